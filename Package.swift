@@ -1,0 +1,31 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "MetricsSQL",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "SQLBuilder", targets: ["SQLBuilder"]),
+    .library(name: "MetricsSchema", targets: ["MetricsSchema"]),
+    .executable(name: "GenSQL", targets: ["GenSQL"]),
+    .executable(name: "MetricsBench", targets: ["MetricsBench"]),
+  ],
+  targets: [
+    .target(name: "SQLBuilder"),
+    .target(name: "MetricsSchema", dependencies: ["SQLBuilder"]),
+    .target(name: "TextDiff"),
+    .target(name: "GenSQLCore", dependencies: ["MetricsSchema", "SQLBuilder", "TextDiff"]),
+    .executableTarget(name: "GenSQL", dependencies: ["GenSQLCore"]),
+    .target(name: "PostgresHarness"),
+    .executableTarget(
+      name: "MetricsBench", dependencies: ["PostgresHarness", "GenSQLCore", "MetricsSchema"]),
+    .testTarget(
+      name: "SnapshotTests", dependencies: ["SQLBuilder", "MetricsSchema", "GenSQLCore", "TextDiff"],
+      exclude: ["__Snapshots__", "CompileFailures"]),
+    .testTarget(name: "GenSQLTests", dependencies: ["GenSQLCore", "TextDiff"]),
+    .testTarget(
+      name: "DatabaseTests",
+      dependencies: ["PostgresHarness", "GenSQLCore", "MetricsSchema", "SQLBuilder"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,50 @@
+/// `CREATE MATERIALIZED VIEW name AS query [WITH NO DATA];`
+public struct CreateMaterializedView<View: Relation>: SQLStatement {
+  let query: Query<View>
+  let withData: Bool
+
+  /// A materialized view whose rows are `query`'s and whose columns `View` declares.
+  public init(_ view: View.Type = View.self, withData: Bool = true, as query: () -> Query<View>) {
+    self.query = query()
+    self.withData = withData
+  }
+
+  public func render(into writer: inout SQLWriter) {
+    writer.describing("materialized view \(View.qualifiedName)") { w in
+      w.catalogue.views.insert(View.qualifiedName)
+      w.line("CREATE MATERIALIZED VIEW \(w.name(View.qualifiedName)) AS")
+      query.statement.render(into: &w)
+      w.append(withData ? ";" : "")
+      if !withData { w.line("WITH NO DATA;") }
+    }
+  }
+}
+
+/// `DROP MATERIALIZED VIEW IF EXISTS name;`
+public struct DropMaterializedView<View: Relation>: SQLStatement {
+  /// Drops `View` if it exists.
+  public init(_ view: View.Type) {}
+
+  public func render(into writer: inout SQLWriter) {
+    writer.line("DROP MATERIALIZED VIEW IF EXISTS \(writer.name(View.qualifiedName));")
+  }
+}
+
+/// `REFRESH MATERIALIZED VIEW [CONCURRENTLY] name;`, as a statement or in a function body.
+///
+/// A concurrent refresh needs a unique index on plain columns without WHERE; generation fails
+/// when the scripts define none for the view.
+public struct RefreshMaterializedView<View: Relation>: SQLStatement {
+  let concurrently: Bool
+
+  /// Refreshes `View`; `concurrently` keeps readers unblocked.
+  public init(_ view: View.Type, concurrently: Bool) { self.concurrently = concurrently }
+
+  public func render(into writer: inout SQLWriter) {
+    if concurrently {
+      writer.catalogue.concurrentRefreshes.append(.init(view: View.qualifiedName, requestedBy: writer.context))
+    }
+    let mode = concurrently ? "CONCURRENTLY " : ""
+    writer.line("REFRESH MATERIALIZED VIEW \(mode)\(writer.name(View.qualifiedName));")
+  }
+}

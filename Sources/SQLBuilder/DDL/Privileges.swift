@@ -1,0 +1,107 @@
+/// A database role, as GRANT and REVOKE name it.
+public struct Role: Hashable, Sendable {
+  /// The role's name; `PUBLIC` means every role.
+  public let name: String
+
+  /// A role named `name`.
+  public init(_ name: String) { self.name = name }
+
+  /// Every role, present and future.
+  public static let `public` = Role("PUBLIC")
+  /// Supabase's role for requests without a signed-in user.
+  public static let anon = Role("anon")
+  /// Supabase's role for requests of signed-in users.
+  public static let authenticated = Role("authenticated")
+  /// Supabase's role for trusted server-side code; bypasses row level security.
+  public static let serviceRole = Role("service_role")
+  /// The database owner role.
+  public static let postgres = Role("postgres")
+
+  func rendered(_ writer: inout SQLWriter) -> String {
+    self == .public ? "PUBLIC" : writer.identifier(name)
+  }
+}
+
+/// A privilege that GRANT and REVOKE name.
+public enum Privilege: String, Sendable {
+  case all = "ALL", select = "SELECT", execute = "EXECUTE"
+}
+
+/// The object a privilege is on.
+public enum PrivilegeTarget: Sendable {
+  /// A table, view or materialized view.
+  case relation(QualifiedName)
+  /// A function.
+  case function(FunctionSignature)
+  /// A schema (for USAGE).
+  case schema(String)
+
+  /// A declared relation.
+  public static func table<R: Relation>(_: R.Type) -> Self { .relation(R.qualifiedName) }
+
+  func rendered(_ writer: inout SQLWriter) -> String {
+    switch self {
+    case .relation(let name): return "TABLE \(writer.name(name))"
+    case .function(let signature): return "FUNCTION \(writer.name(signature.name))()"
+    case .schema(let name): return "SCHEMA \(writer.identifier(name))"
+    }
+  }
+}
+
+/// `GRANT privilege ON object TO roles;`
+public struct Grant: SQLStatement {
+  let privilege: Privilege
+  let target: PrivilegeTarget
+  let roles: [Role]
+
+  /// Grants `privilege` on `target` to `roles`.
+  public init(_ privilege: Privilege, on target: PrivilegeTarget, to roles: Role...) {
+    self.privilege = privilege
+    self.target = target
+    self.roles = roles
+  }
+
+  public func render(into writer: inout SQLWriter) {
+    let to = roles.map { $0.rendered(&writer) }.joined(separator: ", ")
+    writer.line("GRANT \(privilege.rawValue) ON \(target.rendered(&writer)) TO \(to);")
+  }
+}
+
+/// `REVOKE privilege ON object FROM roles;`
+public struct Revoke: SQLStatement {
+  let privilege: Privilege
+  let target: PrivilegeTarget
+  let roles: [Role]
+
+  /// Revokes `privilege` on `target` from `roles`.
+  public init(_ privilege: Privilege, on target: PrivilegeTarget, from roles: Role...) {
+    self.privilege = privilege
+    self.target = target
+    self.roles = roles
+  }
+
+  public func render(into writer: inout SQLWriter) {
+    let from = roles.map { $0.rendered(&writer) }.joined(separator: ", ")
+    writer.line("REVOKE \(privilege.rawValue) ON \(target.rendered(&writer)) FROM \(from);")
+  }
+}
+
+/// `COMMENT ON object IS 'text';`
+public struct CommentOn: SQLStatement {
+  let target: String
+  let text: String
+
+  /// A comment on a materialized view, shown by `\d+` and database tools.
+  public static func materializedView<R: Relation>(_: R.Type, _ text: String) -> Self {
+    Self(target: "MATERIALIZED VIEW \(R.qualifiedName.rendered)", text: text)
+  }
+
+  /// A comment on a function.
+  public static func function(_ signature: FunctionSignature, _ text: String) -> Self {
+    Self(target: "FUNCTION \(signature.name.rendered)()", text: text)
+  }
+
+  public func render(into writer: inout SQLWriter) {
+    writer.line("COMMENT ON \(target) IS \(PostgreSQL.stringLiteral(text));")
+  }
+}

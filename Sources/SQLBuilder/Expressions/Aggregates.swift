@@ -1,0 +1,33 @@
+// Aggregates with PostgreSQL's result types: COUNT is bigint and never NULL, SUM widens
+// (`SUM(integer)` is bigint) and is NULL over no rows, MIN and MAX keep their argument's type.
+
+func aggregate<B: SQLType, N: Nullability>(
+  _ name: String, _ argument: SQLNode, _ filter: SQLNode?
+) -> Expression<B, N> {
+  .init(unchecked: .function(name: name, arguments: [argument], isAggregate: true, filter: filter))
+}
+
+/// `COUNT(*)`, or `COUNT(*) FILTER (WHERE filter)`.
+public func count(filter: Expression<PG.Boolean, some Nullability>? = nil) -> Expression<PG.BigInt, NotNull> {
+  .init(unchecked: .countAll(filter: filter?.node))
+}
+
+/// `COUNT(x)`: the rows where `x` is not NULL.
+public func count<B: SQLType>(
+  _ x: Expression<B, some Nullability>, filter: Expression<PG.Boolean, some Nullability>? = nil
+) -> Expression<PG.BigInt, NotNull> { aggregate("COUNT", x.node, filter?.node) }
+
+/// `SUM(x)`, NULL when no row contributes.
+public func sum<B: SQLSummable>(
+  _ x: Expression<B, some Nullability>, filter: Expression<PG.Boolean, some Nullability>? = nil
+) -> Expression<B.Sum, Nullable> { aggregate("SUM", x.node, filter?.node) }
+
+/// `MAX(x)`, NULL when no row contributes.
+public func max<B: SQLOrdered>(_ x: Expression<B, some Nullability>) -> Expression<B, Nullable> {
+  aggregate("MAX", x.node, nil)
+}
+
+/// `MIN(x)`, NULL when no row contributes.
+public func min<B: SQLOrdered>(_ x: Expression<B, some Nullability>) -> Expression<B, Nullable> {
+  aggregate("MIN", x.node, nil)
+}

@@ -1,0 +1,83 @@
+/// The untyped syntax tree behind every ``Expression``; the renderer turns it into text.
+public indirect enum SQLNode: Hashable, Sendable {
+  /// A column, optionally qualified by a table alias or name.
+  case column(qualifier: String?, name: String)
+  /// A constant.
+  case literal(SQLLiteral)
+  /// `left op right`, with the operator's binding strength.
+  case binary(op: String, left: SQLNode, right: SQLNode, precedence: Precedence)
+  /// `op operand`, e.g. `NOT x`.
+  case prefix(op: String, operand: SQLNode, precedence: Precedence)
+  /// `operand op`, e.g. `x IS NULL`.
+  case postfix(operand: SQLNode, op: String, precedence: Precedence)
+  /// A function call; aggregates may carry a `FILTER (WHERE …)` condition.
+  case function(name: String, arguments: [SQLNode], isAggregate: Bool, filter: SQLNode?)
+  /// `count(*)`, optionally filtered.
+  case countAll(filter: SQLNode?)
+  /// `operand::type`.
+  case cast(SQLNode, typeName: String)
+  /// `CASE WHEN … THEN … [ELSE …] END`.
+  case caseWhen([WhenClause], otherwise: SQLNode?)
+  /// An explicit pair of parentheses a reader asked for.
+  case parenthesized(SQLNode)
+  /// `operand IN (values…)`.
+  case inList(SQLNode, [SQLNode])
+  /// `EXISTS (SELECT 1 FROM … WHERE …)`.
+  case exists(from: FromItem, condition: SQLNode?)
+
+  /// Whether the node is an aggregate call, whose arguments need not be grouped.
+  public var isAggregate: Bool {
+    switch self {
+    case .countAll: return true
+    case .function(_, _, let isAggregate, _): return isAggregate
+    default: return false
+    }
+  }
+
+  /// The direct sub-expressions outside any subquery.
+  public var children: [SQLNode] {
+    switch self {
+    case .column, .literal, .countAll, .exists: return []
+    case .binary(_, let l, let r, _): return [l, r]
+    case .prefix(_, let o, _), .postfix(let o, _, _), .cast(let o, _), .parenthesized(let o):
+      return [o]
+    case .function(_, let args, _, let filter): return args + (filter.map { [$0] } ?? [])
+    case .caseWhen(let whens, let otherwise):
+      return whens.flatMap { [$0.condition, $0.result] } + (otherwise.map { [$0] } ?? [])
+    case .inList(let o, let values): return [o] + values
+    }
+  }
+}
+
+/// One `WHEN condition THEN result` arm of a CASE expression.
+public struct WhenClause: Hashable, Sendable {
+  /// The condition tested.
+  public let condition: SQLNode
+  /// The value when the condition holds.
+  public let result: SQLNode
+}
+
+/// A constant as PostgreSQL reads it.
+public enum SQLLiteral: Hashable, Sendable {
+  /// An integer constant.
+  case integer(Int64)
+  /// A decimal constant, kept as written (e.g. `60.0`), which PostgreSQL reads as numeric.
+  case decimal(String)
+  /// A string constant; quotes are doubled when rendered.
+  case string(String)
+  /// `TRUE` or `FALSE`.
+  case boolean(Bool)
+  /// `NULL`.
+  case null
+}
+
+/// Binding strength of an operator, after PostgreSQL's operator precedence table.
+public enum Precedence: Int, Comparable, Hashable, Sendable {
+  case or = 1, and, not, isTest, comparison, membership, otherOperator, additive, multiplicative,
+    atTimeZone, atom = 100
+
+  public static func < (lhs: Precedence, rhs: Precedence) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  /// Operators that PostgreSQL does not let chain without parentheses.
+  var isNonAssociative: Bool { self == .comparison || self == .isTest || self == .membership }
+}

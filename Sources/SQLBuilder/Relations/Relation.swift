@@ -1,0 +1,84 @@
+/// A table, view, materialized view or CTE, declared as a struct of typed ``Column``s.
+///
+/// ```swift
+/// struct CallsV: Relation {
+///   static let name = QualifiedName("public", "calls_v")
+///   let accountID = Column<PG.UUID, Nullable>("account_id")
+///   init() {}
+/// }
+/// ```
+public protocol Relation: Sendable {
+  /// The relation's name, schema-qualified for tables and views, bare for CTEs.
+  static var qualifiedName: QualifiedName { get }
+  /// Creates the column declarations.
+  init()
+}
+
+/// A possibly schema-qualified object name such as `public.mv_metrics_daily`.
+public struct QualifiedName: Hashable, Sendable, CustomStringConvertible {
+  /// The schema, or nil for an unqualified name (CTEs, objects found by `search_path`).
+  public let schema: String?
+  /// The object's own name.
+  public let name: String
+
+  /// `schema.name`.
+  public init(_ schema: String?, _ name: String) {
+    self.schema = schema
+    self.name = name
+  }
+
+  /// An unqualified name.
+  public init(_ name: String) { self.init(nil, name) }
+
+  /// The name rendered with identifier quoting, e.g. `public."Weird Name"`.
+  public var rendered: String {
+    let quoted = PostgreSQL.identifier(name)
+    return schema.map { "\(PostgreSQL.identifier($0)).\(quoted)" } ?? quoted
+  }
+
+  /// The name as text for a string literal (e.g. a regclass), quoted where PostgreSQL needs it.
+  public var plain: String { rendered }
+
+  public var description: String { rendered }
+}
+
+/// A column of a ``Relation``: its name, SQL type and nullability.
+public struct Column<Base: SQLType, Null: Nullability>: AnyColumn {
+  /// The column's name in SQL.
+  public let name: String
+
+  /// Declares a column named `name`.
+  public init(_ name: String) { self.name = name }
+
+  /// The SQL type and nullability of the column.
+  public var typeInfo: SQLTypeInfo { SQLTypeInfo(Base.self, Null.self) }
+}
+
+/// A column with its type erased, for validation and catalog comparisons.
+public protocol AnyColumn: Sendable {
+  /// The column's name in SQL.
+  var name: String { get }
+  /// The SQL type and nullability of the column.
+  var typeInfo: SQLTypeInfo { get }
+}
+
+extension Relation {
+  /// The declared columns in declaration order.
+  public static var columns: [any AnyColumn] {
+    Mirror(reflecting: Self()).children.compactMap { $0.value as? any AnyColumn }
+  }
+
+  /// The relation under an alias: `FROM calls_v c`, columns rendered as `c.account_id`.
+  public static func alias(_ alias: String) -> Source<Self, NotNull> { Source(alias: alias) }
+
+  /// The relation without an alias: `FROM calls_v`, columns rendered bare, as `account_id`.
+  public static var unaliased: Source<Self, NotNull> { Source(alias: nil) }
+
+  /// The name of one declared column.
+  public static func columnName(_ keyPath: PartialKeyPath<Self>) -> String {
+    guard let column = Self()[keyPath: keyPath] as? any AnyColumn else {
+      preconditionFailure("\(keyPath) is not a Column of \(qualifiedName)")
+    }
+    return column.name
+  }
+}

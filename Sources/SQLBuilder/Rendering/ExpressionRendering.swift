@@ -1,0 +1,81 @@
+extension SQLWriter {
+  /// Renders an expression on one line, adding parentheses only where precedence needs them.
+  public mutating func expression(_ node: SQLNode) -> String {
+    switch node {
+    case .column(let qualifier, let name):
+      let column = identifier(name)
+      return qualifier.map { identifier($0) + "." + column } ?? column
+    case .literal(let literal):
+      return Self.literal(literal)
+    case .binary(let op, let left, let right, let precedence):
+      let l = operand(left, under: precedence, isRight: false)
+      let r = operand(right, under: precedence, isRight: true)
+      return "\(l) \(op) \(r)"
+    case .prefix(let op, let operand, let precedence):
+      return "\(op) " + self.operand(operand, under: precedence, isRight: true)
+    case .postfix(let operand, let op, let precedence):
+      return self.operand(operand, under: precedence, isRight: false) + " " + op
+    case .function(let name, let arguments, _, let filter):
+      let args = arguments.map { expression($0) }.joined(separator: ", ")
+      return "\(name)(\(args))" + filterClause(filter)
+    case .countAll(let filter):
+      return "COUNT(*)" + filterClause(filter)
+    case .cast(let operand, let typeName):
+      return self.operand(operand, under: .atom, isRight: false) + "::" + typeName
+    case .caseWhen(let whens, let otherwise):
+      var parts = ["CASE"]
+      for when in whens {
+        parts.append("WHEN \(expression(when.condition)) THEN \(expression(when.result))")
+      }
+      if let otherwise { parts.append("ELSE \(expression(otherwise))") }
+      parts.append("END")
+      return parts.joined(separator: " ")
+    case .parenthesized(let inner):
+      return "(\(expression(inner)))"
+    case .inList(let operand, let values):
+      let list = values.map { expression($0) }.joined(separator: ", ")
+      return self.operand(operand, under: .membership, isRight: false) + " IN (\(list))"
+    case .exists(let from, let condition):
+      var text = "EXISTS (SELECT 1 FROM \(fromItem(from))"
+      if let condition { text += " WHERE \(expression(condition))" }
+      return text + ")"
+    }
+  }
+
+  /// `public.calls_v c`: a relation and its alias, as the FROM clause spells it.
+  public mutating func fromItem(_ item: FromItem) -> String {
+    let relation = name(item.name)
+    return item.alias.map { "\(relation) \(identifier($0))" } ?? relation
+  }
+
+  private mutating func filterClause(_ filter: SQLNode?) -> String {
+    filter.map { " FILTER (WHERE \(expression($0)))" } ?? ""
+  }
+
+  private mutating func operand(_ node: SQLNode, under parent: Precedence, isRight: Bool) -> String {
+    let text = expression(node)
+    let own = Self.precedence(of: node)
+    let needsParentheses =
+      own < parent || (own == parent && (isRight || parent.isNonAssociative) && own != .atom)
+    return needsParentheses ? "(\(text))" : text
+  }
+
+  private static func precedence(of node: SQLNode) -> Precedence {
+    switch node {
+    case .binary(_, _, _, let p), .prefix(_, _, let p), .postfix(_, _, let p): return p
+    case .inList: return .membership
+    case .literal(.integer(let v)) where v < 0: return .additive
+    default: return .atom
+    }
+  }
+
+  static func literal(_ literal: SQLLiteral) -> String {
+    switch literal {
+    case .integer(let value): return String(value)
+    case .decimal(let text): return text
+    case .string(let value): return PostgreSQL.stringLiteral(value)
+    case .boolean(let value): return value ? "TRUE" : "FALSE"
+    case .null: return "NULL"
+    }
+  }
+}

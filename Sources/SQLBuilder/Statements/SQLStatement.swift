@@ -1,0 +1,63 @@
+/// A top-level SQL statement that renders itself, terminating semicolon included.
+public protocol SQLStatement: Sendable {
+  /// Appends the statement's lines to `writer`.
+  func render(into writer: inout SQLWriter)
+}
+
+/// Collects statements for a ``SQLScript``, ``Transaction`` or function body.
+@resultBuilder
+public enum StatementBuilder {
+  public static func buildExpression(_ statement: any SQLStatement) -> [any SQLStatement] { [statement] }
+  public static func buildExpression(_ statements: [any SQLStatement]) -> [any SQLStatement] { statements }
+  public static func buildBlock(_ parts: [any SQLStatement]...) -> [any SQLStatement] { parts.flatMap { $0 } }
+  public static func buildArray(_ parts: [[any SQLStatement]]) -> [any SQLStatement] { parts.flatMap { $0 } }
+  public static func buildOptional(_ part: [any SQLStatement]?) -> [any SQLStatement] { part ?? [] }
+  public static func buildEither(first: [any SQLStatement]) -> [any SQLStatement] { first }
+  public static func buildEither(second: [any SQLStatement]) -> [any SQLStatement] { second }
+}
+
+/// `-- text`: a comment line a reader of the generated file sees above the next statement.
+public struct Comment: SQLStatement {
+  let text: String
+
+  /// A comment; each line of `text` becomes one `--` line.
+  public init(_ text: String) { self.text = text }
+
+  public func render(into writer: inout SQLWriter) {
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      writer.line(line.isEmpty ? "--" : "-- \(line)")
+    }
+  }
+}
+
+/// `BEGIN; … COMMIT;`: the statements apply together or not at all.
+public struct Transaction: SQLStatement {
+  let statements: [any SQLStatement]
+
+  /// A transaction around `statements`.
+  public init(@StatementBuilder _ statements: () -> [any SQLStatement]) {
+    self.statements = statements()
+  }
+
+  public func render(into writer: inout SQLWriter) {
+    writer.line("BEGIN;")
+    for statement in statements {
+      writer.blankLine()
+      statement.render(into: &writer)
+    }
+    writer.blankLine()
+    writer.line("COMMIT;")
+  }
+}
+
+/// `SELECT function();` as a statement, e.g. for a cron job's command.
+public struct SelectFunction: SQLStatement {
+  let function: FunctionSignature
+
+  /// Calls `function` with no arguments.
+  public init(_ function: FunctionSignature) { self.function = function }
+
+  public func render(into writer: inout SQLWriter) {
+    writer.line("SELECT \(writer.name(function.name))();")
+  }
+}

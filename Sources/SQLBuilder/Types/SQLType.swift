@@ -1,0 +1,114 @@
+/// A PostgreSQL data type used as a phantom type parameter of ``Expression``.
+public protocol SQLType: Sendable {
+  /// The type's name as PostgreSQL spells it in a cast, e.g. `double precision`.
+  static var sqlName: String { get }
+}
+
+/// A numeric PostgreSQL type, with the result type of arithmetic against each other numeric type.
+public protocol SQLNumber: SQLType {
+  /// The result type of an operator whose other operand is `integer`.
+  associatedtype WithInteger: SQLNumber
+  /// The result type of an operator whose other operand is `bigint`.
+  associatedtype WithBigInt: SQLNumber
+  /// The result type of an operator whose other operand is `numeric`.
+  associatedtype WithNumeric: SQLNumber
+  /// The result type of an operator whose other operand is `double precision`.
+  associatedtype WithDouble: SQLNumber
+}
+
+/// A type that `SUM` accepts, with the type `SUM` returns for it.
+public protocol SQLSummable: SQLType {
+  /// The type of `SUM(x)` for an `x` of this type (`SUM(integer)` is `bigint`).
+  associatedtype Sum: SQLType
+}
+
+/// A type with a total order, so `<`, `>`, `MIN` and `MAX` apply.
+public protocol SQLOrdered: SQLType {}
+
+/// The PostgreSQL types the DSL knows, named as PostgreSQL names them.
+public enum PG {
+  /// `integer` (int4).
+  public enum Integer: SQLNumber, SQLSummable, SQLOrdered {
+    public static let sqlName = "integer"
+    public typealias WithInteger = Integer
+    public typealias WithBigInt = BigInt
+    public typealias WithNumeric = Numeric
+    public typealias WithDouble = DoublePrecision
+    public typealias Sum = BigInt
+  }
+  /// `bigint` (int8).
+  public enum BigInt: SQLNumber, SQLSummable, SQLOrdered {
+    public static let sqlName = "bigint"
+    public typealias WithInteger = BigInt
+    public typealias WithBigInt = BigInt
+    public typealias WithNumeric = Numeric
+    public typealias WithDouble = DoublePrecision
+    public typealias Sum = Numeric
+  }
+  /// `numeric`, arbitrary precision.
+  public enum Numeric: SQLNumber, SQLSummable, SQLOrdered {
+    public static let sqlName = "numeric"
+    public typealias WithInteger = Numeric
+    public typealias WithBigInt = Numeric
+    public typealias WithNumeric = Numeric
+    public typealias WithDouble = DoublePrecision
+    public typealias Sum = Numeric
+  }
+  /// `double precision` (float8).
+  public enum DoublePrecision: SQLNumber, SQLSummable, SQLOrdered {
+    public static let sqlName = "double precision"
+    public typealias WithInteger = DoublePrecision
+    public typealias WithBigInt = DoublePrecision
+    public typealias WithNumeric = DoublePrecision
+    public typealias WithDouble = DoublePrecision
+    public typealias Sum = DoublePrecision
+  }
+  /// `text`.
+  public enum Text: SQLOrdered { public static let sqlName = "text" }
+  /// `name`, the catalog's identifier type.
+  public enum Name: SQLOrdered { public static let sqlName = "name" }
+  /// `uuid`.
+  public enum UUID: SQLOrdered { public static let sqlName = "uuid" }
+  /// `boolean`.
+  public enum Boolean: SQLType { public static let sqlName = "boolean" }
+  /// `date`.
+  public enum Date: SQLOrdered { public static let sqlName = "date" }
+  /// `timestamp with time zone`.
+  public enum TimestampTZ: SQLOrdered { public static let sqlName = "timestamp with time zone" }
+  /// `timestamp without time zone`.
+  public enum Timestamp: SQLOrdered { public static let sqlName = "timestamp without time zone" }
+  /// `oid`, an object identifier.
+  public enum OID: SQLOrdered { public static let sqlName = "oid" }
+  /// `regclass`, a relation named by a string.
+  public enum RegClass: SQLType { public static let sqlName = "regclass" }
+  /// `void`, the return type of a function that returns nothing.
+  public enum Void: SQLType { public static let sqlName = "void" }
+}
+
+/// Whether an expression may be NULL, as a phantom type parameter of ``Expression``.
+public protocol Nullability: Sendable {
+  /// True for ``Nullable``.
+  static var isNullable: Bool { get }
+}
+
+/// The expression is never NULL.
+public enum NotNull: Nullability { public static let isNullable = false }
+
+/// The expression may be NULL.
+public enum Nullable: Nullability { public static let isNullable = true }
+
+/// A SQL type and nullability known at generation time, for validation and type agreement.
+public struct SQLTypeInfo: Hashable, Sendable, CustomStringConvertible {
+  /// The PostgreSQL type name, e.g. `bigint`.
+  public let name: String
+  /// Whether values may be NULL.
+  public let isNullable: Bool
+
+  /// Describes `B` with nullability `N`.
+  public init<B: SQLType, N: Nullability>(_: B.Type, _: N.Type) {
+    name = B.sqlName
+    isNullable = N.isNullable
+  }
+
+  public var description: String { isNullable ? "\(name) (nullable)" : "\(name) NOT NULL" }
+}
