@@ -7,20 +7,28 @@ func aggregate<B: SQLType, N: Nullability>(
   .init(unchecked: .function(name: name, arguments: [argument], isAggregate: true, filter: filter))
 }
 
-/// `COUNT(*)`, or `COUNT(*) FILTER (WHERE filter)`.
-public func count(filter: Expression<PG.Boolean, some Nullability>? = nil) -> Expression<PG.BigInt, NotNull> {
-  .init(unchecked: .countAll(filter: filter?.node))
+/// `COUNT(*)`: the rows of the group.
+public func count() -> Expression<PG.BigInt, NotNull> { .init(unchecked: .countAll(filter: nil)) }
+
+/// `COUNT(*) FILTER (WHERE condition)`: the rows of the group where `condition` holds.
+public func count(filter: Expression<PG.Boolean, some Nullability>) -> Expression<PG.BigInt, NotNull> {
+  .init(unchecked: .countAll(filter: filter.node))
 }
 
 /// `COUNT(x)`: the rows where `x` is not NULL.
-public func count<B: SQLType>(
-  _ x: Expression<B, some Nullability>, filter: Expression<PG.Boolean, some Nullability>? = nil
-) -> Expression<PG.BigInt, NotNull> { aggregate("COUNT", x.node, filter?.node) }
+public func count<B: SQLType>(_ x: Expression<B, some Nullability>) -> Expression<PG.BigInt, NotNull> {
+  aggregate("COUNT", x.node, nil)
+}
 
 /// `SUM(x)`, NULL when no row contributes.
+public func sum<B: SQLSummable>(_ x: Expression<B, some Nullability>) -> Expression<B.Sum, Nullable> {
+  aggregate("SUM", x.node, nil)
+}
+
+/// `SUM(x) FILTER (WHERE condition)`, NULL when no row contributes.
 public func sum<B: SQLSummable>(
-  _ x: Expression<B, some Nullability>, filter: Expression<PG.Boolean, some Nullability>? = nil
-) -> Expression<B.Sum, Nullable> { aggregate("SUM", x.node, filter?.node) }
+  _ x: Expression<B, some Nullability>, filter: Expression<PG.Boolean, some Nullability>
+) -> Expression<B.Sum, Nullable> { aggregate("SUM", x.node, filter.node) }
 
 /// `MAX(x)`, NULL when no row contributes.
 public func max<B: SQLOrdered>(_ x: Expression<B, some Nullability>) -> Expression<B, Nullable> {

@@ -78,12 +78,21 @@ extension Expression: ExpressibleByBooleanLiteral where Base == PG.Boolean, Null
   public init(booleanLiteral value: Bool) { self.init(unchecked: .literal(.boolean(value))) }
 }
 
-extension Expression where Base == PG.BigInt, Null == NotNull {
-  /// A `bigint` constant.
-  public static func bigint(_ value: Int64) -> Self { .init(unchecked: .literal(.integer(value))) }
-}
-
 extension Expression where Base == PG.Text, Null == NotNull {
   /// A `text` constant from a Swift string value.
   public static func text(_ value: String) -> Self { .init(unchecked: .literal(.string(value))) }
+}
+
+extension Expression where Null == Nullable {
+  /// The same expression typed as never NULL, for a value a WHERE clause or join has already
+  /// filtered. PostgreSQL does not check the claim; the database tests do.
+  public var assumingNotNull: Expression<Base, NotNull> { .init(unchecked: node) }
+}
+
+extension Expression where Base: SQLNumber, Null == NotNull {
+  /// A whole-number constant of this numeric type, e.g. the `0` in `COALESCE(SUM(x), 0)`.
+  ///
+  /// Rendered as the bare number; as a select-list item it gets a cast so PostgreSQL types it
+  /// the same way.
+  public static func constant(_ value: Int64) -> Self { .init(unchecked: .literal(.integer(value))) }
 }

@@ -69,6 +69,17 @@ public enum SQLLiteral: Hashable, Sendable {
   case boolean(Bool)
   /// `NULL`.
   case null
+
+  /// The type PostgreSQL gives the constant on its own, where it needs no context.
+  var defaultTypeName: String? {
+    switch self {
+    case .integer: return PG.Integer.sqlName
+    case .decimal: return PG.Numeric.sqlName
+    case .string: return PG.Text.sqlName
+    case .boolean: return PG.Boolean.sqlName
+    case .null: return nil
+    }
+  }
 }
 
 /// Binding strength of an operator, after PostgreSQL's operator precedence table.

@@ -23,6 +23,9 @@ extension SelectCore {
     writer.indented { w in
       for (index, item) in items.enumerated() {
         var text = w.expression(item.node)
+        if case .literal(let literal) = item.node, literal.defaultTypeName != item.typeInfo.name {
+          text += "::" + item.typeInfo.name
+        }
         if case .column(_, let name) = item.node, name == item.name {
         } else {
           text += " AS " + w.identifier(item.name)

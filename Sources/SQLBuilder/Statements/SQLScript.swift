@@ -16,10 +16,7 @@ public struct SQLScript: Sendable {
   func render(into writer: inout SQLWriter) {
     writer.describing(path) { w in
       header.forEach { w.line($0.isEmpty ? "--" : "-- \($0)") }
-      for statement in statements {
-        w.blankLine()
-        statement.render(into: &w)
-      }
+      w.statements(statements)
     }
   }
 }

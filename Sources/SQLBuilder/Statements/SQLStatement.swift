@@ -41,10 +41,7 @@ public struct Transaction: SQLStatement {
 
   public func render(into writer: inout SQLWriter) {
     writer.line("BEGIN;")
-    for statement in statements {
-      writer.blankLine()
-      statement.render(into: &writer)
-    }
+    writer.statements(statements)
     writer.blankLine()
     writer.line("COMMIT;")
   }
@@ -59,5 +56,17 @@ public struct SelectFunction: SQLStatement {
 
   public func render(into writer: inout SQLWriter) {
     writer.line("SELECT \(writer.name(function.name))();")
+  }
+}
+
+extension SQLWriter {
+  /// Renders statements separated by blank lines; a ``Comment`` sits directly on its statement.
+  mutating func statements(_ statements: [any SQLStatement]) {
+    var previousWasComment = false
+    for statement in statements {
+      if !previousWasComment { blankLine() }
+      statement.render(into: &self)
+      previousWasComment = statement is Comment
+    }
   }
 }

@@ -1,0 +1,29 @@
+import SQLBuilder
+
+/// `public.mv_metrics_daily`: one row per (account, location, local date); contract section 2.
+public struct MetricsDaily: Relation {
+  public static let qualifiedName = QualifiedName("public", "mv_metrics_daily")
+  public let accountID = Column<PG.UUID, NotNull>("account_id")
+  /// NULL for facts of a known account without a location.
+  public let locationID = Column<PG.UUID, Nullable>("location_id")
+  /// The local calendar date in the location's (else the account's, else UTC) time zone.
+  public let date = Column<PG.Date, NotNull>("date")
+  public let totalCalls = Column<PG.BigInt, NotNull>("total_calls")
+  public let ordersCount = Column<PG.BigInt, NotNull>("orders_count")
+  public let reservationsCount = Column<PG.BigInt, NotNull>("reservations_count")
+  public let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
+  public let totalRevenueOrders = Column<PG.DoublePrecision, NotNull>("total_revenue_orders")
+  /// Estimated reservation revenue; 0 unless the account's mode is `orders_plus_res_estimate`.
+  public let totalRevenueResEstimate = Column<PG.DoublePrecision, NotNull>("total_revenue_res_estimate")
+  public let totalRevenue = Column<PG.DoublePrecision, NotNull>("total_revenue")
+  public let minutesSaved = Column<PG.DoublePrecision, NotNull>("minutes_saved")
+  public init() {}
+}
+
+/// `public.metrics_time_zone_names`: the zone names of `pg_timezone_names`, listed once per
+/// deployment because listing them costs about half a second in every fresh session.
+public struct MetricsTimeZoneNames: Relation {
+  public static let qualifiedName = QualifiedName("public", "metrics_time_zone_names")
+  public let name = Column<PG.Text, NotNull>("name")
+  public init() {}
+}

@@ -1,0 +1,61 @@
+import SQLBuilder
+
+/// `refresh_metrics_daily()` and the pg_cron job that calls it; contract section 3.
+public enum RefreshMachinery {
+  /// `public.refresh_metrics_daily()`.
+  public static let function = FunctionSignature("public", "refresh_metrics_daily")
+  /// The pg_cron job's name.
+  public static let jobName = "refresh-metrics-daily"
+  /// Every five minutes.
+  public static let schedule = "*/5 * * * *"
+  /// Memory per sort or hash during a refresh, so the daily aggregates do not spill to disk.
+  public static let workMem = "64MB"
+
+  /// The advisory lock key that serialises refreshes: a stable hash of the view's name.
+  public static let lockKey: Int64 = {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in MetricsDaily.qualifiedName.rendered.utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+    return Int64(bitPattern: hash >> 1)
+  }()
+
+  /// Refreshes the view without blocking readers, unless another refresh is running.
+  public static let createFunction = CreateFunction(
+    function, returns: PG.Void.self, securityDefiner: true,
+    settings: [.emptySearchPath, FunctionSetting("work_mem", workMem)]
+  ) {
+    If(!tryAdvisoryXactLock(.constant(lockKey)) || refreshRunningElsewhere) {
+      Return()
+    }
+    If(viewIsPopulated) {
+      RefreshMaterializedView(MetricsDaily.self, concurrently: true)
+    } otherwise: {
+      RefreshMaterializedView(MetricsDaily.self, concurrently: false)
+    }
+  }
+
+  /// A refresh started outside this function holds a lock that conflicts with ours.
+  static let refreshRunningElsewhere: Expression<PG.Boolean, NotNull> = {
+    let l = PGLocks.alias("l")
+    return exists(
+      l,
+      where: l.locktype == "relation" && l.relation == regclass(MetricsDaily.self).oid
+        && l.mode.in(["ExclusiveLock", "AccessExclusiveLock"]) && l.granted)
+  }()
+
+  /// A view created or refreshed `WITH NO DATA` cannot be refreshed concurrently.
+  static let viewIsPopulated: Expression<PG.Boolean, NotNull> = {
+    let c = PGClass.alias("c")
+    return exists(c, where: c.oid == regclass(MetricsDaily.self).oid && c.relispopulated)
+  }()
+
+  /// Only the owner and `service_role` may run a refresh; Supabase exposes public functions.
+  public static let privileges: [any SQLStatement] = [
+    Revoke(.all, on: .function(function), from: .public, .anon, .authenticated),
+    Grant(.execute, on: .function(function), to: .serviceRole),
+  ]
+
+  /// The pg_cron job; scheduling by name replaces an existing job of that name.
+  public static let cronJob = CronSchedule(jobName, schedule: schedule, command: SelectFunction(function))
+}

@@ -1,0 +1,33 @@
+// PostgreSQL system relations the generated SQL reads.
+
+/// `pg_catalog.pg_locks`: locks held and awaited by every session.
+public struct PGLocks: Relation {
+  public static let qualifiedName = QualifiedName("pg_catalog", "pg_locks")
+  /// The kind of lockable object, e.g. `relation`.
+  public let locktype = Column<PG.Text, Nullable>("locktype")
+  /// The locked relation's oid, for relation locks.
+  public let relation = Column<PG.OID, Nullable>("relation")
+  /// The lock mode, e.g. `ExclusiveLock`.
+  public let mode = Column<PG.Text, Nullable>("mode")
+  /// Whether the lock is held (true) or awaited (false).
+  public let granted = Column<PG.Boolean, Nullable>("granted")
+  public init() {}
+}
+
+/// `pg_catalog.pg_class`: every relation.
+public struct PGClass: Relation {
+  public static let qualifiedName = QualifiedName("pg_catalog", "pg_class")
+  /// The relation's object id.
+  public let oid = Column<PG.OID, NotNull>("oid")
+  /// Whether a materialized view holds data (false after `WITH NO DATA`).
+  public let relispopulated = Column<PG.Boolean, NotNull>("relispopulated")
+  public init() {}
+}
+
+/// `pg_catalog.pg_timezone_names`: the time zone names PostgreSQL knows (slow to list).
+public struct PGTimezoneNames: Relation {
+  public static let qualifiedName = QualifiedName("pg_catalog", "pg_timezone_names")
+  /// The zone's name, e.g. `America/New_York`.
+  public let name = Column<PG.Text, NotNull>("name")
+  public init() {}
+}
