@@ -1,0 +1,120 @@
+import Foundation
+
+/// A throwaway PostgreSQL 15 cluster with pg_cron, in a temporary folder, reached only through
+/// a Unix socket. As root (CI) the server runs as the unprivileged `postgres` user, since
+/// `initdb` and `postgres` refuse to run as root.
+public final class PostgresCluster: @unchecked Sendable {
+  /// Where the PostgreSQL 15 server programs live on Debian.
+  public static let binDirectory = "/usr/lib/postgresql/15/bin"
+  /// The database pg_cron runs jobs in; the tests use it.
+  public static let databaseName = "metrics_test"
+  /// The Debian packages the cluster needs.
+  public static let requiredPackages = "postgresql-15 postgresql-15-cron postgresql-15-pgtap"
+
+  /// The folder holding the data directory, the socket and the server log.
+  public let root: URL
+  /// The socket folder, for `psql -h`.
+  public var socketDirectory: String { root.appendingPathComponent("socket").path }
+  var dataDirectory: String { root.appendingPathComponent("data").path }
+  var logFile: String { root.appendingPathComponent("server.log").path }
+  private let runAsPostgres: Bool
+  private var running = false
+
+  /// A setup step failed; the message says what to install or where to look.
+  public struct Failure: Error, CustomStringConvertible {
+    /// What went wrong and what to do.
+    public let description: String
+  }
+
+  /// Checks the installation, then creates and starts a cluster with `settings` added.
+  public init(settings: [String: String] = [:]) throws {
+    try Self.checkInstallation()
+    runAsPostgres = getuid() == 0
+    let template = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-pg-XXXXXX").path
+    var buffer = Array(template.utf8CString)
+    guard let made = mkdtemp(&buffer) else { throw Failure(description: "cannot create a temporary folder") }
+    root = URL(fileURLWithPath: String(cString: made))
+    try FileManager.default.createDirectory(atPath: root.appendingPathComponent("socket").path, withIntermediateDirectories: true)
+    if runAsPostgres {
+      try run("/bin/chown", ["-R", "postgres:postgres", root.path], as: false)
+    }
+    try run(Self.binDirectory + "/initdb", ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "--no-locale", "-E", "UTF8", "--no-sync"])
+    var all: [String: String] = [
+      "listen_addresses": "''", "unix_socket_directories": "'\(socketDirectory)'",
+      "shared_preload_libraries": "'pg_cron'", "cron.database_name": "'\(Self.databaseName)'",
+      "cron.use_background_workers": "on", "max_worker_processes": "16",
+      "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "40",
+    ]
+    all.merge(settings) { $1 }
+    let conf = all.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)\n" }.joined()
+    let confPath = dataDirectory + "/postgresql.conf"
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: confPath))
+    handle.seekToEndOfFile()
+    handle.write(Data(conf.utf8))
+    try handle.close()
+    try run(Self.binDirectory + "/pg_ctl", ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"])
+    running = true
+    let created = try psql("CREATE DATABASE \(Self.databaseName);", database: "postgres")
+    _ = created
+  }
+
+  deinit { stop() }
+
+  /// Stops the server and removes its folder.
+  public func stop() {
+    guard running else { return }
+    running = false
+    _ = try? run(Self.binDirectory + "/pg_ctl", ["-D", dataDirectory, "-m", "immediate", "-w", "stop"])
+    try? FileManager.default.removeItem(at: root)
+  }
+
+  /// Fails with the packages to install when the server, pg_cron or pgTAP is missing.
+  public static func checkInstallation() throws {
+    let needed = [
+      binDirectory + "/postgres": "postgresql-15",
+      "/usr/share/postgresql/15/extension/pg_cron.control": "postgresql-15-cron",
+      "/usr/share/postgresql/15/extension/pgtap.control": "postgresql-15-pgtap",
+    ]
+    let missing = needed.filter { !FileManager.default.fileExists(atPath: $0.key) }.map(\.value).sorted()
+    guard missing.isEmpty else {
+      throw Failure(
+        description:
+          "PostgreSQL test server unavailable: missing \(missing.joined(separator: ", ")). Install with `apt-get install \(requiredPackages)`, or run `bash scripts/test.sh`, which installs them.")
+    }
+  }
+
+  /// Runs SQL through `psql` (stopping at the first error) and returns its unaligned output.
+  @discardableResult
+  public func psql(_ sql: String, database: String = PostgresCluster.databaseName, user: String = "postgres", options: [String] = []) throws -> String {
+    let result = try Shell.run(psqlPath, psqlArguments(database: database, user: user) + options, input: sql)
+    guard result.status == 0 else {
+      throw Failure(description: "psql failed (\(result.status)): \(result.error)\(result.output.suffix(2000))")
+    }
+    return result.output
+  }
+
+  /// Runs SQL and returns psql's result whatever it is, for tests that expect errors.
+  public func psqlResult(_ sql: String, database: String = PostgresCluster.databaseName, user: String = "postgres") throws -> Shell.Result {
+    try Shell.run(psqlPath, psqlArguments(database: database, user: user), input: sql)
+  }
+
+  /// The path of the `psql` program.
+  public var psqlPath: String { Self.binDirectory + "/psql" }
+
+  /// The arguments that connect `psql` to this cluster, quietly, failing on the first error.
+  public func psqlArguments(database: String = PostgresCluster.databaseName, user: String = "postgres") -> [String] {
+    ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", socketDirectory, "-U", user, "-d", database]
+  }
+
+  /// Runs `executable`, as `postgres` when we are root and `as` is true.
+  private func run(_ executable: String, _ arguments: [String], as postgres: Bool = true) throws {
+    let result =
+      runAsPostgres && postgres
+      ? try Shell.run("/usr/sbin/runuser", ["-u", "postgres", "--", executable] + arguments)
+      : try Shell.run(executable, arguments)
+    guard result.status == 0 else {
+      let log = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
+      throw Failure(description: "\(executable) failed (\(result.status)): \(result.error)\(result.output)\n\(log.suffix(3000))")
+    }
+  }
+}

@@ -1,0 +1,51 @@
+-- The source relations of the metrics contract, section 1. Tables stand in for the views.
+CREATE TABLE public.accounts (
+  account_id uuid PRIMARY KEY,
+  default_time_zone text
+);
+
+CREATE TABLE public.locations (
+  location_id uuid PRIMARY KEY,
+  account_id uuid NOT NULL,
+  time_zone text
+);
+
+CREATE TABLE public.calls_v (
+  id text NOT NULL,
+  account_id uuid,
+  location_id uuid,
+  status text NOT NULL,
+  call_type text NOT NULL,
+  started_at timestamptz
+);
+
+CREATE TABLE public.orders_v (
+  id uuid NOT NULL,
+  account_id uuid NOT NULL,
+  location_id uuid,
+  total_amount double precision NOT NULL,
+  created_at timestamptz NOT NULL
+);
+
+CREATE TABLE public.reservations_v (
+  id uuid NOT NULL,
+  account_id uuid,
+  location_id uuid NOT NULL,
+  guest_count integer,
+  avg_spend_per_head_override numeric(10,2),
+  created_at timestamptz NOT NULL
+);
+
+CREATE TABLE public.account_settings (
+  account_id uuid PRIMARY KEY,
+  minutes_saved_baseline_seconds integer NOT NULL DEFAULT 120,
+  revenue_mode text NOT NULL DEFAULT 'orders_only'
+    CHECK (revenue_mode IN ('orders_only', 'orders_plus_res_estimate')),
+  avg_spend_per_head numeric(10,2)
+);
+
+CREATE TABLE public.location_settings (
+  location_id uuid PRIMARY KEY,
+  minutes_saved_baseline_seconds integer,
+  avg_spend_per_head numeric(10,2)
+);
