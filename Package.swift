@@ -13,15 +13,17 @@ let package = Package(
   targets: [
     .target(name: "SQLBuilder"),
     .target(name: "MetricsSchema", dependencies: ["SQLBuilder"]),
+    .target(name: "StorySketch", dependencies: ["SQLBuilder"]),
     .target(name: "TextDiff"),
     .target(name: "GenSQLCore", dependencies: ["MetricsSchema", "SQLBuilder", "TextDiff"]),
     .executableTarget(name: "GenSQL", dependencies: ["GenSQLCore"]),
     .target(name: "PostgresHarness"),
     .executableTarget(
-      name: "MetricsBench", dependencies: ["PostgresHarness", "GenSQLCore", "MetricsSchema"]),
+      name: "MetricsBench", dependencies: ["PostgresHarness", "GenSQLCore", "MetricsSchema", "StorySketch", "SQLBuilder"]),
     .testTarget(
-      name: "SnapshotTests", dependencies: ["SQLBuilder", "MetricsSchema", "GenSQLCore", "TextDiff"],
-      exclude: ["__Snapshots__", "CompileFailures"]),
+      name: "SnapshotTests",
+      dependencies: ["SQLBuilder", "MetricsSchema", "StorySketch", "GenSQLCore", "TextDiff"],
+      exclude: ["__Snapshots__", "CompileFailures", "Fixtures"]),
     .testTarget(name: "GenSQLTests", dependencies: ["GenSQLCore", "TextDiff"]),
     .testTarget(
       name: "DatabaseTests",

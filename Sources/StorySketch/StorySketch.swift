@@ -1,0 +1,126 @@
+import SQLBuilder
+
+/// The story's "Key Logic" SQL, written in the DSL exactly as the story has it, defects and all:
+/// the baseline the contract corrects and the benchmark measures against.
+public enum StorySketch {
+  /// `calls`: counts per server date.
+  static let calls = {
+    let v = StoryCalls.unaliased
+    let day = date(v.startedAt)
+    func tally(_ condition: Expression<PG.Boolean, NotNull>) -> Expression<PG.BigInt, Nullable> {
+      sum(Case(else: 0) { When(condition, then: 1) })
+    }
+    return Query(StoryCallDays.self) { out in
+      out.accountID(v.accountID)
+      out.locationID(v.locationID)
+      out.date(day)
+      out.totalCalls(count())
+      out.ordersCount(tally(v.callType == "order"))
+      out.reservationsCount(tally(v.callType == "reservation"))
+      out.completedCalls(tally(v.status == "completed"))
+    }
+    .from(v)
+    .groupBy(v.accountID, v.locationID, day)
+  }()
+
+  /// `orders`: order revenue per server date.
+  static let orders = {
+    let v = StoryOrders.unaliased
+    return Query(StoryOrderDays.self) { out in
+      out.accountID(v.accountID)
+      out.locationID(v.locationID)
+      out.date(date(v.createdAt))
+      out.totalRevenueOrders(sum(v.totalAmount))
+    }
+    .from(v)
+    .groupBy(v.accountID, v.locationID, date(v.createdAt))
+  }()
+
+  /// `res_est`: the reservation estimate, ignoring the revenue mode.
+  static let reservationEstimates = {
+    let r = StoryReservations.alias("r")
+    let ls = StoryLocationSettings.alias("ls").optional
+    let acs = StoryAccountSettings.alias("acs").optional
+    return Query(StoryReservationDays.self) { out in
+      out.accountID(r.accountID)
+      out.locationID(r.locationID)
+      out.date(date(r.createdAt))
+      out.totalRevenueResEstimate(
+        sum(r.guestCount * coalesce(r.avgSpendPerHeadOverride, ls.avgSpendPerHead, acs.avgSpendPerHead)))
+    }
+    .from(r)
+    .leftJoin(ls, on: r.locationID == ls.locationID)
+    .leftJoin(acs, on: r.accountID == acs.accountID)
+    .groupBy(r.accountID, r.locationID, date(r.createdAt))
+  }()
+
+  /// `minutes`: minutes saved per row of `calls`.
+  static let minutes = {
+    let c = StoryCallDays.alias("c")
+    let ls = StoryLocationSettings.alias("ls").optional
+    let acs = StoryAccountSettings.alias("acs").optional
+    let baseline = coalesce(ls.minutesSavedBaselineSeconds, acs.minutesSavedBaselineSeconds, 120)
+    return Query(StoryMinutes.self) { out in
+      out.accountID(c.accountID)
+      out.locationID(c.locationID)
+      out.date(c.date)
+      out.minutesSaved((c.completedCalls * baseline / 60.0).parenthesized())
+    }
+    .from(c)
+    .leftJoin(ls, on: c.locationID == ls.locationID)
+    .leftJoin(acs, on: c.accountID == acs.accountID)
+  }()
+
+  /// The sketch's view query: four CTEs joined with FULL OUTER JOIN … USING.
+  public static let query = with {
+    calls
+    orders
+    reservationEstimates
+    minutes
+  } select: {
+    let c = StoryCallDays.alias("c").optional
+    let o = StoryOrderDays.alias("o").optional
+    let r = StoryReservationDays.alias("r").optional
+    let m = StoryMinutes.alias("m").optional
+    return Query(StoryMetricsDaily.self) { out in
+      out.accountID(coalesce(c.accountID, o.accountID, r.accountID, m.accountID))
+      out.locationID(coalesce(c.locationID, o.locationID, r.locationID, m.locationID))
+      out.date(coalesce(c.date, o.date, r.date, m.date))
+      out.totalCalls(coalesce(c.totalCalls, .constant(0)))
+      out.ordersCount(coalesce(c.ordersCount, .constant(0)))
+      out.reservationsCount(coalesce(c.reservationsCount, .constant(0)))
+      out.totalRevenueOrders(coalesce(o.totalRevenueOrders, .constant(0)))
+      out.totalRevenueResEstimate(coalesce(r.totalRevenueResEstimate, .constant(0)))
+      out.minutesSaved(coalesce(m.minutesSaved, .constant(0)))
+    }
+    .from(c)
+    .fullJoin(o, using: \.accountID, \.locationID, \.date)
+    .fullJoin(r, using: \.accountID, \.locationID, \.date)
+    .fullJoin(m, using: \.accountID, \.locationID, \.date)
+  }
+
+  /// `CREATE MATERIALIZED VIEW mv_metrics_daily AS …`.
+  public static let view = CreateMaterializedView(StoryMetricsDaily.self) { query }
+
+  /// The sketch's plain index, which `REFRESH … CONCURRENTLY` cannot use.
+  public static let lookupIndex = index(
+    "idx_mv_metrics_daily_account_location_date", on: StoryMetricsDaily.self,
+    \.accountID, \.locationID, \.date)
+
+  /// The unique index the benchmark adds so the sketch can refresh concurrently at all.
+  public static let uniqueKey = uniqueIndex(
+    "story_mv_metrics_daily_key", on: StoryMetricsDaily.self, \.accountID, \.locationID, \.date,
+    nullsNotDistinct: true)
+
+  /// The sketch's pg_cron job.
+  public static let cronJob = CronSchedule(
+    "refresh-metrics-daily", schedule: "*/5 * * * *",
+    command: RefreshMaterializedView(StoryMetricsDaily.self, concurrently: true))
+
+  /// The sketch's manual refresh function, callable by anyone.
+  public static let refreshFunction = CreateFunction(
+    FunctionSignature(nil, "refresh_metrics_daily"), returns: PG.Void.self
+  ) {
+    RefreshMaterializedView(StoryMetricsDaily.self, concurrently: true)
+  }
+}

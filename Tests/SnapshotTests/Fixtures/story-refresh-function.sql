@@ -1,0 +1,6 @@
+CREATE OR REPLACE FUNCTION refresh_metrics_daily()
+RETURNS void AS $$
+BEGIN
+  REFRESH MATERIALIZED VIEW CONCURRENTLY mv_metrics_daily;
+END;
+$$ LANGUAGE plpgsql;
