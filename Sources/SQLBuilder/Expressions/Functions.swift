@@ -39,8 +39,8 @@ extension Expression where Base == PG.RegClass {
 }
 
 /// `EXISTS (SELECT 1 FROM source WHERE condition)`.
-public func exists<R: Relation, S: Nullability>(
-  _ source: Source<R, S>, where condition: Expression<PG.Boolean, some Nullability>
+public func exists(
+  _ source: some FromSource, where condition: Expression<PG.Boolean, some Nullability>
 ) -> Expression<PG.Boolean, NotNull> {
   .init(unchecked: .exists(from: source.fromItem, condition: condition.node))
 }

@@ -69,10 +69,10 @@ extension Relation {
   }
 
   /// The relation under an alias: `FROM calls_v c`, columns rendered as `c.account_id`.
-  public static func alias(_ alias: String) -> Source<Self, NotNull> { Source(alias: alias) }
+  public static func alias(_ alias: String) -> Source<Self> { Source(alias: alias) }
 
   /// The relation without an alias: `FROM calls_v`, columns rendered bare, as `account_id`.
-  public static var unaliased: Source<Self, NotNull> { Source(alias: nil) }
+  public static var unaliased: Source<Self> { Source(alias: nil) }
 
   /// The name of one declared column.
   public static func columnName(_ keyPath: PartialKeyPath<Self>) -> String {

@@ -30,26 +30,26 @@ public struct Query<Output: Relation>: Sendable {
   }
 
   /// `FROM source`.
-  public func from<R: Relation, N: Nullability>(_ source: Source<R, N>) -> Self {
+  public func from(_ source: some FromSource) -> Self {
     updatingLast { $0.from = source.fromItem }
   }
 
   /// `JOIN source ON condition`.
   public func join<R: Relation>(
-    _ source: Source<R, NotNull>, on condition: Expression<PG.Boolean, some Nullability>
+    _ source: Source<R>, on condition: Expression<PG.Boolean, some Nullability>
   ) -> Self {
     updatingLast { $0.joins.append(Join(kind: .inner, item: source.fromItem, condition: .on(condition.node))) }
   }
 
   /// `LEFT JOIN source ON condition`; the source is optional, so its columns may be NULL.
   public func leftJoin<R: Relation>(
-    _ source: Source<R, Nullable>, on condition: Expression<PG.Boolean, some Nullability>
+    _ source: OptionalSource<R>, on condition: Expression<PG.Boolean, some Nullability>
   ) -> Self {
     updatingLast { $0.joins.append(Join(kind: .left, item: source.fromItem, condition: .on(condition.node))) }
   }
 
   /// `FULL OUTER JOIN source USING (columns…)`, naming columns of the joined relation.
-  public func fullJoin<R: Relation>(_ source: Source<R, Nullable>, using columns: PartialKeyPath<R>...)
+  public func fullJoin<R: Relation>(_ source: OptionalSource<R>, using columns: PartialKeyPath<R>...)
     -> Self
   {
     let names = columns.map { R.columnName($0) }
@@ -58,7 +58,7 @@ public struct Query<Output: Relation>: Sendable {
 
   /// `FULL OUTER JOIN source ON condition`.
   public func fullJoin<R: Relation>(
-    _ source: Source<R, Nullable>, on condition: Expression<PG.Boolean, some Nullability>
+    _ source: OptionalSource<R>, on condition: Expression<PG.Boolean, some Nullability>
   ) -> Self {
     updatingLast { $0.joins.append(Join(kind: .full, item: source.fromItem, condition: .on(condition.node))) }
   }
