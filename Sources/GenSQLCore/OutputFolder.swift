@@ -34,10 +34,18 @@ struct OutputFolder {
       }
       staged.append((temporary, final))
     }
-    for (index, file) in staged.enumerated() where rename(file.temporary.path, file.final.path) != 0 {
-      let message = String(cString: strerror(errno))
-      staged[index...].forEach { try? manager.removeItem(at: $0.temporary) }
-      throw WriteError(description: "cannot replace \(file.final.path): \(message)")
+    var replaced: [(final: URL, previous: Data?)] = []
+    for (index, file) in staged.enumerated() {
+      let previous = try? Data(contentsOf: file.final)
+      guard rename(file.temporary.path, file.final.path) == 0 else {
+        let message = String(cString: strerror(errno))
+        staged[index...].forEach { try? manager.removeItem(at: $0.temporary) }
+        for done in replaced.reversed() {
+          if let data = done.previous { try? data.write(to: done.final) } else { try? manager.removeItem(at: done.final) }
+        }
+        throw WriteError(description: "cannot replace \(file.final.path): \(message); nothing was written")
+      }
+      replaced.append((file.final, previous))
     }
   }
 

@@ -1,0 +1,125 @@
+import Foundation
+import GenSQLCore
+import SQLBuilder
+import Testing
+
+/// The `GenSQL` command line: writing, `--check`, usage errors and failures that write nothing.
+@Suite struct GenSQLCommandTests {
+  struct Run {
+    var code: GenSQLCommand.ExitCode
+    var out = ""
+    var err = ""
+  }
+
+  func run(_ arguments: [String], scripts: [SQLScript]? = nil) -> Run {
+    var out = ""
+    var err = ""
+    let code =
+      scripts.map { GenSQLCommand.run(arguments: arguments, scripts: $0, out: { out += $0 }, err: { err += $0 }) }
+      ?? GenSQLCommand.run(arguments: arguments, out: { out += $0 }, err: { err += $0 })
+    return Run(code: code, out: out, err: err)
+  }
+
+  func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("gensql-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  func contents(_ folder: URL) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+  }
+
+  @Test func helpPrintsUsageAndSucceeds() {
+    let result = run(["--help"])
+    #expect(result.code == .success)
+    #expect(result.out.contains("USAGE: GenSQL [--check] [--output <dir>]"))
+    #expect(run(["-h"]).code == .success)
+  }
+
+  @Test(arguments: [
+    (["--frobnicate"], "GenSQL: unknown option '--frobnicate'"),
+    (["--output"], "GenSQL: missing value for '--output'"),
+    (["--output", "--check"], "GenSQL: missing value for '--output'"),
+    (["--output="], "GenSQL: missing value for '--output'"),
+    (["extra"], "GenSQL: unexpected argument 'extra'"),
+  ])
+  func usageErrorsExitTwoWithUsageOnStandardError(arguments: [String], message: String) {
+    let result = run(arguments)
+    #expect(result.code == .usage)
+    #expect(result.code.rawValue == 2)
+    #expect(result.err.hasPrefix(message + "\n"))
+    #expect(result.err.contains("USAGE:"))
+    #expect(result.out.isEmpty)
+  }
+
+  @Test func writesBothFilesThenCheckPasses() throws {
+    let folder = try temporaryFolder().appendingPathComponent("nested/generated")
+    let written = run(["--output", folder.path])
+    #expect(written.code == .success)
+    #expect(contents(folder) == ["refresh_metrics.sql", "schema.sql"])
+    let checked = run(["--check", "--output=\(folder.path)"])
+    #expect(checked.code == .success)
+    #expect(checked.out.isEmpty)
+  }
+
+  @Test func checkWritesNothingAndReportsMissingFiles() throws {
+    let folder = try temporaryFolder()
+    let result = run(["--check", "--output", folder.path])
+    #expect(result.code == .stale)
+    #expect(result.code.rawValue == 1)
+    #expect(contents(folder).isEmpty)
+    #expect(result.out.contains("+++ \(folder.path)/schema.sql (generated)"))
+    #expect(result.err.contains("stale"))
+  }
+
+  @Test func checkShowsAUnifiedDiffOfAStaleFile() throws {
+    let folder = try temporaryFolder()
+    _ = run(["--output", folder.path])
+    let schema = folder.appendingPathComponent("schema.sql")
+    let original = try String(contentsOf: schema, encoding: .utf8)
+    try original.replacingOccurrences(of: "NULLS NOT DISTINCT", with: "").write(to: schema, atomically: true, encoding: .utf8)
+    let result = run(["--check", "--output", folder.path])
+    #expect(result.code == .stale)
+    #expect(result.out.contains("--- \(schema.path) (committed)"))
+    #expect(result.out.contains("\n+CREATE UNIQUE INDEX mv_metrics_daily_account_location_date_key ON public.mv_metrics_daily (account_id, location_id, date) NULLS NOT DISTINCT;\n"))
+    #expect(result.out.contains("@@ -"))
+    #expect(!result.out.contains("refresh_metrics.sql"))
+    #expect(try String(contentsOf: schema, encoding: .utf8) != original, "--check must not rewrite")
+  }
+
+  @Test func unwritableOutputFolderFailsInOneLineAndWritesNothing() throws {
+    let folder = try temporaryFolder()
+    let blocker = folder.appendingPathComponent("not-a-folder")
+    try Data("x".utf8).write(to: blocker)
+    let result = run(["--output", blocker.appendingPathComponent("generated").path])
+    #expect(result.code == .failure)
+    #expect(result.err.hasPrefix("GenSQL: cannot create output folder"))
+    #expect(result.err.split(separator: "\n").count == 1)
+    #expect(contents(folder) == ["not-a-folder"])
+  }
+
+  @Test func aFailedReplaceLeavesEveryFileAsItWas() throws {
+    let folder = try temporaryFolder()
+    try Data("old schema\n".utf8).write(to: folder.appendingPathComponent("schema.sql"))
+    // A folder where refresh_metrics.sql should go makes the second rename fail.
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("refresh_metrics.sql/blocker"), withIntermediateDirectories: true)
+    let result = run(["--output", folder.path])
+    #expect(result.code == .failure)
+    #expect(result.err.contains("nothing was written"))
+    #expect(try String(contentsOf: folder.appendingPathComponent("schema.sql"), encoding: .utf8) == "old schema\n")
+    #expect(contents(folder) == ["refresh_metrics.sql", "schema.sql"], "no temporary files are left")
+  }
+
+  @Test func invalidSchemaDefinitionsWriteNothing() throws {
+    let folder = try temporaryFolder()
+    let bad = SQLScript("bad.sql", header: []) {
+      CronSchedule("job", schedule: "every minute", command: SelectFunction(FunctionSignature("public", "f")))
+    }
+    let result = run(["--output", folder.path], scripts: [bad])
+    #expect(result.code == .failure)
+    #expect(result.err.contains("cron job job: invalid cron schedule 'every minute'"))
+    #expect(contents(folder).isEmpty)
+  }
+}

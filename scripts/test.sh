@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: snapshot, type-safety, CLI and database tests.
+# On Debian it first installs what the database tests need (as root, or through sudo).
+# Extra arguments go to `swift test`, e.g. `bash scripts/test.sh --filter DatabaseTests`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
+[ -f /usr/share/postgresql/15/extension/pg_cron.control ] || missing+=(postgresql-15-cron)
+[ -f /usr/share/postgresql/15/extension/pgtap.control ] || missing+=(postgresql-15-pgtap)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} ..."
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  # The tests start their own throwaway cluster; Debian's default one is not needed.
+  $sudo mkdir -p /etc/postgresql-common
+  [ -f /etc/postgresql-common/createcluster.conf ] ||
+    echo "create_main_cluster = false" | $sudo tee /etc/postgresql-common/createcluster.conf >/dev/null
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+    -o Dpkg::Options::=--force-confold "${missing[@]}" >/dev/null
+fi
+
+swift build --build-tests
+swift test --skip-build "$@"
