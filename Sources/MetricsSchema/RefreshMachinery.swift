@@ -35,13 +35,14 @@ public enum RefreshMachinery {
     }
   }
 
-  /// A refresh started outside this function holds a lock that conflicts with ours.
+  /// Another session's refresh, started outside this function, holds a lock that conflicts with ours.
   static let refreshRunningElsewhere: Expression<PG.Boolean, NotNull> = {
     let l = PGLocks.alias("l")
     return exists(
       l,
       where: l.locktype == "relation" && l.relation == regclass(MetricsDaily.self).oid
-        && l.mode.in(["ExclusiveLock", "AccessExclusiveLock"]) && l.granted)
+        && l.mode.in(["ExclusiveLock", "AccessExclusiveLock"]) && l.granted
+        && l.pid != backendPID())
   }()
 
   /// A view created or refreshed `WITH NO DATA` cannot be refreshed concurrently.

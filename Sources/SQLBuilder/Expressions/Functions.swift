@@ -44,3 +44,8 @@ public func exists(
 ) -> Expression<PG.Boolean, NotNull> {
   .init(unchecked: .exists(from: source.fromItem, condition: condition.node))
 }
+
+/// `pg_backend_pid()`: the server process of the current session.
+public func backendPID() -> Expression<PG.Integer, NotNull> {
+  .init(unchecked: .function(name: "pg_backend_pid", arguments: [], isAggregate: false, filter: nil))
+}

@@ -9,6 +9,8 @@ public struct PGLocks: Relation {
   public let relation = Column<PG.OID, Nullable>("relation")
   /// The lock mode, e.g. `ExclusiveLock`.
   public let mode = Column<PG.Text, Nullable>("mode")
+  /// The server process holding or awaiting the lock.
+  public let pid = Column<PG.Integer, Nullable>("pid")
   /// Whether the lock is held (true) or awaited (false).
   public let granted = Column<PG.Boolean, Nullable>("granted")
   public init() {}

@@ -1,0 +1,62 @@
+-- Contract §2, columns: the catalog type of every column, no NULL anywhere but location_id, and
+-- counts by call_type and status, on data with every NULL the contract allows.
+BEGIN;
+SET LOCAL search_path TO public, extensions;
+SELECT plan(17);
+
+SELECT columns_are('public', 'mv_metrics_daily', ARRAY[
+  'account_id', 'location_id', 'date', 'total_calls', 'orders_count', 'reservations_count',
+  'completed_calls', 'total_revenue_orders', 'total_revenue_res_estimate', 'total_revenue',
+  'minutes_saved'], 'the view has exactly the contract''s columns');
+SELECT col_type_is('public', 'mv_metrics_daily', 'account_id', 'uuid', 'account_id is uuid');
+SELECT col_type_is('public', 'mv_metrics_daily', 'location_id', 'uuid', 'location_id is uuid');
+SELECT col_type_is('public', 'mv_metrics_daily', 'date', 'date', 'date is date');
+SELECT col_type_is('public', 'mv_metrics_daily', 'total_calls', 'bigint', 'total_calls is bigint');
+SELECT col_type_is('public', 'mv_metrics_daily', 'orders_count', 'bigint', 'orders_count is bigint');
+SELECT col_type_is('public', 'mv_metrics_daily', 'reservations_count', 'bigint', 'reservations_count is bigint');
+SELECT col_type_is('public', 'mv_metrics_daily', 'completed_calls', 'bigint', 'completed_calls is bigint');
+SELECT col_type_is('public', 'mv_metrics_daily', 'total_revenue_orders', 'double precision', 'total_revenue_orders is double precision');
+SELECT col_type_is('public', 'mv_metrics_daily', 'total_revenue_res_estimate', 'double precision', 'total_revenue_res_estimate is double precision');
+SELECT col_type_is('public', 'mv_metrics_daily', 'total_revenue', 'double precision', 'total_revenue is double precision');
+SELECT col_type_is('public', 'mv_metrics_daily', 'minutes_saved', 'double precision', 'minutes_saved is double precision');
+
+INSERT INTO accounts VALUES ('a0000000-0000-0000-0000-000000000001', NULL), ('a0000000-0000-0000-0000-000000000002', 'UTC');
+INSERT INTO account_settings (account_id, revenue_mode, avg_spend_per_head) VALUES
+  ('a0000000-0000-0000-0000-000000000002', 'orders_plus_res_estimate', NULL);
+INSERT INTO locations VALUES ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', NULL);
+INSERT INTO calls_v (id, account_id, location_id, status, call_type, started_at) VALUES
+  ('1', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'completed', 'order', '2024-05-01 10:00Z'),
+  ('2', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'missed', 'order', '2024-05-01 10:00Z'),
+  ('3', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'completed', 'reservation', '2024-05-01 10:00Z'),
+  ('4', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'in_progress', 'catering', '2024-05-01 10:00Z'),
+  ('5', 'a0000000-0000-0000-0000-000000000001', NULL, 'failed', 'general', '2024-05-02 10:00Z'),
+  ('6', 'a0000000-0000-0000-0000-000000000001', NULL, 'completed', 'order', NULL);
+INSERT INTO orders_v (id, account_id, location_id, total_amount, created_at) VALUES
+  ('b0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000002', NULL, 0, '2024-05-03 10:00Z');
+INSERT INTO reservations_v (id, account_id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
+  ('c0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000002', '10000000-0000-0000-0000-000000000001', NULL, NULL, '2024-05-04 10:00Z');
+SELECT public.refresh_metrics_daily();
+
+SELECT is((SELECT count(*) FROM mv_metrics_daily), 4::bigint, 'one row per key with facts');
+SELECT is(
+  (SELECT count(*) FROM mv_metrics_daily
+    WHERE account_id IS NULL OR date IS NULL OR total_calls IS NULL OR orders_count IS NULL
+       OR reservations_count IS NULL OR completed_calls IS NULL OR total_revenue_orders IS NULL
+       OR total_revenue_res_estimate IS NULL OR total_revenue IS NULL OR minutes_saved IS NULL),
+  0::bigint, 'no column but location_id is ever NULL');
+SELECT results_eq(
+  $$SELECT total_calls, orders_count, reservations_count, completed_calls FROM mv_metrics_daily
+      WHERE location_id = '10000000-0000-0000-0000-000000000001' AND date = '2024-05-01'$$,
+  $$VALUES (4::bigint, 2::bigint, 1::bigint, 2::bigint)$$,
+  'counts by call_type and by status');
+SELECT results_eq(
+  $$SELECT total_calls, completed_calls, minutes_saved FROM mv_metrics_daily
+      WHERE location_id IS NULL AND account_id = 'a0000000-0000-0000-0000-000000000001'$$,
+  $$VALUES (1::bigint, 0::bigint, 0::double precision)$$,
+  'a day with only a failed call saves no minutes');
+SELECT is(
+  (SELECT count(*) FROM mv_metrics_daily WHERE account_id = 'a0000000-0000-0000-0000-000000000002'),
+  2::bigint, 'a zero order and a reservation without an estimate still make rows');
+
+SELECT * FROM finish();
+ROLLBACK;
