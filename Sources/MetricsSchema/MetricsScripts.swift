@@ -43,10 +43,10 @@ public enum MetricsScripts {
         MetricsDaily.self,
         "Daily metrics per account, location and local date. Refreshed by refresh_metrics_daily().")
       Comment(
-        "A materialized view has no row level security: keep it away from API roles.")
-      Revoke(.all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated)
+        "A materialized view has no row level security: only the service role may read it.")
+      Revoke(.all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated, .serviceRole)
       Grant(.select, on: .table(MetricsDaily.self), to: .serviceRole)
-      Revoke(.all, on: .table(MetricsTimeZoneNames.self), from: .public, .anon, .authenticated)
+      Revoke(.all, on: .table(MetricsTimeZoneNames.self), from: .public, .anon, .authenticated, .serviceRole)
       Grant(.select, on: .table(MetricsTimeZoneNames.self), to: .serviceRole)
     }
   }

@@ -52,7 +52,7 @@ public final class PostgresCluster: @unchecked Sendable {
     handle.seekToEndOfFile()
     handle.write(Data(conf.utf8))
     try handle.close()
-    try run(Self.binDirectory + "/pg_ctl", ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"])
+    try run(Self.binDirectory + "/pg_ctl", ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"], detaching: true)
     running = true
     let created = try psql("CREATE DATABASE \(Self.databaseName);", database: "postgres")
     _ = created
@@ -107,11 +107,14 @@ public final class PostgresCluster: @unchecked Sendable {
   }
 
   /// Runs `executable`, as `postgres` when we are root and `as` is true.
-  private func run(_ executable: String, _ arguments: [String], as postgres: Bool = true) throws {
-    let result =
+  private func run(_ executable: String, _ arguments: [String], as postgres: Bool = true, detaching: Bool = false) throws {
+    let (program, allArguments) =
       runAsPostgres && postgres
-      ? try Shell.run("/usr/sbin/runuser", ["-u", "postgres", "--", executable] + arguments)
-      : try Shell.run(executable, arguments)
+      ? ("/usr/sbin/runuser", ["-u", "postgres", "--", executable] + arguments) : (executable, arguments)
+    let result =
+      detaching
+      ? try Shell.runDetaching(program, allArguments, logFile: root.appendingPathComponent("pg_ctl.log").path)
+      : try Shell.run(program, allArguments)
     guard result.status == 0 else {
       let log = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
       throw Failure(description: "\(executable) failed (\(result.status)): \(result.error)\(result.output)\n\(log.suffix(3000))")

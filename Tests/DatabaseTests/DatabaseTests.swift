@@ -1,0 +1,82 @@
+import Foundation
+import PostgresHarness
+import Testing
+
+/// Every database test, one at a time against the shared cluster (pg_cron allows one database).
+@Suite(.serialized) struct DatabaseTests {}
+
+extension DatabaseTests {
+  /// The pgTAP files in `supabase/tests/`, the folder `supabase test db` runs, one test each.
+  @Suite struct PgTAP {
+    static let files = ((try? FileManager.default.contentsOfDirectory(
+      atPath: MetricsDatabase.root.appendingPathComponent("supabase/tests").path)) ?? [])
+      .filter { $0.hasSuffix(".sql") }.sorted()
+
+    @Test func thereArePgTAPFiles() {
+      #expect(Self.files.count >= 7)
+    }
+
+    @Test(arguments: files)
+    func pgTAPFilePasses(_ name: String) throws {
+      let database = try MetricsDatabase.get()
+      try database.reset()
+      let sql = try MetricsDatabase.file("supabase/tests/\(name)")
+      let result = try database.cluster.psqlResult(sql)
+      let report = TAPReport(result.output)
+      #expect(result.status == 0, "\(name) stopped with an error: \(result.error)")
+      #expect(report.planned != nil, "\(name) printed no plan:\n\(result.output)")
+      #expect(report.planned == report.results.count, "\(name): planned \(report.planned ?? 0), ran \(report.results.count)")
+      #expect(!report.results.isEmpty)
+      for failure in report.failures {
+        Issue.record("\(name): \(failure)\n\(report.diagnostics)")
+      }
+    }
+  }
+
+  /// Applying both files again leaves the same objects, and exactly one cron job.
+  @Suite struct Idempotence {
+    @Test func applyingBothFilesTwiceLeavesTheSameObjects() throws {
+      let database = try MetricsDatabase.get()
+      #expect(database.catalogAfterFirstApply.contains("relation mv_metrics_daily kind=m"))
+      #expect(database.catalogAfterFirstApply.contains("function refresh_metrics_daily"))
+      #expect(database.catalogAfterFirstApply == database.catalogAfterSecondApply)
+      let jobs = try database.cluster.psql("SELECT count(*) FROM cron.job WHERE jobname = 'refresh-metrics-daily';")
+      #expect(jobs.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+    }
+
+    @Test func eachFileRollsBackWhole() throws {
+      let database = try MetricsDatabase.get()
+      // Breaking the last statement of refresh_metrics.sql must leave the function as it was.
+      let before = try database.cluster.psql(MetricsDatabase.catalogQuery)
+      let broken = try MetricsDatabase.file("supabase/generated/refresh_metrics.sql")
+        .replacingOccurrences(of: "COMMIT;", with: "SELECT no_such_function();\nCOMMIT;")
+        .replacingOccurrences(of: "SET work_mem = '64MB';", with: "SET work_mem = '65MB';")
+      let result = try database.cluster.psqlResult(broken)
+      #expect(result.status != 0)
+      #expect(try database.cluster.psql(MetricsDatabase.catalogQuery) == before)
+    }
+  }
+}
+
+/// The lines of a TAP stream that matter: the plan, each result, and diagnostics.
+struct TAPReport {
+  var planned: Int?
+  var results: [(ok: Bool, line: String)] = []
+  var diagnostics = ""
+
+  var failures: [String] { results.filter { !$0.ok }.map(\.line) }
+
+  init(_ output: String) {
+    for line in output.split(separator: "\n").map(String.init) {
+      if line.hasPrefix("1.."), let n = Int(line.dropFirst(3)) {
+        planned = n
+      } else if line.hasPrefix("ok ") {
+        results.append((true, line))
+      } else if line.hasPrefix("not ok ") {
+        results.append((false, line))
+      } else if line.hasPrefix("#") {
+        diagnostics += line + "\n"
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import PostgresHarness
+
+/// The one throwaway cluster all database tests share (pg_cron runs in a single database):
+/// Supabase's roles and default privileges, the source relations, and both generated files
+/// applied twice, with the catalog read after each pass.
+final class MetricsDatabase: Sendable {
+  let cluster: PostgresCluster
+  /// The catalog objects after the first and the second apply of the generated files.
+  let catalogAfterFirstApply: String
+  let catalogAfterSecondApply: String
+
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The shared database, started on first use and stopped when the test process exits.
+  static let shared: Result<MetricsDatabase, any Error> = {
+    let result = Result { try MetricsDatabase() }
+    atexit { if case .success(let database) = MetricsDatabase.shared { database.cluster.stop() } }
+    return result
+  }()
+
+  /// The shared database, or the reason it could not start (naming what to install).
+  static func get() throws -> MetricsDatabase { try shared.get() }
+
+  private init() throws {
+    cluster = try PostgresCluster()
+    try cluster.psql(try Self.file("supabase/tests/support/supabase.sql"))
+    try cluster.psql(try Self.file("supabase/tests/support/source_relations.sql"))
+    try Self.applyGeneratedFiles(cluster)
+    catalogAfterFirstApply = try cluster.psql(Self.catalogQuery)
+    try Self.applyGeneratedFiles(cluster)
+    catalogAfterSecondApply = try cluster.psql(Self.catalogQuery)
+  }
+
+  static func file(_ path: String) throws -> String {
+    try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+  }
+
+  static func applyGeneratedFiles(_ cluster: PostgresCluster) throws {
+    for name in ["schema.sql", "refresh_metrics.sql"] {
+      try cluster.psql(try file("supabase/generated/\(name)"))
+    }
+  }
+
+  /// Empties every source relation and refreshes the view, so each test starts clean.
+  func reset() throws {
+    try cluster.psql(
+      """
+      TRUNCATE accounts, locations, calls_v, orders_v, reservations_v, account_settings, location_settings;
+      SELECT public.refresh_metrics_daily();
+      """)
+  }
+
+  /// Every object the generated files create, with definitions, privileges and comments.
+  static let catalogQuery = """
+    SELECT line FROM (
+      SELECT format('relation %s kind=%s acl=%s comment=%s def=%s', c.relname, c.relkind,
+                    c.relacl::text, obj_description(c.oid, 'pg_class'),
+                    CASE WHEN c.relkind = 'm' THEN pg_get_viewdef(c.oid) END) AS line
+        FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('m', 'i')
+      UNION ALL
+      SELECT format('index %s', pg_get_indexdef(i.indexrelid))
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'm'
+      UNION ALL
+      SELECT format('function %s acl=%s comment=%s def=%s', p.proname, p.proacl::text,
+                    obj_description(p.oid, 'pg_proc'), pg_get_functiondef(p.oid))
+        FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+      UNION ALL
+      SELECT format('job %s %s %s %s %s', jobname, schedule, command, database, active) FROM cron.job
+      UNION ALL
+      SELECT format('extension %s in %s', extname, extnamespace::regnamespace) FROM pg_extension
+    ) objects ORDER BY line;
+    """
+}
