@@ -1,0 +1,168 @@
+import Foundation
+import MetricsSchema
+import PostgresHarness
+import SQLBuilder
+import Testing
+
+extension DatabaseTests {
+  /// Seeded messy data, refreshed into the view and compared row by row with ``ContractOracle``;
+  /// then again after inserts, deletes and settings changes. `METRICS_SEEDS=1,2,3` picks seeds.
+  @Suite struct RandomizedContract {
+    static let seeds: [UInt64] = ProcessInfo.processInfo.environment["METRICS_SEEDS"]
+      .map { $0.split(separator: ",").compactMap { UInt64($0) } } ?? [1, 2, 3]
+
+    @Test func zoneNamesMeanWhatTheOracleAssumes() throws {
+      let database = try MetricsDatabase.get()
+      let names = (MessyData.validZones + MessyData.invalidZones).map(PostgreSQL.stringLiteral).joined(separator: ", ")
+      let known = try database.cluster.psql("SELECT string_agg(name, ',' ORDER BY name) FROM pg_timezone_names WHERE name IN (\(names));")
+      #expect(known.trimmingCharacters(in: .whitespacesAndNewlines) == MessyData.validZones.sorted().joined(separator: ","))
+    }
+
+    @Test(arguments: seeds)
+    func viewMatchesTheContract(seed: UInt64) throws {
+      let database = try MetricsDatabase.get()
+      try database.reset()
+      defer { try? database.reset() }
+      var data = MessyData(seed: seed)
+      try database.cluster.psql(SQLFor.inserts(data))
+      try compare(database, data, stage: "seed \(seed), first refresh")
+
+      let before = data
+      data.mutate()
+      try database.cluster.psql(SQLFor.changes(from: before, to: data))
+      try compare(database, data, stage: "seed \(seed), after changes")
+    }
+
+    func compare(_ database: MetricsDatabase, _ data: MessyData, stage: String) throws {
+      try database.cluster.psql("SELECT public.refresh_metrics_daily();")
+      let expected = ContractOracle.rows(data)
+      let actual = try ViewRows.read(database.cluster)
+      #expect(actual.count > 50, "\(stage): too little data to mean anything")
+      #expect(actual.keys.contains { $0.location == nil }, "\(stage): the data should have NULL locations")
+      #expect(Set(actual.keys) == Set(expected.keys), "\(stage): keys differ: missing \(Set(expected.keys).subtracting(actual.keys).sorted().prefix(5)), extra \(Set(actual.keys).subtracting(expected.keys).sorted().prefix(5))")
+      for (key, want) in expected.sorted(by: { $0.key < $1.key }) {
+        guard let got = actual[key] else { continue }
+        let same =
+          got.totalCalls == want.totalCalls && got.ordersCount == want.ordersCount
+          && got.reservationsCount == want.reservationsCount && got.completedCalls == want.completedCalls
+          && close(got.revenueOrders, want.revenueOrders) && close(got.revenueEstimate, want.revenueEstimate)
+          && close(got.totalRevenue, want.totalRevenue) && close(got.minutesSaved, want.minutesSaved)
+        #expect(same, "\(stage): \(key)\n  view:     \(got)\n  contract: \(want)")
+        if !same { return }
+      }
+    }
+
+    func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
+  }
+}
+
+extension MessyData {
+  /// Deletes some facts, adds others, and changes settings and zones.
+  mutating func mutate() {
+    var rng = random
+    calls.removeAll { _ in Double.random(in: 0..<1, using: &rng) < 0.2 }
+    orders.removeAll { _ in Double.random(in: 0..<1, using: &rng) < 0.2 }
+    reservations.removeAll { _ in Double.random(in: 0..<1, using: &rng) < 0.2 }
+    random = rng
+    addFacts(calls: 100, orders: 30, reservations: 30)
+    for account in accounts.map(\.id) {
+      if chance(0.3) { accountSettings[account] = chance(0.3) ? nil : newAccountSettings() }
+    }
+    for location in locations.map(\.id) {
+      if chance(0.3) { locationSettings[location] = chance(0.3) ? nil : newLocationSettings() }
+    }
+    for index in locations.indices where chance(0.2) { locations[index].zone = zone() }
+  }
+}
+
+/// SQL that loads ``MessyData`` into the source relations, or moves them from one state to another.
+enum SQLFor {
+  static func text(_ value: String?) -> String { value.map(PostgreSQL.stringLiteral) ?? "NULL" }
+  static func number(_ value: Int?) -> String { value.map(String.init) ?? "NULL" }
+  static func cents(_ value: Int?) -> String { value.map { String(format: "%d.%02d", $0 / 100, $0 % 100) } ?? "NULL" }
+  static func time(_ value: Int?) -> String { value.map { "to_timestamp(\($0))" } ?? "NULL" }
+
+  static func values(_ rows: [String]) -> String { rows.joined(separator: ",\n  ") }
+
+  static func callRows(_ calls: [MessyData.Call]) -> String {
+    "INSERT INTO calls_v VALUES\n  " + values(calls.map {
+      "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \(text($0.status)), \(text($0.type)), \(time($0.startedAt)))"
+    }) + ";\n"
+  }
+  static func orderRows(_ orders: [MessyData.Order]) -> String {
+    "INSERT INTO orders_v VALUES\n  " + values(orders.map {
+      "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \(cents($0.amountCents)), \(time($0.createdAt)))"
+    }) + ";\n"
+  }
+  static func reservationRows(_ reservations: [MessyData.Reservation]) -> String {
+    "INSERT INTO reservations_v VALUES\n  " + values(reservations.map {
+      "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \(number($0.guests)), \(cents($0.overrideCents)), \(time($0.createdAt)))"
+    }) + ";\n"
+  }
+  static func settings(_ data: MessyData) -> String {
+    var sql = "DELETE FROM account_settings; DELETE FROM location_settings;\n"
+    if !data.accountSettings.isEmpty {
+      sql += "INSERT INTO account_settings VALUES\n  " + values(data.accountSettings.sorted { $0.key < $1.key }.map {
+        "(\(text($0.key)), \($0.value.baseline), \(text($0.value.mode)), \(cents($0.value.spendCents)))"
+      }) + ";\n"
+    }
+    if !data.locationSettings.isEmpty {
+      sql += "INSERT INTO location_settings VALUES\n  " + values(data.locationSettings.sorted { $0.key < $1.key }.map {
+        "(\(text($0.key)), \(number($0.value.baseline)), \(cents($0.value.spendCents)))"
+      }) + ";\n"
+    }
+    return sql
+  }
+
+  static func inserts(_ data: MessyData) -> String {
+    "INSERT INTO accounts VALUES\n  " + values(data.accounts.map { "(\(text($0.id)), \(text($0.zone)))" }) + ";\n"
+      + "INSERT INTO locations VALUES\n  "
+      + values(data.locations.map { "(\(text($0.id)), \(text($0.account)), \(text($0.zone)))" }) + ";\n"
+      + settings(data) + callRows(data.calls) + orderRows(data.orders) + reservationRows(data.reservations)
+  }
+
+  /// DELETEs of facts that went, INSERTs of new ones, and UPDATEs of zones and settings.
+  static func changes(from old: MessyData, to new: MessyData) -> String {
+    func gone(_ table: String, _ oldIDs: [String], _ newIDs: [String]) -> String {
+      let removed = Set(oldIDs).subtracting(newIDs).sorted()
+      return removed.isEmpty ? "" : "DELETE FROM \(table) WHERE id::text IN (\(removed.map(PostgreSQL.stringLiteral).joined(separator: ", ")));\n"
+    }
+    var sql = gone("calls_v", old.calls.map(\.id), new.calls.map(\.id))
+      + gone("orders_v", old.orders.map(\.id), new.orders.map(\.id))
+      + gone("reservations_v", old.reservations.map(\.id), new.reservations.map(\.id))
+    let oldCalls = Set(old.calls.map(\.id))
+    let oldOrders = Set(old.orders.map(\.id))
+    let oldReservations = Set(old.reservations.map(\.id))
+    sql += callRows(new.calls.filter { !oldCalls.contains($0.id) })
+    sql += orderRows(new.orders.filter { !oldOrders.contains($0.id) })
+    sql += reservationRows(new.reservations.filter { !oldReservations.contains($0.id) })
+    for location in new.locations {
+      sql += "UPDATE locations SET time_zone = \(text(location.zone)) WHERE location_id = \(text(location.id));\n"
+    }
+    return sql + settings(new)
+  }
+}
+
+/// The view's rows, keyed like the oracle's.
+enum ViewRows {
+  static func read(_ cluster: PostgresCluster) throws -> [ContractOracle.Key: ContractOracle.Row] {
+    let output = try cluster.psql("""
+      SELECT account_id, coalesce(location_id::text, '-'), date, total_calls, orders_count,
+             reservations_count, completed_calls, total_revenue_orders, total_revenue_res_estimate,
+             total_revenue, minutes_saved
+      FROM public.mv_metrics_daily;
+      """)
+    var rows: [ContractOracle.Key: ContractOracle.Row] = [:]
+    for line in output.split(separator: "\n") {
+      let f = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+      guard f.count == 11 else { continue }
+      let key = ContractOracle.Key(account: f[0], location: f[1] == "-" ? nil : f[1], date: f[2])
+      #expect(rows[key] == nil, "duplicate key \(key)")
+      rows[key] = ContractOracle.Row(
+        totalCalls: Int(f[3])!, ordersCount: Int(f[4])!, reservationsCount: Int(f[5])!,
+        completedCalls: Int(f[6])!, revenueOrders: Double(f[7])!, estimateCents: 0,
+        revenueEstimate: Double(f[8])!, totalRevenue: Double(f[9])!, minutesSaved: Double(f[10])!)
+    }
+    return rows
+  }
+}
