@@ -19,7 +19,8 @@ let package = Package(
     .executableTarget(name: "GenSQL", dependencies: ["GenSQLCore"]),
     .target(name: "PostgresHarness"),
     .executableTarget(
-      name: "MetricsBench", dependencies: ["PostgresHarness", "GenSQLCore", "MetricsSchema", "StorySketch", "SQLBuilder"]),
+      name: "MetricsBench",
+      dependencies: ["PostgresHarness", "GenSQLCore", "MetricsSchema", "StorySketch", "SQLBuilder"]),
     .testTarget(
       name: "SnapshotTests",
       dependencies: ["SQLBuilder", "MetricsSchema", "StorySketch", "GenSQLCore", "TextDiff"],

@@ -30,7 +30,8 @@ public enum GenSQLCommand {
     do {
       files = try generate(scripts)
     } catch {
-      err("GenSQL: the schema definitions are invalid; nothing was written.\n\(error.description)\n")
+      err(
+        "GenSQL: the schema definitions are invalid; nothing was written.\n\(error.description)\n")
       return .failure
     }
     let folder = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
@@ -54,10 +55,15 @@ public enum GenSQLCommand {
       let current = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
       guard current != file.text else { continue }
       stale.append(url.relativePath)
-      out(UnifiedDiff.between(current, file.text, oldName: "\(url.relativePath) (committed)", newName: "\(url.relativePath) (generated)"))
+      out(
+        UnifiedDiff.between(
+          current, file.text, oldName: "\(url.relativePath) (committed)",
+          newName: "\(url.relativePath) (generated)"))
     }
     guard stale.isEmpty else {
-      err("GenSQL --check: stale: \(stale.joined(separator: ", ")); run `swift run GenSQL` and commit the result.\n")
+      err(
+        "GenSQL --check: stale: \(stale.joined(separator: ", ")); run `swift run GenSQL` and commit the result.\n"
+      )
       return .stale
     }
     err("GenSQL --check: \(files.count) files are current.\n")

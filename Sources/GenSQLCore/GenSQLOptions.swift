@@ -43,7 +43,9 @@ public struct GenSQLOptions: Equatable, Sendable {
       default:
         if argument.hasPrefix("--output=") {
           let value = String(argument.dropFirst("--output=".count))
-          guard !value.isEmpty else { throw UsageError(description: "missing value for '--output'") }
+          guard !value.isEmpty else {
+            throw UsageError(description: "missing value for '--output'")
+          }
           outputDirectory = value
         } else if argument.hasPrefix("-") {
           throw UsageError(description: "unknown option '\(argument)'")

@@ -24,13 +24,16 @@ struct OutputFolder {
     func discardStaged() { staged.forEach { try? manager.removeItem(at: $0.temporary) } }
     for file in files {
       let final = url.appendingPathComponent(file.path)
-      let temporary = url.appendingPathComponent(".\(file.path).\(ProcessInfo.processInfo.processIdentifier).tmp")
+      let temporary = url.appendingPathComponent(
+        ".\(file.path).\(ProcessInfo.processInfo.processIdentifier).tmp")
       do {
         try Data(file.text.utf8).write(to: temporary)
       } catch {
         discardStaged()
         try? manager.removeItem(at: temporary)
-        throw WriteError(description: "cannot write to output folder \(url.path): \(reason(error)); nothing was written")
+        throw WriteError(
+          description:
+            "cannot write to output folder \(url.path): \(reason(error)); nothing was written")
       }
       staged.append((temporary, final))
     }
@@ -41,9 +44,14 @@ struct OutputFolder {
         let message = String(cString: strerror(errno))
         staged[index...].forEach { try? manager.removeItem(at: $0.temporary) }
         for done in replaced.reversed() {
-          if let data = done.previous { try? data.write(to: done.final) } else { try? manager.removeItem(at: done.final) }
+          if let data = done.previous {
+            try? data.write(to: done.final)
+          } else {
+            try? manager.removeItem(at: done.final)
+          }
         }
-        throw WriteError(description: "cannot replace \(file.final.path): \(message); nothing was written")
+        throw WriteError(
+          description: "cannot replace \(file.final.path): \(message); nothing was written")
       }
       replaced.append((file.final, previous))
     }

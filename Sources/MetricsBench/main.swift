@@ -1,4 +1,5 @@
 import PostgresHarness
+
 print("start")
 let c = try PostgresCluster()
 print("started")

@@ -14,7 +14,8 @@ public struct MetricsDaily: Relation {
   public let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
   public let totalRevenueOrders = Column<PG.DoublePrecision, NotNull>("total_revenue_orders")
   /// Estimated reservation revenue; 0 unless the account's mode is `orders_plus_res_estimate`.
-  public let totalRevenueResEstimate = Column<PG.DoublePrecision, NotNull>("total_revenue_res_estimate")
+  public let totalRevenueResEstimate = Column<PG.DoublePrecision, NotNull>(
+    "total_revenue_res_estimate")
   public let totalRevenue = Column<PG.DoublePrecision, NotNull>("total_revenue")
   public let minutesSaved = Column<PG.DoublePrecision, NotNull>("minutes_saved")
   public init() {}

@@ -29,10 +29,12 @@ public enum MetricsScripts {
       Comment("pg_cron, installed the way Supabase installs it: its objects live in schema cron.")
       CreateExtension("pg_cron", schema: "pg_catalog")
       Comment(
-        "Rebuilt on every apply, so a changed definition takes effect; readers wait for the commit.")
+        "Rebuilt on every apply, so a changed definition takes effect; readers wait for the commit."
+      )
       DropMaterializedView(MetricsDaily.self)
       DropMaterializedView(MetricsTimeZoneNames.self)
-      Comment("Valid zone names, listed once here because listing them is slow in every new session.")
+      Comment(
+        "Valid zone names, listed once here because listing them is slow in every new session.")
       CreateMaterializedView(MetricsTimeZoneNames.self) {
         let z = PGTimezoneNames.unaliased
         return Query(MetricsTimeZoneNames.self) { out in out.name(z.name) }.from(z)
@@ -44,9 +46,12 @@ public enum MetricsScripts {
         "Daily metrics per account, location and local date. Refreshed by refresh_metrics_daily().")
       Comment(
         "A materialized view has no row level security: only the service role may read it.")
-      Revoke(.all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated, .serviceRole)
+      Revoke(
+        .all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated, .serviceRole)
       Grant(.select, on: .table(MetricsDaily.self), to: .serviceRole)
-      Revoke(.all, on: .table(MetricsTimeZoneNames.self), from: .public, .anon, .authenticated, .serviceRole)
+      Revoke(
+        .all, on: .table(MetricsTimeZoneNames.self), from: .public, .anon, .authenticated,
+        .serviceRole)
       Grant(.select, on: .table(MetricsTimeZoneNames.self), to: .serviceRole)
     }
   }
@@ -60,7 +65,8 @@ public enum MetricsScripts {
       RefreshMachinery.createFunction
       CommentOn.function(
         RefreshMachinery.function,
-        "Refreshes mv_metrics_daily without blocking readers; returns at once if a refresh is running.")
+        "Refreshes mv_metrics_daily without blocking readers; returns at once if a refresh is running."
+      )
       RefreshMachinery.privileges
       RefreshMachinery.cronJob
     }

@@ -7,7 +7,9 @@ public enum MetricsView {
 
   /// The local date of `instant` in the fact's effective time zone: its location's zone, else
   /// its account's, else UTC (joined as `lz` and `az`).
-  static func localDate(_ instant: Expression<PG.TimestampTZ, some Nullability>) -> Expression<PG.Date, Nullable> {
+  static func localDate(_ instant: Expression<PG.TimestampTZ, some Nullability>) -> Expression<
+    PG.Date, Nullable
+  > {
     instant.nullable.atTimeZone(coalesce(lz.timeZone, az.timeZone, "UTC")).cast(to: PG.Date.self)
   }
 
@@ -143,7 +145,9 @@ public enum MetricsView {
     func total(_ x: Expression<PG.BigInt, NotNull>) -> Expression<PG.BigInt, NotNull> {
       coalesce(sum(x), .constant(0)).cast(to: PG.BigInt.self)
     }
-    func total(_ x: Expression<PG.DoublePrecision, NotNull>) -> Expression<PG.DoublePrecision, NotNull> {
+    func total(_ x: Expression<PG.DoublePrecision, NotNull>) -> Expression<
+      PG.DoublePrecision, NotNull
+    > {
       coalesce(sum(x), .constant(0))
     }
     return Query(DailyTotals.self) { out in

@@ -58,5 +58,6 @@ public enum RefreshMachinery {
   ]
 
   /// The pg_cron job; scheduling by name replaces an existing job of that name.
-  public static let cronJob = CronSchedule(jobName, schedule: schedule, command: SelectFunction(function))
+  public static let cronJob = CronSchedule(
+    jobName, schedule: schedule, command: SelectFunction(function))
 }

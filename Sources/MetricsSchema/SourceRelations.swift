@@ -63,7 +63,8 @@ public struct ReservationsV: Relation {
 public struct AccountSettings: Relation {
   public static let qualifiedName = QualifiedName("public", "account_settings")
   public let accountID = Column<PG.UUID, NotNull>("account_id")
-  public let minutesSavedBaselineSeconds = Column<PG.Integer, NotNull>("minutes_saved_baseline_seconds")
+  public let minutesSavedBaselineSeconds = Column<PG.Integer, NotNull>(
+    "minutes_saved_baseline_seconds")
   /// `'orders_only'` or `'orders_plus_res_estimate'`.
   public let revenueMode = Column<PG.Text, NotNull>("revenue_mode")
   public let avgSpendPerHead = Column<PG.Numeric, Nullable>("avg_spend_per_head")
@@ -74,7 +75,8 @@ public struct AccountSettings: Relation {
 public struct LocationSettings: Relation {
   public static let qualifiedName = QualifiedName("public", "location_settings")
   public let locationID = Column<PG.UUID, NotNull>("location_id")
-  public let minutesSavedBaselineSeconds = Column<PG.Integer, Nullable>("minutes_saved_baseline_seconds")
+  public let minutesSavedBaselineSeconds = Column<PG.Integer, Nullable>(
+    "minutes_saved_baseline_seconds")
   public let avgSpendPerHead = Column<PG.Numeric, Nullable>("avg_spend_per_head")
   public init() {}
 }

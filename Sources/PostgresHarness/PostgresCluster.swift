@@ -30,20 +30,31 @@ public final class PostgresCluster: @unchecked Sendable {
   public init(settings: [String: String] = [:]) throws {
     try Self.checkInstallation()
     runAsPostgres = getuid() == 0
-    let template = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-pg-XXXXXX").path
+    let template = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "metrics-pg-XXXXXX"
+    ).path
     var buffer = Array(template.utf8CString)
-    guard let made = mkdtemp(&buffer) else { throw Failure(description: "cannot create a temporary folder") }
+    guard let made = mkdtemp(&buffer) else {
+      throw Failure(description: "cannot create a temporary folder")
+    }
     root = URL(fileURLWithPath: String(cString: made))
-    try FileManager.default.createDirectory(atPath: root.appendingPathComponent("socket").path, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: root.appendingPathComponent("socket").path, withIntermediateDirectories: true)
     if runAsPostgres {
       try run("/bin/chown", ["-R", "postgres:postgres", root.path], as: false)
     }
-    try run(Self.binDirectory + "/initdb", ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "--no-locale", "-E", "UTF8", "--no-sync"])
+    try run(
+      Self.binDirectory + "/initdb",
+      [
+        "-D", dataDirectory, "-U", "postgres", "--auth=trust", "--no-locale", "-E", "UTF8",
+        "--no-sync",
+      ])
     var all: [String: String] = [
       "listen_addresses": "''", "unix_socket_directories": "'\(socketDirectory)'",
       "shared_preload_libraries": "'pg_cron'", "cron.database_name": "'\(Self.databaseName)'",
       "cron.use_background_workers": "on", "max_worker_processes": "16",
-      "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "40",
+      "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off",
+      "max_connections": "40",
     ]
     all.merge(settings) { $1 }
     let conf = all.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)\n" }.joined()
@@ -52,7 +63,9 @@ public final class PostgresCluster: @unchecked Sendable {
     handle.seekToEndOfFile()
     handle.write(Data(conf.utf8))
     try handle.close()
-    try run(Self.binDirectory + "/pg_ctl", ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"], detaching: true)
+    try run(
+      Self.binDirectory + "/pg_ctl",
+      ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"], detaching: true)
     running = true
     let created = try psql("CREATE DATABASE \(Self.databaseName);", database: "postgres")
     _ = created
@@ -64,7 +77,8 @@ public final class PostgresCluster: @unchecked Sendable {
   public func stop() {
     guard running else { return }
     running = false
-    _ = try? run(Self.binDirectory + "/pg_ctl", ["-D", dataDirectory, "-m", "immediate", "-w", "stop"])
+    _ = try? run(
+      Self.binDirectory + "/pg_ctl", ["-D", dataDirectory, "-m", "immediate", "-w", "stop"])
     try? FileManager.default.removeItem(at: root)
   }
 
@@ -75,26 +89,35 @@ public final class PostgresCluster: @unchecked Sendable {
       "/usr/share/postgresql/15/extension/pg_cron.control": "postgresql-15-cron",
       "/usr/share/postgresql/15/extension/pgtap.control": "postgresql-15-pgtap",
     ]
-    let missing = needed.filter { !FileManager.default.fileExists(atPath: $0.key) }.map(\.value).sorted()
+    let missing = needed.filter { !FileManager.default.fileExists(atPath: $0.key) }.map(\.value)
+      .sorted()
     guard missing.isEmpty else {
       throw Failure(
         description:
-          "PostgreSQL test server unavailable: missing \(missing.joined(separator: ", ")). Install with `apt-get install \(requiredPackages)`, or run `bash scripts/test.sh`, which installs them.")
+          "PostgreSQL test server unavailable: missing \(missing.joined(separator: ", ")). Install with `apt-get install \(requiredPackages)`, or run `bash scripts/test.sh`, which installs them."
+      )
     }
   }
 
   /// Runs SQL through `psql` (stopping at the first error) and returns its unaligned output.
   @discardableResult
-  public func psql(_ sql: String, database: String = PostgresCluster.databaseName, user: String = "postgres", options: [String] = []) throws -> String {
-    let result = try Shell.run(psqlPath, psqlArguments(database: database, user: user) + options, input: sql)
+  public func psql(
+    _ sql: String, database: String = PostgresCluster.databaseName, user: String = "postgres",
+    options: [String] = []
+  ) throws -> String {
+    let result = try Shell.run(
+      psqlPath, psqlArguments(database: database, user: user) + options, input: sql)
     guard result.status == 0 else {
-      throw Failure(description: "psql failed (\(result.status)): \(result.error)\(result.output.suffix(2000))")
+      throw Failure(
+        description: "psql failed (\(result.status)): \(result.error)\(result.output.suffix(2000))")
     }
     return result.output
   }
 
   /// Runs SQL and returns psql's result whatever it is, for tests that expect errors.
-  public func psqlResult(_ sql: String, database: String = PostgresCluster.databaseName, user: String = "postgres") throws -> Shell.Result {
+  public func psqlResult(
+    _ sql: String, database: String = PostgresCluster.databaseName, user: String = "postgres"
+  ) throws -> Shell.Result {
     try Shell.run(psqlPath, psqlArguments(database: database, user: user), input: sql)
   }
 
@@ -102,22 +125,34 @@ public final class PostgresCluster: @unchecked Sendable {
   public var psqlPath: String { Self.binDirectory + "/psql" }
 
   /// The arguments that connect `psql` to this cluster, quietly, failing on the first error.
-  public func psqlArguments(database: String = PostgresCluster.databaseName, user: String = "postgres") -> [String] {
-    ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", socketDirectory, "-U", user, "-d", database]
+  public func psqlArguments(
+    database: String = PostgresCluster.databaseName, user: String = "postgres"
+  ) -> [String] {
+    [
+      "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", socketDirectory, "-U", user, "-d",
+      database,
+    ]
   }
 
   /// Runs `executable`, as `postgres` when we are root and `as` is true.
-  private func run(_ executable: String, _ arguments: [String], as postgres: Bool = true, detaching: Bool = false) throws {
+  private func run(
+    _ executable: String, _ arguments: [String], as postgres: Bool = true, detaching: Bool = false
+  ) throws {
     let (program, allArguments) =
       runAsPostgres && postgres
-      ? ("/usr/sbin/runuser", ["-u", "postgres", "--", executable] + arguments) : (executable, arguments)
+      ? ("/usr/sbin/runuser", ["-u", "postgres", "--", executable] + arguments)
+      : (executable, arguments)
     let result =
       detaching
-      ? try Shell.runDetaching(program, allArguments, logFile: root.appendingPathComponent("pg_ctl.log").path)
+      ? try Shell.runDetaching(
+        program, allArguments, logFile: root.appendingPathComponent("pg_ctl.log").path)
       : try Shell.run(program, allArguments)
     guard result.status == 0 else {
       let log = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
-      throw Failure(description: "\(executable) failed (\(result.status)): \(result.error)\(result.output)\n\(log.suffix(3000))")
+      throw Failure(
+        description:
+          "\(executable) failed (\(result.status)): \(result.error)\(result.output)\n\(log.suffix(3000))"
+      )
     }
   }
 }

@@ -15,7 +15,9 @@ public enum Shell {
   /// Runs a program that leaves a daemon behind (`pg_ctl start`). It is spawned directly with
   /// every descriptor above stderr closed: Foundation's `Process` watches its children through
   /// descriptors a daemon would inherit and keep open, so waiting on it would never end.
-  public static func runDetaching(_ executable: String, _ arguments: [String], logFile: String) throws -> Result {
+  public static func runDetaching(_ executable: String, _ arguments: [String], logFile: String)
+    throws -> Result
+  {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -30,7 +32,12 @@ public enum Shell {
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
     guard spawned == 0 else {
-      throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot start \(executable): \(String(cString: strerror(spawned)))"])
+      throw CocoaError(
+        .fileReadUnknown,
+        userInfo: [
+          NSLocalizedDescriptionKey:
+            "cannot start \(executable): \(String(cString: strerror(spawned)))"
+        ])
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -41,7 +48,10 @@ public enum Shell {
 
   /// Runs `executable` with `arguments`, feeding `input` on standard input, and waits.
   @discardableResult
-  public static func run(_ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String]? = nil) throws -> Result {
+  public static func run(
+    _ executable: String, _ arguments: [String], input: String? = nil,
+    environment: [String: String]? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments

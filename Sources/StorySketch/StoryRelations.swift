@@ -38,7 +38,8 @@ public struct StoryReservations: Relation {
 public struct StoryLocationSettings: Relation {
   public static let qualifiedName = QualifiedName("location_settings")
   public let locationID = Column<PG.UUID, NotNull>("location_id")
-  public let minutesSavedBaselineSeconds = Column<PG.Integer, Nullable>("minutes_saved_baseline_seconds")
+  public let minutesSavedBaselineSeconds = Column<PG.Integer, Nullable>(
+    "minutes_saved_baseline_seconds")
   public let avgSpendPerHead = Column<PG.Numeric, Nullable>("avg_spend_per_head")
   public init() {}
 }
@@ -47,7 +48,8 @@ public struct StoryLocationSettings: Relation {
 public struct StoryAccountSettings: Relation {
   public static let qualifiedName = QualifiedName("account_settings")
   public let accountID = Column<PG.UUID, NotNull>("account_id")
-  public let minutesSavedBaselineSeconds = Column<PG.Integer, NotNull>("minutes_saved_baseline_seconds")
+  public let minutesSavedBaselineSeconds = Column<PG.Integer, NotNull>(
+    "minutes_saved_baseline_seconds")
   public let avgSpendPerHead = Column<PG.Numeric, Nullable>("avg_spend_per_head")
   public init() {}
 }

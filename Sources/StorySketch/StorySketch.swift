@@ -46,7 +46,9 @@ public enum StorySketch {
       out.locationID(r.locationID)
       out.date(date(r.createdAt))
       out.totalRevenueResEstimate(
-        sum(r.guestCount * coalesce(r.avgSpendPerHeadOverride, ls.avgSpendPerHead, acs.avgSpendPerHead)))
+        sum(
+          r.guestCount
+            * coalesce(r.avgSpendPerHeadOverride, ls.avgSpendPerHead, acs.avgSpendPerHead)))
     }
     .from(r)
     .leftJoin(ls, on: r.locationID == ls.locationID)

@@ -11,11 +11,14 @@ public enum UnifiedDiff {
     if old == new { return "" }
     let edits = edits(lines(old), lines(new))
     var output = "--- \(oldName)\n+++ \(newName)\n"
-    let changed = edits.indices.filter { if case .same = edits[$0] { return false } else { return true } }
+    let changed = edits.indices.filter {
+      if case .same = edits[$0] { return false } else { return true }
+    }
     var hunkStart = 0
     while hunkStart < changed.count {
       var hunkEnd = hunkStart
-      while hunkEnd + 1 < changed.count, changed[hunkEnd + 1] - changed[hunkEnd] <= 2 * context + 1 {
+      while hunkEnd + 1 < changed.count, changed[hunkEnd + 1] - changed[hunkEnd] <= 2 * context + 1
+      {
         hunkEnd += 1
       }
       let from = max(0, changed[hunkStart] - context)
@@ -31,7 +34,9 @@ public enum UnifiedDiff {
     var newLine = 1
     for edit in edits[..<from] {
       switch edit {
-      case .same: oldLine += 1; newLine += 1
+      case .same:
+        oldLine += 1
+        newLine += 1
       case .removed: oldLine += 1
       case .added: newLine += 1
       }
@@ -41,9 +46,16 @@ public enum UnifiedDiff {
     var newCount = 0
     for edit in edits[from...to] {
       switch edit {
-      case .same(let line): body += " \(line)\n"; oldCount += 1; newCount += 1
-      case .removed(let line): body += "-\(line)\n"; oldCount += 1
-      case .added(let line): body += "+\(line)\n"; newCount += 1
+      case .same(let line):
+        body += " \(line)\n"
+        oldCount += 1
+        newCount += 1
+      case .removed(let line):
+        body += "-\(line)\n"
+        oldCount += 1
+      case .added(let line):
+        body += "+\(line)\n"
+        newCount += 1
       }
     }
     let oldStart = oldCount == 0 ? oldLine - 1 : oldLine
@@ -72,11 +84,15 @@ public enum UnifiedDiff {
     var j = 0
     while i < n || j < m {
       if i < n, j < m, a[i] == b[j] {
-        result.append(.same(a[i])); i += 1; j += 1
+        result.append(.same(a[i]))
+        i += 1
+        j += 1
       } else if j < m, i == n || lcs[i][j + 1] >= lcs[i + 1][j] {
-        result.append(.added(b[j])); j += 1
+        result.append(.added(b[j]))
+        j += 1
       } else {
-        result.append(.removed(a[i])); i += 1
+        result.append(.removed(a[i]))
+        i += 1
       }
     }
     return result

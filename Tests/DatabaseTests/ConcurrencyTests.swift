@@ -15,20 +15,26 @@ extension DatabaseTests {
     func waitUntil(_ database: MetricsDatabase, _ query: String) throws {
       let deadline = Date().addingTimeInterval(10)
       while Date() < deadline {
-        if try database.cluster.psql(query).trimmingCharacters(in: .whitespacesAndNewlines) == "t" { return }
+        if try database.cluster.psql(query).trimmingCharacters(in: .whitespacesAndNewlines) == "t" {
+          return
+        }
         usleep(50_000)
       }
       Issue.record("timed out waiting for: \(query)")
     }
 
     func totalCalls(_ database: MetricsDatabase) throws -> String {
-      try database.cluster.psql("SELECT coalesce(sum(total_calls), 0) FROM public.mv_metrics_daily;")
-        .trimmingCharacters(in: .whitespacesAndNewlines)
+      try database.cluster.psql(
+        "SELECT coalesce(sum(total_calls), 0) FROM public.mv_metrics_daily;"
+      )
+      .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Session A holds `holding` in an open transaction; meanwhile the function is called in a
     /// second session, which must return within a second, having refreshed nothing.
-    func refreshReturnsAtOnce(whileAnotherSessionRuns holding: String, holds lockQuery: String) throws {
+    func refreshReturnsAtOnce(whileAnotherSessionRuns holding: String, holds lockQuery: String)
+      throws
+    {
       let database = try MetricsDatabase.get()
       try database.reset()
       defer { try? database.reset() }

@@ -28,44 +28,56 @@ enum ContractOracle {
     let accountZone = Dictionary(uniqueKeysWithValues: data.accounts.map { ($0.id, $0.zone) })
     let locationZone = Dictionary(uniqueKeysWithValues: data.locations.map { ($0.id, $0.zone) })
     func zone(location: String?, account: String) -> String {
-      if let name = location.flatMap({ locationZone[$0] ?? nil }), valid.contains(name) { return name }
+      if let name = location.flatMap({ locationZone[$0] ?? nil }), valid.contains(name) {
+        return name
+      }
       if let name = accountZone[account] ?? nil, valid.contains(name) { return name }
       return "UTC"
     }
     func localDate(_ seconds: Int, _ zoneName: String) -> String {
       var calendar = Calendar(identifier: .gregorian)
       calendar.timeZone = TimeZone(identifier: zoneName)!
-      let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+      let c = calendar.dateComponents(
+        [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
       return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 
     var rows: [Key: Row] = [:]
     for call in data.calls {
       guard let account = call.account, let started = call.startedAt else { continue }
-      let key = Key(account: account, location: call.location, date: localDate(started, zone(location: call.location, account: account)))
+      let key = Key(
+        account: account, location: call.location,
+        date: localDate(started, zone(location: call.location, account: account)))
       rows[key, default: Row()].totalCalls += 1
       if call.type == "order" { rows[key]!.ordersCount += 1 }
       if call.type == "reservation" { rows[key]!.reservationsCount += 1 }
       if call.status == "completed" { rows[key]!.completedCalls += 1 }
     }
     for order in data.orders {
-      let key = Key(account: order.account, location: order.location, date: localDate(order.createdAt, zone(location: order.location, account: order.account)))
+      let key = Key(
+        account: order.account, location: order.location,
+        date: localDate(order.createdAt, zone(location: order.location, account: order.account)))
       rows[key, default: Row()].revenueOrders += Double(order.amountCents) / 100
     }
     for reservation in data.reservations {
       guard let account = reservation.account else { continue }
-      let key = Key(account: account, location: reservation.location, date: localDate(reservation.createdAt, zone(location: reservation.location, account: account)))
+      let key = Key(
+        account: account, location: reservation.location,
+        date: localDate(
+          reservation.createdAt, zone(location: reservation.location, account: account)))
       var row = rows[key, default: Row()]
       let settings = data.accountSettings[account]
       if settings?.mode == "orders_plus_res_estimate", let guests = reservation.guests,
-        let spend = reservation.overrideCents ?? data.locationSettings[reservation.location]?.spendCents ?? settings?.spendCents
+        let spend = reservation.overrideCents ?? data.locationSettings[reservation.location]?
+          .spendCents ?? settings?.spendCents
       {
         row.estimateCents += guests * spend
       }
       rows[key] = row
     }
     for (key, row) in rows {
-      let baseline = key.location.flatMap { data.locationSettings[$0]?.baseline }
+      let baseline =
+        key.location.flatMap { data.locationSettings[$0]?.baseline }
         ?? data.accountSettings[key.account]?.baseline ?? 120
       var finished = row
       finished.revenueEstimate = Double(row.estimateCents) / 100

@@ -8,8 +8,9 @@ import Testing
 extension DatabaseTests {
   /// The pgTAP files in `supabase/tests/`, the folder `supabase test db` runs, one test each.
   @Suite struct PgTAP {
-    static let files = ((try? FileManager.default.contentsOfDirectory(
-      atPath: MetricsDatabase.root.appendingPathComponent("supabase/tests").path)) ?? [])
+    static let files =
+      ((try? FileManager.default.contentsOfDirectory(
+        atPath: MetricsDatabase.root.appendingPathComponent("supabase/tests").path)) ?? [])
       .filter { $0.hasSuffix(".sql") }.sorted()
 
     @Test func thereArePgTAPFiles() {
@@ -25,7 +26,9 @@ extension DatabaseTests {
       let report = TAPReport(result.output)
       #expect(result.status == 0, "\(name) stopped with an error: \(result.error)")
       #expect(report.planned != nil, "\(name) printed no plan:\n\(result.output)")
-      #expect(report.planned == report.results.count, "\(name): planned \(report.planned ?? 0), ran \(report.results.count)")
+      #expect(
+        report.planned == report.results.count,
+        "\(name): planned \(report.planned ?? 0), ran \(report.results.count)")
       #expect(!report.results.isEmpty)
       for failure in report.failures {
         Issue.record("\(name): \(failure)\n\(report.diagnostics)")
@@ -40,7 +43,8 @@ extension DatabaseTests {
       #expect(database.catalogAfterFirstApply.contains("relation mv_metrics_daily kind=m"))
       #expect(database.catalogAfterFirstApply.contains("function refresh_metrics_daily"))
       #expect(database.catalogAfterFirstApply == database.catalogAfterSecondApply)
-      let jobs = try database.cluster.psql("SELECT count(*) FROM cron.job WHERE jobname = 'refresh-metrics-daily';")
+      let jobs = try database.cluster.psql(
+        "SELECT count(*) FROM cron.job WHERE jobname = 'refresh-metrics-daily';")
       #expect(jobs.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
     }
 

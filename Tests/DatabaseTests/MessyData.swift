@@ -23,16 +23,51 @@ struct MessyData {
   static let invalidZones = ["", "garbage", "Mars/Olympus_Mons", "america/new_york", "UTC+99"]
   /// Days around DST changes in 2024 (US, EU, Lord Howe) and one ordinary day.
   static let edgeDays = [
-    "2024-03-10", "2024-03-31", "2024-04-07", "2024-06-15", "2024-10-06", "2024-10-27", "2024-11-03",
+    "2024-03-10", "2024-03-31", "2024-04-07", "2024-06-15", "2024-10-06", "2024-10-27",
+    "2024-11-03",
   ]
 
-  struct Account { var id: String; var zone: String? }
-  struct Location { var id: String; var account: String; var zone: String? }
-  struct AccountSettings { var baseline: Int; var mode: String; var spendCents: Int? }
-  struct LocationSettings { var baseline: Int?; var spendCents: Int? }
-  struct Call { var id: String; var account: String?; var location: String?; var status: String; var type: String; var startedAt: Int? }
-  struct Order { var id: String; var account: String; var location: String?; var amountCents: Int; var createdAt: Int }
-  struct Reservation { var id: String; var account: String?; var location: String; var guests: Int?; var overrideCents: Int?; var createdAt: Int }
+  struct Account {
+    var id: String
+    var zone: String?
+  }
+  struct Location {
+    var id: String
+    var account: String
+    var zone: String?
+  }
+  struct AccountSettings {
+    var baseline: Int
+    var mode: String
+    var spendCents: Int?
+  }
+  struct LocationSettings {
+    var baseline: Int?
+    var spendCents: Int?
+  }
+  struct Call {
+    var id: String
+    var account: String?
+    var location: String?
+    var status: String
+    var type: String
+    var startedAt: Int?
+  }
+  struct Order {
+    var id: String
+    var account: String
+    var location: String?
+    var amountCents: Int
+    var createdAt: Int
+  }
+  struct Reservation {
+    var id: String
+    var account: String?
+    var location: String
+    var guests: Int?
+    var overrideCents: Int?
+    var createdAt: Int
+  }
 
   var accounts: [Account] = []
   var locations: [Location] = []
@@ -47,9 +82,14 @@ struct MessyData {
   init(seed: UInt64) {
     random = SeededGenerator(seed: seed)
     for _ in 0..<6 { accounts.append(Account(id: uuid(), zone: zone())) }
-    for _ in 0..<14 { locations.append(Location(id: uuid(), account: accounts.randomElement(using: &random)!.id, zone: zone())) }
+    for _ in 0..<14 {
+      locations.append(
+        Location(id: uuid(), account: accounts.randomElement(using: &random)!.id, zone: zone()))
+    }
     for account in accounts where chance(0.6) { accountSettings[account.id] = newAccountSettings() }
-    for location in locations where chance(0.5) { locationSettings[location.id] = newLocationSettings() }
+    for location in locations where chance(0.5) {
+      locationSettings[location.id] = newLocationSettings()
+    }
     addFacts(calls: 500, orders: 150, reservations: 150)
   }
 
@@ -58,7 +98,8 @@ struct MessyData {
 
   mutating func uuid() -> String {
     serial += 1
-    return String(format: "%08x-0000-4000-8000-%012x", Int.random(in: 0..<0x7fff_ffff, using: &random), serial)
+    return String(
+      format: "%08x-0000-4000-8000-%012x", Int.random(in: 0..<0x7fff_ffff, using: &random), serial)
   }
 
   mutating func zone() -> String? {
@@ -67,7 +108,8 @@ struct MessyData {
 
   mutating func newAccountSettings() -> AccountSettings {
     AccountSettings(
-      baseline: pick([30, 60, 90, 120, 150]), mode: pick(["orders_only", "orders_plus_res_estimate"]),
+      baseline: pick([30, 60, 90, 120, 150]),
+      mode: pick(["orders_only", "orders_plus_res_estimate"]),
       spendCents: chance(0.3) ? nil : Int.random(in: 500...6000, using: &random))
   }
 
@@ -92,29 +134,35 @@ struct MessyData {
     return own.isEmpty || chance(0.1) ? pick(locations).id : pick(own).id
   }
 
-  mutating func addFacts(calls callCount: Int, orders orderCount: Int, reservations reservationCount: Int) {
+  mutating func addFacts(
+    calls callCount: Int, orders orderCount: Int, reservations reservationCount: Int
+  ) {
     for _ in 0..<callCount {
       serial += 1
       let account = pick(accounts).id
       let location = chance(0.12) ? nil : self.location(of: account)
-      calls.append(Call(
-        id: "call-\(serial)", account: chance(0.05) ? nil : account, location: location,
-        status: pick(["completed", "completed", "in_progress", "failed", "missed"]),
-        type: pick(["order", "order", "reservation", "catering", "general"]),
-        startedAt: chance(0.03) ? nil : timestamp()))
+      calls.append(
+        Call(
+          id: "call-\(serial)", account: chance(0.05) ? nil : account, location: location,
+          status: pick(["completed", "completed", "in_progress", "failed", "missed"]),
+          type: pick(["order", "order", "reservation", "catering", "general"]),
+          startedAt: chance(0.03) ? nil : timestamp()))
     }
     for _ in 0..<orderCount {
       let account = pick(accounts).id
-      orders.append(Order(
-        id: uuid(), account: account, location: chance(0.1) ? nil : location(of: account),
-        amountCents: Int.random(in: 0...25_000, using: &random), createdAt: timestamp()))
+      orders.append(
+        Order(
+          id: uuid(), account: account, location: chance(0.1) ? nil : location(of: account),
+          amountCents: Int.random(in: 0...25_000, using: &random), createdAt: timestamp()))
     }
     for _ in 0..<reservationCount {
       let account = pick(accounts).id
-      reservations.append(Reservation(
-        id: uuid(), account: chance(0.05) ? nil : account, location: location(of: account),
-        guests: chance(0.1) ? nil : Int.random(in: 1...12, using: &random),
-        overrideCents: chance(0.7) ? nil : Int.random(in: 500...8000, using: &random), createdAt: timestamp()))
+      reservations.append(
+        Reservation(
+          id: uuid(), account: chance(0.05) ? nil : account, location: location(of: account),
+          guests: chance(0.1) ? nil : Int.random(in: 1...12, using: &random),
+          overrideCents: chance(0.7) ? nil : Int.random(in: 500...8000, using: &random),
+          createdAt: timestamp()))
     }
   }
 }

@@ -8,14 +8,20 @@ extension DatabaseTests {
   /// Seeded messy data, refreshed into the view and compared row by row with ``ContractOracle``;
   /// then again after inserts, deletes and settings changes. `METRICS_SEEDS=1,2,3` picks seeds.
   @Suite struct RandomizedContract {
-    static let seeds: [UInt64] = ProcessInfo.processInfo.environment["METRICS_SEEDS"]
+    static let seeds: [UInt64] =
+      ProcessInfo.processInfo.environment["METRICS_SEEDS"]
       .map { $0.split(separator: ",").compactMap { UInt64($0) } } ?? [1, 2, 3]
 
     @Test func zoneNamesMeanWhatTheOracleAssumes() throws {
       let database = try MetricsDatabase.get()
-      let names = (MessyData.validZones + MessyData.invalidZones).map(PostgreSQL.stringLiteral).joined(separator: ", ")
-      let known = try database.cluster.psql("SELECT string_agg(name, ',' ORDER BY name) FROM pg_timezone_names WHERE name IN (\(names));")
-      #expect(known.trimmingCharacters(in: .whitespacesAndNewlines) == MessyData.validZones.sorted().joined(separator: ","))
+      let names = (MessyData.validZones + MessyData.invalidZones).map(PostgreSQL.stringLiteral)
+        .joined(separator: ", ")
+      let known = try database.cluster.psql(
+        "SELECT string_agg(name, ',' ORDER BY name) FROM pg_timezone_names WHERE name IN (\(names));"
+      )
+      #expect(
+        known.trimmingCharacters(in: .whitespacesAndNewlines)
+          == MessyData.validZones.sorted().joined(separator: ","))
     }
 
     @Test(arguments: seeds)
@@ -38,15 +44,23 @@ extension DatabaseTests {
       let expected = ContractOracle.rows(data)
       let actual = try ViewRows.read(database.cluster)
       #expect(actual.count > 50, "\(stage): too little data to mean anything")
-      #expect(actual.keys.contains { $0.location == nil }, "\(stage): the data should have NULL locations")
-      #expect(Set(actual.keys) == Set(expected.keys), "\(stage): keys differ: missing \(Set(expected.keys).subtracting(actual.keys).sorted().prefix(5)), extra \(Set(actual.keys).subtracting(expected.keys).sorted().prefix(5))")
+      #expect(
+        actual.keys.contains { $0.location == nil }, "\(stage): the data should have NULL locations"
+      )
+      #expect(
+        Set(actual.keys) == Set(expected.keys),
+        "\(stage): keys differ: missing \(Set(expected.keys).subtracting(actual.keys).sorted().prefix(5)), extra \(Set(actual.keys).subtracting(expected.keys).sorted().prefix(5))"
+      )
       for (key, want) in expected.sorted(by: { $0.key < $1.key }) {
         guard let got = actual[key] else { continue }
         let same =
           got.totalCalls == want.totalCalls && got.ordersCount == want.ordersCount
-          && got.reservationsCount == want.reservationsCount && got.completedCalls == want.completedCalls
-          && close(got.revenueOrders, want.revenueOrders) && close(got.revenueEstimate, want.revenueEstimate)
-          && close(got.totalRevenue, want.totalRevenue) && close(got.minutesSaved, want.minutesSaved)
+          && got.reservationsCount == want.reservationsCount
+          && got.completedCalls == want.completedCalls
+          && close(got.revenueOrders, want.revenueOrders)
+          && close(got.revenueEstimate, want.revenueEstimate)
+          && close(got.totalRevenue, want.totalRevenue)
+          && close(got.minutesSaved, want.minutesSaved)
         #expect(same, "\(stage): \(key)\n  view:     \(got)\n  contract: \(want)")
         if !same { return }
       }
@@ -79,55 +93,75 @@ extension MessyData {
 enum SQLFor {
   static func text(_ value: String?) -> String { value.map(PostgreSQL.stringLiteral) ?? "NULL" }
   static func number(_ value: Int?) -> String { value.map(String.init) ?? "NULL" }
-  static func cents(_ value: Int?) -> String { value.map { String(format: "%d.%02d", $0 / 100, $0 % 100) } ?? "NULL" }
+  static func cents(_ value: Int?) -> String {
+    value.map { String(format: "%d.%02d", $0 / 100, $0 % 100) } ?? "NULL"
+  }
   static func time(_ value: Int?) -> String { value.map { "to_timestamp(\($0))" } ?? "NULL" }
 
   static func values(_ rows: [String]) -> String { rows.joined(separator: ",\n  ") }
 
   static func callRows(_ calls: [MessyData.Call]) -> String {
-    "INSERT INTO calls_v VALUES\n  " + values(calls.map {
-      "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \(text($0.status)), \(text($0.type)), \(time($0.startedAt)))"
-    }) + ";\n"
+    "INSERT INTO calls_v VALUES\n  "
+      + values(
+        calls.map {
+          "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \(text($0.status)), \(text($0.type)), \(time($0.startedAt)))"
+        }) + ";\n"
   }
   static func orderRows(_ orders: [MessyData.Order]) -> String {
-    "INSERT INTO orders_v VALUES\n  " + values(orders.map {
-      "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \(cents($0.amountCents)), \(time($0.createdAt)))"
-    }) + ";\n"
+    "INSERT INTO orders_v VALUES\n  "
+      + values(
+        orders.map {
+          "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \(cents($0.amountCents)), \(time($0.createdAt)))"
+        }) + ";\n"
   }
   static func reservationRows(_ reservations: [MessyData.Reservation]) -> String {
-    "INSERT INTO reservations_v VALUES\n  " + values(reservations.map {
-      "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \(number($0.guests)), \(cents($0.overrideCents)), \(time($0.createdAt)))"
-    }) + ";\n"
+    "INSERT INTO reservations_v VALUES\n  "
+      + values(
+        reservations.map {
+          "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \(number($0.guests)), \(cents($0.overrideCents)), \(time($0.createdAt)))"
+        }) + ";\n"
   }
   static func settings(_ data: MessyData) -> String {
     var sql = "DELETE FROM account_settings; DELETE FROM location_settings;\n"
     if !data.accountSettings.isEmpty {
-      sql += "INSERT INTO account_settings VALUES\n  " + values(data.accountSettings.sorted { $0.key < $1.key }.map {
-        "(\(text($0.key)), \($0.value.baseline), \(text($0.value.mode)), \(cents($0.value.spendCents)))"
-      }) + ";\n"
+      sql +=
+        "INSERT INTO account_settings VALUES\n  "
+        + values(
+          data.accountSettings.sorted { $0.key < $1.key }.map {
+            "(\(text($0.key)), \($0.value.baseline), \(text($0.value.mode)), \(cents($0.value.spendCents)))"
+          }) + ";\n"
     }
     if !data.locationSettings.isEmpty {
-      sql += "INSERT INTO location_settings VALUES\n  " + values(data.locationSettings.sorted { $0.key < $1.key }.map {
-        "(\(text($0.key)), \(number($0.value.baseline)), \(cents($0.value.spendCents)))"
-      }) + ";\n"
+      sql +=
+        "INSERT INTO location_settings VALUES\n  "
+        + values(
+          data.locationSettings.sorted { $0.key < $1.key }.map {
+            "(\(text($0.key)), \(number($0.value.baseline)), \(cents($0.value.spendCents)))"
+          }) + ";\n"
     }
     return sql
   }
 
   static func inserts(_ data: MessyData) -> String {
-    "INSERT INTO accounts VALUES\n  " + values(data.accounts.map { "(\(text($0.id)), \(text($0.zone)))" }) + ";\n"
+    "INSERT INTO accounts VALUES\n  "
+      + values(data.accounts.map { "(\(text($0.id)), \(text($0.zone)))" }) + ";\n"
       + "INSERT INTO locations VALUES\n  "
-      + values(data.locations.map { "(\(text($0.id)), \(text($0.account)), \(text($0.zone)))" }) + ";\n"
-      + settings(data) + callRows(data.calls) + orderRows(data.orders) + reservationRows(data.reservations)
+      + values(data.locations.map { "(\(text($0.id)), \(text($0.account)), \(text($0.zone)))" })
+      + ";\n"
+      + settings(data) + callRows(data.calls) + orderRows(data.orders)
+      + reservationRows(data.reservations)
   }
 
   /// DELETEs of facts that went, INSERTs of new ones, and UPDATEs of zones and settings.
   static func changes(from old: MessyData, to new: MessyData) -> String {
     func gone(_ table: String, _ oldIDs: [String], _ newIDs: [String]) -> String {
       let removed = Set(oldIDs).subtracting(newIDs).sorted()
-      return removed.isEmpty ? "" : "DELETE FROM \(table) WHERE id::text IN (\(removed.map(PostgreSQL.stringLiteral).joined(separator: ", ")));\n"
+      return removed.isEmpty
+        ? ""
+        : "DELETE FROM \(table) WHERE id::text IN (\(removed.map(PostgreSQL.stringLiteral).joined(separator: ", ")));\n"
     }
-    var sql = gone("calls_v", old.calls.map(\.id), new.calls.map(\.id))
+    var sql =
+      gone("calls_v", old.calls.map(\.id), new.calls.map(\.id))
       + gone("orders_v", old.orders.map(\.id), new.orders.map(\.id))
       + gone("reservations_v", old.reservations.map(\.id), new.reservations.map(\.id))
     let oldCalls = Set(old.calls.map(\.id))
@@ -137,7 +171,8 @@ enum SQLFor {
     sql += orderRows(new.orders.filter { !oldOrders.contains($0.id) })
     sql += reservationRows(new.reservations.filter { !oldReservations.contains($0.id) })
     for location in new.locations {
-      sql += "UPDATE locations SET time_zone = \(text(location.zone)) WHERE location_id = \(text(location.id));\n"
+      sql +=
+        "UPDATE locations SET time_zone = \(text(location.zone)) WHERE location_id = \(text(location.id));\n"
     }
     return sql + settings(new)
   }
@@ -146,7 +181,8 @@ enum SQLFor {
 /// The view's rows, keyed like the oracle's.
 enum ViewRows {
   static func read(_ cluster: PostgresCluster) throws -> [ContractOracle.Key: ContractOracle.Row] {
-    let output = try cluster.psql("""
+    let output = try cluster.psql(
+      """
       SELECT account_id, coalesce(location_id::text, '-'), date, total_calls, orders_count,
              reservations_count, completed_calls, total_revenue_orders, total_revenue_res_estimate,
              total_revenue, minutes_saved

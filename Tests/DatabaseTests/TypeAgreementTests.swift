@@ -10,11 +10,13 @@ extension DatabaseTests {
   @Suite struct TypeAgreement {
     @Test func catalogTypesMatchTheDSL() throws {
       let database = try MetricsDatabase.get()
-      let catalog = try database.cluster.psql("""
+      let catalog = try database.cluster.psql(
+        """
         SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute
         WHERE attrelid = 'public.mv_metrics_daily'::regclass AND attnum > 0 AND NOT attisdropped
         ORDER BY attnum;
-        """).split(separator: "\n").map { $0.split(separator: "|").map(String.init) }
+        """
+      ).split(separator: "\n").map { $0.split(separator: "|").map(String.init) }
       let declared = MetricsDaily.columns.map { [$0.name, $0.typeInfo.name] }
       #expect(catalog == declared)
     }
@@ -30,7 +32,8 @@ extension DatabaseTests {
           "SELECT count(*) FROM public.mv_metrics_daily WHERE \(PostgreSQL.identifier(column.name)) IS NULL;"
         ).trimmingCharacters(in: .whitespacesAndNewlines)
         if column.typeInfo.isNullable {
-          #expect(nulls != "0", "\(column.name) is typed nullable; the messy data should produce NULLs")
+          #expect(
+            nulls != "0", "\(column.name) is typed nullable; the messy data should produce NULLs")
         } else {
           #expect(nulls == "0", "\(column.name) is typed NOT NULL but has \(nulls) NULLs")
         }

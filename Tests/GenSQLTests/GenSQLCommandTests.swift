@@ -15,13 +15,16 @@ import Testing
     var out = ""
     var err = ""
     let code =
-      scripts.map { GenSQLCommand.run(arguments: arguments, scripts: $0, out: { out += $0 }, err: { err += $0 }) }
+      scripts.map {
+        GenSQLCommand.run(arguments: arguments, scripts: $0, out: { out += $0 }, err: { err += $0 })
+      }
       ?? GenSQLCommand.run(arguments: arguments, out: { out += $0 }, err: { err += $0 })
     return Run(code: code, out: out, err: err)
   }
 
   func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("gensql-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gensql-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
@@ -78,11 +81,15 @@ import Testing
     _ = run(["--output", folder.path])
     let schema = folder.appendingPathComponent("schema.sql")
     let original = try String(contentsOf: schema, encoding: .utf8)
-    try original.replacingOccurrences(of: "NULLS NOT DISTINCT", with: "").write(to: schema, atomically: true, encoding: .utf8)
+    try original.replacingOccurrences(of: "NULLS NOT DISTINCT", with: "").write(
+      to: schema, atomically: true, encoding: .utf8)
     let result = run(["--check", "--output", folder.path])
     #expect(result.code == .stale)
     #expect(result.out.contains("--- \(schema.path) (committed)"))
-    #expect(result.out.contains("\n+CREATE UNIQUE INDEX mv_metrics_daily_account_location_date_key ON public.mv_metrics_daily (account_id, location_id, date) NULLS NOT DISTINCT;\n"))
+    #expect(
+      result.out.contains(
+        "\n+CREATE UNIQUE INDEX mv_metrics_daily_account_location_date_key ON public.mv_metrics_daily (account_id, location_id, date) NULLS NOT DISTINCT;\n"
+      ))
     #expect(result.out.contains("@@ -"))
     #expect(!result.out.contains("refresh_metrics.sql"))
     #expect(try String(contentsOf: schema, encoding: .utf8) != original, "--check must not rewrite")
@@ -104,18 +111,23 @@ import Testing
     try Data("old schema\n".utf8).write(to: folder.appendingPathComponent("schema.sql"))
     // A folder where refresh_metrics.sql should go makes the second rename fail.
     try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("refresh_metrics.sql/blocker"), withIntermediateDirectories: true)
+      at: folder.appendingPathComponent("refresh_metrics.sql/blocker"),
+      withIntermediateDirectories: true)
     let result = run(["--output", folder.path])
     #expect(result.code == .failure)
     #expect(result.err.contains("nothing was written"))
-    #expect(try String(contentsOf: folder.appendingPathComponent("schema.sql"), encoding: .utf8) == "old schema\n")
-    #expect(contents(folder) == ["refresh_metrics.sql", "schema.sql"], "no temporary files are left")
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("schema.sql"), encoding: .utf8)
+        == "old schema\n")
+    #expect(
+      contents(folder) == ["refresh_metrics.sql", "schema.sql"], "no temporary files are left")
   }
 
   @Test func invalidSchemaDefinitionsWriteNothing() throws {
     let folder = try temporaryFolder()
     let bad = SQLScript("bad.sql", header: []) {
-      CronSchedule("job", schedule: "every minute", command: SelectFunction(FunctionSignature("public", "f")))
+      CronSchedule(
+        "job", schedule: "every minute", command: SelectFunction(FunctionSignature("public", "f")))
     }
     let result = run(["--output", folder.path], scripts: [bad])
     #expect(result.code == .failure)

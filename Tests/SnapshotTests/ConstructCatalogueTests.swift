@@ -65,7 +65,9 @@ import Testing
     }
     .from(c)
     .join(p, on: p.customerID == c.id)
-    .leftJoin(optionalCustomer, on: optionalCustomer.id == c.id && optionalCustomer.region == c.region)
+    .leftJoin(
+      optionalCustomer, on: optionalCustomer.id == c.id && optionalCustomer.region == c.region
+    )
     .where(!(c.name == "test") || c.region.isNull)
     .groupBy(c.id)
     assertSnapshot(select(q), named: "Constructs/joins.sql")
@@ -116,21 +118,26 @@ import Testing
           out.revenue(sum(p.unitPrice))
         }.from(p).groupBy(p.customerID)
       },
-      uniqueIndex("customer_totals_key", on: CustomerTotals.self, \.customerID, nullsNotDistinct: true),
+      uniqueIndex(
+        "customer_totals_key", on: CustomerTotals.self, \.customerID, nullsNotDistinct: true),
       index("customer_totals_revenue", on: CustomerTotals.self, \.revenue),
       partialUniqueIndex(
         "customer_totals_known", on: CustomerTotals.self, \.customerID,
         where: CustomerTotals.unaliased.customerID.isNotNull),
       RefreshMaterializedView(CustomerTotals.self, concurrently: true),
-      CommentOn.materializedView(CustomerTotals.self, "Totals per customer; it's refreshed nightly."),
+      CommentOn.materializedView(
+        CustomerTotals.self, "Totals per customer; it's refreshed nightly."),
     ]
-    assertSnapshot(statements.map(render).joined(separator: "\n"), named: "Constructs/materialized-view.sql")
+    assertSnapshot(
+      statements.map(render).joined(separator: "\n"), named: "Constructs/materialized-view.sql")
   }
 
   @Test func functionGrantsAndCron() {
     let refresh = FunctionSignature("shop", "refresh_customer_totals")
     let statements: [any SQLStatement] = [
-      CreateFunction(refresh, returns: PG.Void.self, securityDefiner: true, settings: [.emptySearchPath]) {
+      CreateFunction(
+        refresh, returns: PG.Void.self, securityDefiner: true, settings: [.emptySearchPath]
+      ) {
         If(!tryAdvisoryXactLock(.constant(42))) {
           Return()
         }
@@ -143,13 +150,15 @@ import Testing
       Revoke(.all, on: .function(refresh), from: .public, .anon, .authenticated),
       Grant(.execute, on: .function(refresh), to: .serviceRole),
       Grant(.select, on: .table(CustomerTotals.self), to: .serviceRole, Role("Reporting Team")),
-      CronSchedule("refresh-customer-totals", schedule: "0 3 * * 1-5", command: SelectFunction(refresh)),
+      CronSchedule(
+        "refresh-customer-totals", schedule: "0 3 * * 1-5", command: SelectFunction(refresh)),
       CronSchedule(
         "refresh-now", schedule: "*/10 * * * *",
         command: RefreshMaterializedView(CustomerTotals.self, concurrently: false)),
       CommentOn.function(refresh, "Refreshes shop.customer_totals."),
     ]
-    assertSnapshot(statements.map(render).joined(separator: "\n"), named: "Constructs/function-grants-cron.sql")
+    assertSnapshot(
+      statements.map(render).joined(separator: "\n"), named: "Constructs/function-grants-cron.sql")
   }
 
   @Test func transactionAndComments() {
@@ -166,7 +175,9 @@ import Testing
     let q = Query(RegionNames.self) { out in
       out.region(
         Case(else: w.quoted.nullable) {
-          When(w.user == "O'Brien" && w.mixedCase + w.spaced > 3, then: Expression<PG.Text, Nullable>.null)
+          When(
+            w.user == "O'Brien" && w.mixedCase + w.spaced > 3,
+            then: Expression<PG.Text, Nullable>.null)
         })
     }.from(w)
     assertSnapshot(select(q), named: "Constructs/quoting.sql")

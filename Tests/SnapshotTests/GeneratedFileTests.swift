@@ -18,9 +18,11 @@ import Testing
 
   @Test func committedOutputIsCurrent() throws {
     for file in try generate(MetricsScripts.all) {
-      let url = packageRoot.appendingPathComponent("supabase/generated").appendingPathComponent(file.path)
+      let url = packageRoot.appendingPathComponent("supabase/generated").appendingPathComponent(
+        file.path)
       let committed = try String(contentsOf: url, encoding: .utf8)
-      #expect(committed == file.text, "supabase/generated/\(file.path) is stale: run `swift run GenSQL`")
+      #expect(
+        committed == file.text, "supabase/generated/\(file.path) is stale: run `swift run GenSQL`")
     }
   }
 
@@ -34,7 +36,9 @@ import Testing
 
   @Test func eachFileIsOneTransaction() throws {
     for file in try generate(MetricsScripts.all) {
-      let statements = file.text.split(separator: "\n").filter { !$0.hasPrefix("--") && !$0.isEmpty }
+      let statements = file.text.split(separator: "\n").filter {
+        !$0.hasPrefix("--") && !$0.isEmpty
+      }
       #expect(statements.first == "BEGIN;")
       #expect(statements.last == "COMMIT;")
       #expect(statements.filter { $0 == "BEGIN;" || $0 == "COMMIT;" }.count == 2)

@@ -5,7 +5,9 @@ enum SQLTokenizer {
     var tokens: [String] = []
     let chars = Array(sql)
     var i = 0
-    func peek(_ offset: Int = 0) -> Character? { i + offset < chars.count ? chars[i + offset] : nil }
+    func peek(_ offset: Int = 0) -> Character? {
+      i + offset < chars.count ? chars[i + offset] : nil
+    }
     while i < chars.count {
       let ch = chars[i]
       if ch.isWhitespace {
@@ -17,7 +19,11 @@ enum SQLTokenizer {
         i += 1
         while i < chars.count {
           if chars[i] == "'" {
-            if peek(1) == "'" { literal += "''"; i += 2; continue }
+            if peek(1) == "'" {
+              literal += "''"
+              i += 2
+              continue
+            }
             i += 1
             break
           }
@@ -29,7 +35,9 @@ enum SQLTokenizer {
         let tag = String(chars[i...close])
         let bodyStart = close + 1
         var j = bodyStart
-        while j < chars.count, !String(chars[j..<min(chars.count, j + tag.count)]).elementsEqual(tag) { j += 1 }
+        while j < chars.count,
+          !String(chars[j..<min(chars.count, j + tag.count)]).elementsEqual(tag)
+        { j += 1 }
         tokens.append("$body$")
         tokens += Self.tokens(String(chars[bodyStart..<j]))
         tokens.append("$body$")
@@ -39,7 +47,11 @@ enum SQLTokenizer {
         i += 1
         while i < chars.count {
           if chars[i] == "\"" {
-            if peek(1) == "\"" { identifier += "\"\""; i += 2; continue }
+            if peek(1) == "\"" {
+              identifier += "\"\""
+              i += 2
+              continue
+            }
             i += 1
             break
           }
@@ -49,11 +61,17 @@ enum SQLTokenizer {
         tokens.append(identifier + "\"")
       } else if ch.isLetter || ch == "_" {
         var word = ""
-        while let c = peek(), c.isLetter || c.isNumber || c == "_" || c == "$" { word.append(c); i += 1 }
+        while let c = peek(), c.isLetter || c.isNumber || c == "_" || c == "$" {
+          word.append(c)
+          i += 1
+        }
         tokens.append(word.lowercased())
       } else if ch.isNumber {
         var number = ""
-        while let c = peek(), c.isNumber || c == "." { number.append(c); i += 1 }
+        while let c = peek(), c.isNumber || c == "." {
+          number.append(c)
+          i += 1
+        }
         tokens.append(number)
       } else {
         let two = peek(1).map { String([ch, $0]) }

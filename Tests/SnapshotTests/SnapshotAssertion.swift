@@ -21,7 +21,8 @@ func assertSnapshot(
     return
   }
   if recorded != text {
-    let diff = UnifiedDiff.between(recorded, text, oldName: "\(name) (snapshot)", newName: "\(name) (rendered)")
+    let diff = UnifiedDiff.between(
+      recorded, text, oldName: "\(name) (snapshot)", newName: "\(name) (rendered)")
     Issue.record(
       "Snapshot \(name) differs; `SNAPSHOT_RECORD=1 swift test` re-records it.\n\(diff)",
       sourceLocation: sourceLocation)

@@ -26,7 +26,9 @@ import Testing
       #expect(result.status == 0, "\(name) should compile:\n\(result.output)")
     } else {
       #expect(result.status != 0, "\(name) compiled, but should fail with: \(expected)")
-      #expect(result.output.contains("error: " ) && result.output.contains(expected), "\(name): expected «\(expected)» in:\n\(result.output)")
+      #expect(
+        result.output.contains("error: ") && result.output.contains(expected),
+        "\(name): expected «\(expected)» in:\n\(result.output)")
     }
   }
 
@@ -57,7 +59,8 @@ import Testing
     }
     candidates.append(packageRoot.appendingPathComponent(".build/debug/Modules"))
     let found = candidates.first {
-      FileManager.default.fileExists(atPath: $0.appendingPathComponent("SQLBuilder.swiftmodule").path)
+      FileManager.default.fileExists(
+        atPath: $0.appendingPathComponent("SQLBuilder.swiftmodule").path)
     }
     return try #require(found, "SQLBuilder.swiftmodule not found near \(CommandLine.arguments[0])")
   }

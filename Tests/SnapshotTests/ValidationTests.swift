@@ -29,29 +29,38 @@ import Testing
     let found = diagnostics {
       totals
       index("customer_totals_lookup", on: CustomerTotals.self, \.customerID)
-      CronSchedule("nightly", schedule: "0 3 * * *", command: RefreshMaterializedView(CustomerTotals.self, concurrently: true))
+      CronSchedule(
+        "nightly", schedule: "0 3 * * *",
+        command: RefreshMaterializedView(CustomerTotals.self, concurrently: true))
     }
-    #expect(found == [
-      "cron job nightly: REFRESH MATERIALIZED VIEW CONCURRENTLY shop.customer_totals needs a unique index on plain columns without WHERE; none is defined"
-    ])
+    #expect(
+      found == [
+        "cron job nightly: REFRESH MATERIALIZED VIEW CONCURRENTLY shop.customer_totals needs a unique index on plain columns without WHERE; none is defined"
+      ])
   }
 
   @Test func concurrentRefreshWithOnlyAPartialUniqueIndex() {
     let found = diagnostics {
       totals
-      partialUniqueIndex("customer_totals_known", on: CustomerTotals.self, \.customerID, where: CustomerTotals.unaliased.customerID.isNotNull)
+      partialUniqueIndex(
+        "customer_totals_known", on: CustomerTotals.self, \.customerID,
+        where: CustomerTotals.unaliased.customerID.isNotNull)
       CreateFunction(FunctionSignature("shop", "refresh_totals"), returns: PG.Void.self) {
         RefreshMaterializedView(CustomerTotals.self, concurrently: true)
       }
     }
     #expect(found.count == 1)
-    #expect(found.first?.hasPrefix("function shop.refresh_totals: REFRESH MATERIALIZED VIEW CONCURRENTLY shop.customer_totals needs a unique index") == true)
+    #expect(
+      found.first?.hasPrefix(
+        "function shop.refresh_totals: REFRESH MATERIALIZED VIEW CONCURRENTLY shop.customer_totals needs a unique index"
+      ) == true)
   }
 
   @Test func concurrentRefreshWithAUniqueIndexPasses() {
     let found = diagnostics {
       totals
-      uniqueIndex("customer_totals_key", on: CustomerTotals.self, \.customerID, nullsNotDistinct: true)
+      uniqueIndex(
+        "customer_totals_key", on: CustomerTotals.self, \.customerID, nullsNotDistinct: true)
       RefreshMaterializedView(CustomerTotals.self, concurrently: true)
     }
     #expect(found == [])
@@ -74,7 +83,10 @@ import Testing
     let found = diagnostics {
       uniqueIndex(name, on: CustomerTotals.self, \.customerID)
     }
-    #expect(found == ["index \(name): identifier \"\(name)\" is 64 bytes; PostgreSQL truncates identifiers to 63 bytes"])
+    #expect(
+      found == [
+        "index \(name): identifier \"\(name)\" is 64 bytes; PostgreSQL truncates identifiers to 63 bytes"
+      ])
     let exactly63 = String(repeating: "y", count: 63)
     #expect(diagnostics { uniqueIndex(exactly63, on: CustomerTotals.self, \.customerID) } == [])
   }
@@ -93,7 +105,8 @@ import Testing
         }.from(p)
       }
     }
-    #expect(found.contains("materialized view dup: output column \"quantity\" appears more than once"))
+    #expect(
+      found.contains("materialized view dup: output column \"quantity\" appears more than once"))
   }
 
   @Test func selectListThatSkipsADeclaredColumn() {
@@ -105,9 +118,10 @@ import Testing
         }.from(p).groupBy(p.customerID)
       }
     }
-    #expect(found == [
-      "materialized view shop.customer_totals: selects (customer_id, revenue) but customer_totals declares (customer_id, purchases, revenue), in that order"
-    ])
+    #expect(
+      found == [
+        "materialized view shop.customer_totals: selects (customer_id, revenue) but customer_totals declares (customer_id, purchases, revenue), in that order"
+      ])
   }
 
   @Test func columnMissingFromGroupBy() {
@@ -120,9 +134,10 @@ import Testing
         }.from(p).groupBy(p.customerID)
       }
     }
-    #expect(found == [
-      "materialized view shop.customer_totals: column p.unit_price in output \"revenue\" must appear in GROUP BY or be used in an aggregate"
-    ])
+    #expect(
+      found == [
+        "materialized view shop.customer_totals: column p.unit_price in output \"revenue\" must appear in GROUP BY or be used in an aggregate"
+      ])
   }
 
   @Test func aggregateWithoutGroupByStillNeedsGrouping() {
@@ -136,34 +151,41 @@ import Testing
       }
     }
     #expect(found.count == 1)
-    #expect(found.first?.contains("column p.customer_id in output \"customer_id\" must appear in GROUP BY") == true)
+    #expect(
+      found.first?.contains(
+        "column p.customer_id in output \"customer_id\" must appear in GROUP BY") == true)
   }
 
-  @Test(arguments: [
-    ("*/5 * * * *", nil),
-    ("0 3 * * 1-5", nil),
-    ("15,45 */2 1 1,6,12 0", nil),
-    ("30 seconds", nil),
-    ("*/5 * * *", "expected 5 fields, found 4"),
-    ("60 * * * *", "minute field '60': 60 is outside 0-59"),
-    ("* 24 * * *", "hour field '24': 24 is outside 0-23"),
-    ("* * 0 * *", "day of month field '0': 0 is outside 1-31"),
-    ("* * * 13 *", "month field '13': 13 is outside 1-12"),
-    ("*/0 * * * *", "minute field '*/0': step must be a positive number"),
-    ("5-1 * * * *", "minute field '5-1': range '5-1' runs backwards"),
-    ("every 5 minutes * *", "minute field 'every': 'every' is not a number"),
-    ("90 seconds", "seconds must be 1 to 59"),
-  ] as [(String, String?)])
+  @Test(
+    arguments: [
+      ("*/5 * * * *", nil),
+      ("0 3 * * 1-5", nil),
+      ("15,45 */2 1 1,6,12 0", nil),
+      ("30 seconds", nil),
+      ("*/5 * * *", "expected 5 fields, found 4"),
+      ("60 * * * *", "minute field '60': 60 is outside 0-59"),
+      ("* 24 * * *", "hour field '24': 24 is outside 0-23"),
+      ("* * 0 * *", "day of month field '0': 0 is outside 1-31"),
+      ("* * * 13 *", "month field '13': 13 is outside 1-12"),
+      ("*/0 * * * *", "minute field '*/0': step must be a positive number"),
+      ("5-1 * * * *", "minute field '5-1': range '5-1' runs backwards"),
+      ("every 5 minutes * *", "minute field 'every': 'every' is not a number"),
+      ("90 seconds", "seconds must be 1 to 59"),
+    ] as [(String, String?)])
   func cronSchedules(schedule: String, problem: String?) {
     let found = diagnostics {
-      CronSchedule("job", schedule: schedule, command: SelectFunction(FunctionSignature("public", "f")))
+      CronSchedule(
+        "job", schedule: schedule, command: SelectFunction(FunctionSignature("public", "f")))
     }
-    #expect(found == (problem.map { ["cron job job: invalid cron schedule '\(schedule)': \($0)"] } ?? []))
+    #expect(
+      found == (problem.map { ["cron job job: invalid cron schedule '\(schedule)': \($0)"] } ?? []))
   }
 
   @Test func everyProblemIsReportedAtOnce() {
     let found = diagnostics {
-      CronSchedule("job", schedule: "bad", command: RefreshMaterializedView(CustomerTotals.self, concurrently: true))
+      CronSchedule(
+        "job", schedule: "bad",
+        command: RefreshMaterializedView(CustomerTotals.self, concurrently: true))
       uniqueIndex(String(repeating: "z", count: 70), on: Purchases.self, \.id)
     }
     #expect(found.count == 3)

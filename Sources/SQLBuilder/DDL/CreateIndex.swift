@@ -6,7 +6,10 @@ public struct CreateIndex<Table: Relation>: SQLStatement {
   let nullsNotDistinct: Bool
   let predicate: SQLNode?
 
-  init(_ name: String, columns: [PartialKeyPath<Table>], unique: Bool, nullsNotDistinct: Bool, predicate: SQLNode?) {
+  init(
+    _ name: String, columns: [PartialKeyPath<Table>], unique: Bool, nullsNotDistinct: Bool,
+    predicate: SQLNode?
+  ) {
     self.name = name
     self.columns = columns.map { Table.columnName($0) }
     self.isUnique = unique
@@ -33,17 +36,22 @@ public struct CreateIndex<Table: Relation>: SQLStatement {
 /// `CREATE UNIQUE INDEX name ON table (columns…)`; `nullsNotDistinct` makes NULL keys collide
 /// (PostgreSQL 15), as a view key with a nullable column needs.
 public func uniqueIndex<Table: Relation>(
-  _ name: String, on table: Table.Type, _ columns: PartialKeyPath<Table>..., nullsNotDistinct: Bool = false
+  _ name: String, on table: Table.Type, _ columns: PartialKeyPath<Table>...,
+  nullsNotDistinct: Bool = false
 ) -> CreateIndex<Table> {
-  CreateIndex(name, columns: columns, unique: true, nullsNotDistinct: nullsNotDistinct, predicate: nil)
+  CreateIndex(
+    name, columns: columns, unique: true, nullsNotDistinct: nullsNotDistinct, predicate: nil)
 }
 
 /// `CREATE INDEX name ON table (columns…) [WHERE predicate]`.
 public func index<Table: Relation>(
   _ name: String, on table: Table.Type, _ columns: PartialKeyPath<Table>...,
-  where predicate: Expression<PG.Boolean, some Nullability>? = Optional<Expression<PG.Boolean, NotNull>>.none
+  where predicate: Expression<PG.Boolean, some Nullability>? = Optional<
+    Expression<PG.Boolean, NotNull>
+  >.none
 ) -> CreateIndex<Table> {
-  CreateIndex(name, columns: columns, unique: false, nullsNotDistinct: false, predicate: predicate?.node)
+  CreateIndex(
+    name, columns: columns, unique: false, nullsNotDistinct: false, predicate: predicate?.node)
 }
 
 /// `CREATE UNIQUE INDEX name ON table (columns…) WHERE predicate`: unique among some rows only.
@@ -51,5 +59,6 @@ public func partialUniqueIndex<Table: Relation>(
   _ name: String, on table: Table.Type, _ columns: PartialKeyPath<Table>...,
   where predicate: Expression<PG.Boolean, some Nullability>
 ) -> CreateIndex<Table> {
-  CreateIndex(name, columns: columns, unique: true, nullsNotDistinct: false, predicate: predicate.node)
+  CreateIndex(
+    name, columns: columns, unique: true, nullsNotDistinct: false, predicate: predicate.node)
 }

@@ -24,7 +24,8 @@ public struct CronSchedule: SQLStatement {
       command.render(into: &inner)
       w.diagnostics += inner.diagnostics
       w.catalogue = inner.catalogue
-      let commandText = inner.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+      let commandText = inner.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+        separator: " ")
       let arguments = [jobName, schedule, commandText].map(PostgreSQL.stringLiteral)
       w.line("SELECT cron.schedule(\(arguments.joined(separator: ", ")));")
     }

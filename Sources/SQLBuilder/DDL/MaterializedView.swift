@@ -42,7 +42,8 @@ public struct RefreshMaterializedView<View: Relation>: SQLStatement {
 
   public func render(into writer: inout SQLWriter) {
     if concurrently {
-      writer.catalogue.concurrentRefreshes.append(.init(view: View.qualifiedName, requestedBy: writer.context))
+      writer.catalogue.concurrentRefreshes.append(
+        .init(view: View.qualifiedName, requestedBy: writer.context))
     }
     let mode = concurrently ? "CONCURRENTLY " : ""
     writer.line("REFRESH MATERIALIZED VIEW \(mode)\(writer.name(View.qualifiedName));")

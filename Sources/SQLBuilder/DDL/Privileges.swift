@@ -24,7 +24,9 @@ public struct Role: Hashable, Sendable {
 
 /// A privilege that GRANT and REVOKE name.
 public enum Privilege: String, Sendable {
-  case all = "ALL", select = "SELECT", execute = "EXECUTE"
+  case all = "ALL"
+  case select = "SELECT"
+  case execute = "EXECUTE"
 }
 
 /// The object a privilege is on.

@@ -11,17 +11,22 @@ func aggregate<B: SQLType, N: Nullability>(
 public func count() -> Expression<PG.BigInt, NotNull> { .init(unchecked: .countAll(filter: nil)) }
 
 /// `COUNT(*) FILTER (WHERE condition)`: the rows of the group where `condition` holds.
-public func count(filter: Expression<PG.Boolean, some Nullability>) -> Expression<PG.BigInt, NotNull> {
+public func count(filter: Expression<PG.Boolean, some Nullability>) -> Expression<
+  PG.BigInt, NotNull
+> {
   .init(unchecked: .countAll(filter: filter.node))
 }
 
 /// `COUNT(x)`: the rows where `x` is not NULL.
-public func count<B: SQLType>(_ x: Expression<B, some Nullability>) -> Expression<PG.BigInt, NotNull> {
+public func count<B: SQLType>(_ x: Expression<B, some Nullability>) -> Expression<
+  PG.BigInt, NotNull
+> {
   aggregate("COUNT", x.node, nil)
 }
 
 /// `SUM(x)`, NULL when no row contributes.
-public func sum<B: SQLSummable>(_ x: Expression<B, some Nullability>) -> Expression<B.Sum, Nullable> {
+public func sum<B: SQLSummable>(_ x: Expression<B, some Nullability>) -> Expression<B.Sum, Nullable>
+{
   aggregate("SUM", x.node, nil)
 }
 

@@ -3,7 +3,8 @@ public struct When<B: SQLType, N: Nullability>: Sendable {
   let clause: WhenClause
 
   /// `WHEN condition THEN result`.
-  public init<C: Nullability>(_ condition: Expression<PG.Boolean, C>, then result: Expression<B, N>) {
+  public init<C: Nullability>(_ condition: Expression<PG.Boolean, C>, then result: Expression<B, N>)
+  {
     clause = WhenClause(condition: condition.node, result: result.node)
   }
 }

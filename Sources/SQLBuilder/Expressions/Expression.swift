@@ -66,7 +66,8 @@ extension Expression: ExpressibleByFloatLiteral where Base == PG.Numeric, Null =
   }
 }
 
-extension Expression: ExpressibleByUnicodeScalarLiteral, ExpressibleByExtendedGraphemeClusterLiteral,
+extension Expression: ExpressibleByUnicodeScalarLiteral,
+  ExpressibleByExtendedGraphemeClusterLiteral,
   ExpressibleByStringLiteral
 where Base == PG.Text, Null == NotNull {
   /// A `text` constant; quotes are escaped when rendered.
@@ -94,5 +95,7 @@ extension Expression where Base: SQLNumber, Null == NotNull {
   ///
   /// Rendered as the bare number; as a select-list item it gets a cast so PostgreSQL types it
   /// the same way.
-  public static func constant(_ value: Int64) -> Self { .init(unchecked: .literal(.integer(value))) }
+  public static func constant(_ value: Int64) -> Self {
+    .init(unchecked: .literal(.integer(value)))
+  }
 }

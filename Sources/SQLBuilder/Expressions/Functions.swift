@@ -11,7 +11,8 @@ extension PG.Timestamp: SQLTimestamp { public typealias AtTimeZone = PG.Timestam
 
 extension Expression where Base: SQLTimestamp {
   /// `x AT TIME ZONE zone`: the wall-clock time in `zone` (or the instant, for a timestamp).
-  public func atTimeZone(_ zone: Expression<PG.Text, NotNull>) -> Expression<Base.AtTimeZone, Null> {
+  public func atTimeZone(_ zone: Expression<PG.Text, NotNull>) -> Expression<Base.AtTimeZone, Null>
+  {
     binary("AT TIME ZONE", node, zone.node, .atTimeZone)
   }
 }
@@ -22,7 +23,9 @@ public func date<B: SQLTimestamp, N: Nullability>(_ x: Expression<B, N>) -> Expr
 }
 
 /// `pg_try_advisory_xact_lock(key)`: takes a transaction-scoped advisory lock if it is free.
-public func tryAdvisoryXactLock(_ key: Expression<PG.BigInt, NotNull>) -> Expression<PG.Boolean, NotNull> {
+public func tryAdvisoryXactLock(_ key: Expression<PG.BigInt, NotNull>) -> Expression<
+  PG.Boolean, NotNull
+> {
   .init(
     unchecked: .function(
       name: "pg_try_advisory_xact_lock", arguments: [key.node], isAggregate: false, filter: nil))
@@ -47,5 +50,6 @@ public func exists(
 
 /// `pg_backend_pid()`: the server process of the current session.
 public func backendPID() -> Expression<PG.Integer, NotNull> {
-  .init(unchecked: .function(name: "pg_backend_pid", arguments: [], isAggregate: false, filter: nil))
+  .init(
+    unchecked: .function(name: "pg_backend_pid", arguments: [], isAggregate: false, filter: nil))
 }

@@ -253,4 +253,3 @@ public func / <B: SQLNumber, L: Nullability>(
 public func / <B: SQLNumber, L: Nullability>(
   l: Expression<B, L>, r: Expression<PG.DoublePrecision, Nullable>
 ) -> Expression<B.WithDouble, Nullable> { binary("/", l.node, r.node, .multiplicative) }
-

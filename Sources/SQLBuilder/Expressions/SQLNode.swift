@@ -84,8 +84,10 @@ public enum SQLLiteral: Hashable, Sendable {
 
 /// Binding strength of an operator, after PostgreSQL's operator precedence table.
 public enum Precedence: Int, Comparable, Hashable, Sendable {
-  case or = 1, and, not, isTest, comparison, membership, otherOperator, additive, multiplicative,
-    atTimeZone, atom = 100
+  case or = 1
+  case and, not, isTest, comparison, membership, otherOperator, additive, multiplicative,
+    atTimeZone
+  case atom = 100
 
   public static func < (lhs: Precedence, rhs: Precedence) -> Bool { lhs.rawValue < rhs.rawValue }
 

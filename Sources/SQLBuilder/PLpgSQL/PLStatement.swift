@@ -7,8 +7,12 @@ public protocol PLStatement: Sendable {
 /// Collects the statements of a function body or branch.
 @resultBuilder
 public enum PLBuilder {
-  public static func buildExpression(_ statement: any PLStatement) -> [any PLStatement] { [statement] }
-  public static func buildBlock(_ parts: [any PLStatement]...) -> [any PLStatement] { parts.flatMap { $0 } }
+  public static func buildExpression(_ statement: any PLStatement) -> [any PLStatement] {
+    [statement]
+  }
+  public static func buildBlock(_ parts: [any PLStatement]...) -> [any PLStatement] {
+    parts.flatMap { $0 }
+  }
 }
 
 extension RefreshMaterializedView: PLStatement {}

@@ -52,7 +52,8 @@ extension SQLWriter {
     filter.map { " FILTER (WHERE \(expression($0)))" } ?? ""
   }
 
-  private mutating func operand(_ node: SQLNode, under parent: Precedence, isRight: Bool) -> String {
+  private mutating func operand(_ node: SQLNode, under parent: Precedence, isRight: Bool) -> String
+  {
     let text = expression(node)
     let own = Self.precedence(of: node)
     let needsParentheses =

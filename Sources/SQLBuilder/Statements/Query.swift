@@ -20,7 +20,9 @@ public struct Query<Output: Relation>: Sendable {
     @SelectionBuilder<Output> _ select: (Projection<Output>) -> [Selection<Output>]
   ) {
     let items = select(Projection()).map(\.item)
-    statement = SelectStatement(output: Output.qualifiedName, columns: Output.columns.map(OutputColumn.init), parts: [SelectCore(items: items)])
+    statement = SelectStatement(
+      output: Output.qualifiedName, columns: Output.columns.map(OutputColumn.init),
+      parts: [SelectCore(items: items)])
   }
 
   private func updatingLast(_ change: (inout SelectCore) -> Void) -> Self {
@@ -38,37 +40,48 @@ public struct Query<Output: Relation>: Sendable {
   public func join<R: Relation>(
     _ source: Source<R>, on condition: Expression<PG.Boolean, some Nullability>
   ) -> Self {
-    updatingLast { $0.joins.append(Join(kind: .inner, item: source.fromItem, condition: .on(condition.node))) }
+    updatingLast {
+      $0.joins.append(Join(kind: .inner, item: source.fromItem, condition: .on(condition.node)))
+    }
   }
 
   /// `LEFT JOIN source ON condition`; the source is optional, so its columns may be NULL.
   public func leftJoin<R: Relation>(
     _ source: OptionalSource<R>, on condition: Expression<PG.Boolean, some Nullability>
   ) -> Self {
-    updatingLast { $0.joins.append(Join(kind: .left, item: source.fromItem, condition: .on(condition.node))) }
+    updatingLast {
+      $0.joins.append(Join(kind: .left, item: source.fromItem, condition: .on(condition.node)))
+    }
   }
 
   /// `FULL OUTER JOIN source USING (columns…)`, naming columns of the joined relation.
-  public func fullJoin<R: Relation>(_ source: OptionalSource<R>, using columns: PartialKeyPath<R>...)
+  public func fullJoin<R: Relation>(
+    _ source: OptionalSource<R>, using columns: PartialKeyPath<R>...
+  )
     -> Self
   {
     let names = columns.map { R.columnName($0) }
-    return updatingLast { $0.joins.append(Join(kind: .full, item: source.fromItem, condition: .using(names))) }
+    return updatingLast {
+      $0.joins.append(Join(kind: .full, item: source.fromItem, condition: .using(names)))
+    }
   }
 
   /// `FULL OUTER JOIN source ON condition`.
   public func fullJoin<R: Relation>(
     _ source: OptionalSource<R>, on condition: Expression<PG.Boolean, some Nullability>
   ) -> Self {
-    updatingLast { $0.joins.append(Join(kind: .full, item: source.fromItem, condition: .on(condition.node))) }
+    updatingLast {
+      $0.joins.append(Join(kind: .full, item: source.fromItem, condition: .on(condition.node)))
+    }
   }
 
   /// `WHERE condition`; a second call adds its condition with AND.
   public func `where`(_ condition: Expression<PG.Boolean, some Nullability>) -> Self {
     updatingLast { core in
-      core.condition = core.condition.map {
-        .binary(op: "AND", left: $0, right: condition.node, precedence: .and)
-      } ?? condition.node
+      core.condition =
+        core.condition.map {
+          .binary(op: "AND", left: $0, right: condition.node, precedence: .and)
+        } ?? condition.node
     }
   }
 
@@ -100,7 +113,9 @@ public func with<Output: Relation>(
 /// Collects the CTEs of a ``with(_:select:)``.
 @resultBuilder
 public enum CommonTableBuilder {
-  public static func buildExpression<R: Relation>(_ query: Query<R>) -> SelectStatement { query.statement }
+  public static func buildExpression<R: Relation>(_ query: Query<R>) -> SelectStatement {
+    query.statement
+  }
   public static func buildBlock(_ tables: SelectStatement...) -> [SelectStatement] { tables }
 }
 

@@ -7,7 +7,9 @@ public struct SQLScript: Sendable {
   let statements: [any SQLStatement]
 
   /// A script at `path` with `header` lines and `statements`.
-  public init(_ path: String, header: [String], @StatementBuilder _ statements: () -> [any SQLStatement]) {
+  public init(
+    _ path: String, header: [String], @StatementBuilder _ statements: () -> [any SQLStatement]
+  ) {
     self.path = path
     self.header = header
     self.statements = statements()

@@ -7,10 +7,18 @@ public protocol SQLStatement: Sendable {
 /// Collects statements for a ``SQLScript``, ``Transaction`` or function body.
 @resultBuilder
 public enum StatementBuilder {
-  public static func buildExpression(_ statement: any SQLStatement) -> [any SQLStatement] { [statement] }
-  public static func buildExpression(_ statements: [any SQLStatement]) -> [any SQLStatement] { statements }
-  public static func buildBlock(_ parts: [any SQLStatement]...) -> [any SQLStatement] { parts.flatMap { $0 } }
-  public static func buildArray(_ parts: [[any SQLStatement]]) -> [any SQLStatement] { parts.flatMap { $0 } }
+  public static func buildExpression(_ statement: any SQLStatement) -> [any SQLStatement] {
+    [statement]
+  }
+  public static func buildExpression(_ statements: [any SQLStatement]) -> [any SQLStatement] {
+    statements
+  }
+  public static func buildBlock(_ parts: [any SQLStatement]...) -> [any SQLStatement] {
+    parts.flatMap { $0 }
+  }
+  public static func buildArray(_ parts: [[any SQLStatement]]) -> [any SQLStatement] {
+    parts.flatMap { $0 }
+  }
   public static func buildOptional(_ part: [any SQLStatement]?) -> [any SQLStatement] { part ?? [] }
   public static func buildEither(first: [any SQLStatement]) -> [any SQLStatement] { first }
   public static func buildEither(second: [any SQLStatement]) -> [any SQLStatement] { second }

@@ -53,7 +53,9 @@ public struct SelectItem: Hashable, Sendable {
 public struct Join: Hashable, Sendable {
   /// The join types the DSL renders.
   public enum Kind: String, Hashable, Sendable {
-    case inner = "JOIN", left = "LEFT JOIN", full = "FULL OUTER JOIN"
+    case inner = "JOIN"
+    case left = "LEFT JOIN"
+    case full = "FULL OUTER JOIN"
   }
   /// How the rows are matched.
   public enum Condition: Hashable, Sendable {

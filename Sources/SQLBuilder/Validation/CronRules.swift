@@ -33,7 +33,9 @@ enum CronRules {
       let stepParts = item.split(separator: "/", omittingEmptySubsequences: false)
       guard stepParts.count <= 2 else { return "more than one '/'" }
       if stepParts.count == 2 {
-        guard let step = Int(stepParts[1]), step > 0 else { return "step must be a positive number" }
+        guard let step = Int(stepParts[1]), step > 0 else {
+          return "step must be a positive number"
+        }
         _ = step
       }
       let base = stepParts[0]

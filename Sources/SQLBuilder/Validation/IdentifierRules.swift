@@ -6,7 +6,8 @@ enum IdentifierRules {
     guard bytes > PostgreSQL.maxIdentifierBytes else { return }
     let message =
       "identifier \"\(name)\" is \(bytes) bytes; PostgreSQL truncates identifiers to \(PostgreSQL.maxIdentifierBytes) bytes"
-    if !writer.diagnostics.contains(where: { $0.object == writer.context && $0.message == message }) {
+    if !writer.diagnostics.contains(where: { $0.object == writer.context && $0.message == message })
+    {
       writer.report(message)
     }
   }

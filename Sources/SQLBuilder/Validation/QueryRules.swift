@@ -35,7 +35,8 @@ enum QueryRules {
       for column in ungroupedColumns(item.node, grouped: grouped) {
         let text = writer.expression(column)
         writer.report(
-          "column \(text) in output \"\(item.name)\" must appear in GROUP BY or be used in an aggregate")
+          "column \(text) in output \"\(item.name)\" must appear in GROUP BY or be used in an aggregate"
+        )
       }
     }
   }

@@ -20,7 +20,8 @@ public struct SchemaCatalogue: Sendable {
 enum RefreshRules {
   static func check(_ catalogue: SchemaCatalogue) -> [SQLDiagnostic] {
     var diagnostics: [SQLDiagnostic] = []
-    for refresh in catalogue.concurrentRefreshes where !catalogue.uniqueIndexes.contains(refresh.view) {
+    for refresh in catalogue.concurrentRefreshes
+    where !catalogue.uniqueIndexes.contains(refresh.view) {
       let diagnostic = SQLDiagnostic(
         object: refresh.requestedBy,
         message:

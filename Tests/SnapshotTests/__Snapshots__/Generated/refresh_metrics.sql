@@ -9,7 +9,7 @@ CREATE OR REPLACE FUNCTION public.refresh_metrics_daily()
 RETURNS void
 AS $$
 BEGIN
-  IF NOT pg_try_advisory_xact_lock(2417046109976225080) OR EXISTS (SELECT 1 FROM pg_catalog.pg_locks l WHERE l.locktype = 'relation' AND l.relation = 'public.mv_metrics_daily'::regclass::oid AND l.mode IN ('ExclusiveLock', 'AccessExclusiveLock') AND l.granted) THEN
+  IF NOT pg_try_advisory_xact_lock(2417046109976225080) OR EXISTS (SELECT 1 FROM pg_catalog.pg_locks l WHERE l.locktype = 'relation' AND l.relation = 'public.mv_metrics_daily'::regclass::oid AND l.mode IN ('ExclusiveLock', 'AccessExclusiveLock') AND l.granted AND l.pid <> pg_backend_pid()) THEN
     RETURN;
   END IF;
   IF EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = 'public.mv_metrics_daily'::regclass::oid AND c.relispopulated) THEN

@@ -145,12 +145,12 @@ CREATE UNIQUE INDEX mv_metrics_daily_account_location_date_key ON public.mv_metr
 
 COMMENT ON MATERIALIZED VIEW public.mv_metrics_daily IS 'Daily metrics per account, location and local date. Refreshed by refresh_metrics_daily().';
 
--- A materialized view has no row level security: keep it away from API roles.
-REVOKE ALL ON TABLE public.mv_metrics_daily FROM PUBLIC, anon, authenticated;
+-- A materialized view has no row level security: only the service role may read it.
+REVOKE ALL ON TABLE public.mv_metrics_daily FROM PUBLIC, anon, authenticated, service_role;
 
 GRANT SELECT ON TABLE public.mv_metrics_daily TO service_role;
 
-REVOKE ALL ON TABLE public.metrics_time_zone_names FROM PUBLIC, anon, authenticated;
+REVOKE ALL ON TABLE public.metrics_time_zone_names FROM PUBLIC, anon, authenticated, service_role;
 
 GRANT SELECT ON TABLE public.metrics_time_zone_names TO service_role;
 
