@@ -1,7 +1,174 @@
+import Foundation
+import MetricsSchema
 import PostgresHarness
+import SQLBuilder
+import StorySketch
 
-print("start")
-let c = try PostgresCluster()
-print("started")
-print(try c.psql("select 1"))
-c.stop()
+// MetricsBench: refresh and lookup speed of mv_metrics_daily against the story's own SQL,
+// measured side by side in one run on a throwaway PostgreSQL 15.
+
+struct Options {
+  var sizes = [100_000, 1_000_000]
+  var runs = 5
+  var json = false
+
+  static let usage = """
+    USAGE: MetricsBench [--calls N[,N…]] [--include-10m] [--runs R] [--json]
+      --calls N,…      Sizes to measure, in calls (default: 100000,1000000).
+      --include-10m    Also measure 10,000,000 calls (takes several minutes).
+      --runs R         Timed refreshes per variant and size (default: 5).
+      --json           Print the results as JSON.
+    """
+
+  init(_ arguments: [String]) throws {
+    var rest = arguments[...]
+    while let argument = rest.popFirst() {
+      switch argument {
+      case "--calls":
+        guard let value = rest.popFirst() else { throw UsageError("missing value for '--calls'") }
+        let parsed = value.split(separator: ",").map { Int($0.replacingOccurrences(of: "_", with: "")) }
+        guard !parsed.isEmpty, parsed.allSatisfy({ ($0 ?? 0) > 0 }) else { throw UsageError("invalid --calls '\(value)'") }
+        sizes = parsed.map { $0! }
+      case "--include-10m": sizes.append(10_000_000)
+      case "--runs":
+        guard let value = rest.popFirst(), let n = Int(value), n > 0 else { throw UsageError("--runs takes a positive number") }
+        runs = n
+      case "--json": json = true
+      case "-h", "--help":
+        print(Self.usage)
+        exit(0)
+      default: throw UsageError("unknown option '\(argument)'")
+      }
+    }
+  }
+}
+
+struct UsageError: Error { let message: String; init(_ m: String) { message = m } }
+
+struct SizeResult: Codable {
+  var calls: Int
+  var viewRows: Int
+  var storyRows: Int
+  var loadSeconds: Double
+  var oursConcurrentMs: [Double]
+  var storyConcurrentMs: [Double]
+  var oursPlainMs: [Double]
+  var storyPlainMs: [Double]
+  var concurrentRatio: Double
+  var plainRatio: Double
+  var lookupLocationMs: Double
+  var lookupAccountMs: Double
+  var storyLookupLocationMs: Double
+  var storyLookupAccountMs: Double
+  var longestReadDuringOurRefreshMs: Double
+  var longestReadDuringStoryRefreshMs: Double
+}
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+
+func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+func measure(calls: Int, runs: Int) throws -> SizeResult {
+  log("== \(calls) calls: starting PostgreSQL")
+  let cluster = try PostgresCluster(settings: ["shared_buffers": "'1GB'", "max_parallel_workers_per_gather": "2"])
+  defer { cluster.stop() }
+  for support in ["supabase.sql", "source_relations.sql"] {
+    try cluster.psql(String(contentsOf: root.appendingPathComponent("supabase/tests/support/\(support)"), encoding: .utf8))
+  }
+  log("loading data")
+  let loadStart = Date()
+  try cluster.psql(SyntheticData.load(calls: calls))
+  let loadSeconds = Date().timeIntervalSince(loadStart)
+  log("applying the generated SQL and the story's view")
+  for file in try generate(MetricsScripts.all) { try cluster.psql(file.text) }
+  try cluster.psql(
+    "CREATE SCHEMA story;\nSET search_path = story, public;\n"
+      + [StorySketch.view, StorySketch.lookupIndex, StorySketch.uniqueKey].map(render).joined(separator: "\n"))
+  try cluster.psql("VACUUM ANALYZE;")
+
+  let ours = (concurrent: "SELECT public.refresh_metrics_daily();", plain: "REFRESH MATERIALIZED VIEW public.mv_metrics_daily;")
+  let story = (concurrent: "REFRESH MATERIALIZED VIEW CONCURRENTLY story.mv_metrics_daily;", plain: "REFRESH MATERIALIZED VIEW story.mv_metrics_daily;")
+  for sql in [ours.concurrent, story.concurrent] { _ = try Timing.milliseconds(cluster, sql) }  // warm-up
+
+  var result = SizeResult(
+    calls: calls, viewRows: 0, storyRows: 0, loadSeconds: loadSeconds, oursConcurrentMs: [], storyConcurrentMs: [],
+    oursPlainMs: [], storyPlainMs: [], concurrentRatio: 0, plainRatio: 0, lookupLocationMs: 0, lookupAccountMs: 0,
+    storyLookupLocationMs: 0, storyLookupAccountMs: 0, longestReadDuringOurRefreshMs: 0, longestReadDuringStoryRefreshMs: 0)
+  for run in 0..<runs {
+    log("run \(run + 1) of \(runs)")
+    // Alternate which goes first, so drift on the machine affects both alike.
+    let order = run % 2 == 0 ? [true, false] : [false, true]
+    for oursFirst in order {
+      if oursFirst {
+        result.oursConcurrentMs.append(try Timing.milliseconds(cluster, ours.concurrent))
+        result.oursPlainMs.append(try Timing.milliseconds(cluster, ours.plain))
+      } else {
+        result.storyConcurrentMs.append(try Timing.milliseconds(cluster, story.concurrent))
+        result.storyPlainMs.append(try Timing.milliseconds(cluster, story.plain))
+      }
+    }
+  }
+  result.concurrentRatio = Timing.median(result.storyConcurrentMs) / Timing.median(result.oursConcurrentMs)
+  result.plainRatio = Timing.median(result.storyPlainMs) / Timing.median(result.oursPlainMs)
+
+  let account = "md5('account2')::uuid"
+  let location = "md5('location21')::uuid"
+  let window = "date BETWEEN '2024-06-01' AND '2024-06-30'"
+  func lookup(_ view: String, _ condition: String) throws -> Double {
+    let query = "SELECT * FROM \(view) WHERE \(condition) AND \(window)"
+    return Timing.median(try (0..<9).map { _ in try Timing.executionTime(cluster, query) })
+  }
+  result.lookupLocationMs = try lookup("public.mv_metrics_daily", "account_id = \(account) AND location_id = \(location)")
+  result.lookupAccountMs = try lookup("public.mv_metrics_daily", "account_id = \(account)")
+  result.storyLookupLocationMs = try lookup("story.mv_metrics_daily", "account_id = \(account) AND location_id = \(location)")
+  result.storyLookupAccountMs = try lookup("story.mv_metrics_daily", "account_id = \(account)")
+
+  let reader = "SELECT * FROM public.mv_metrics_daily WHERE account_id = \(account) AND \(window)"
+  let storyReader = "SELECT * FROM story.mv_metrics_daily WHERE account_id = \(account) AND \(window)"
+  result.longestReadDuringOurRefreshMs = try Timing.longestReadDuringRefresh(
+    cluster, refresh: ours.concurrent, readQuery: reader, expectedSeconds: Timing.median(result.oursConcurrentMs) / 1000)
+  result.longestReadDuringStoryRefreshMs = try Timing.longestReadDuringRefresh(
+    cluster, refresh: story.concurrent, readQuery: storyReader, expectedSeconds: Timing.median(result.storyConcurrentMs) / 1000)
+
+  func count(_ view: String) throws -> Int {
+    Int(try cluster.psql("SELECT count(*) FROM \(view);").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+  }
+  result.viewRows = try count("public.mv_metrics_daily")
+  result.storyRows = try count("story.mv_metrics_daily")
+  return result
+}
+
+func table(_ results: [SizeResult]) -> String {
+  func ms(_ values: [Double]) -> String { String(format: "%.0f", Timing.median(values)) }
+  func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+  var lines = [
+    "| calls | view rows | refresh via function / story CONCURRENTLY (median ms) | ratio | plain / plain (median ms) | ratio | 30-day lookup, location / account (ms) | story's lookups (ms) | longest read during refresh, ours / story (ms) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ]
+  for r in results {
+    lines.append(
+      "| \(r.calls) | \(r.viewRows) | \(ms(r.oursConcurrentMs)) / \(ms(r.storyConcurrentMs)) | \(f(r.concurrentRatio))x | \(ms(r.oursPlainMs)) / \(ms(r.storyPlainMs)) | \(f(r.plainRatio))x | \(f(r.lookupLocationMs, 3)) / \(f(r.lookupAccountMs, 3)) | \(f(r.storyLookupLocationMs, 3)) / \(f(r.storyLookupAccountMs, 3)) | \(f(r.longestReadDuringOurRefreshMs, 1)) / \(f(r.longestReadDuringStoryRefreshMs, 1)) |"
+    )
+  }
+  return lines.joined(separator: "\n")
+}
+
+do {
+  let options = try Options(Array(CommandLine.arguments.dropFirst()))
+  var results: [SizeResult] = []
+  for size in options.sizes { results.append(try measure(calls: size, runs: options.runs)) }
+  if options.json {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    print(String(decoding: try encoder.encode(results), as: UTF8.self))
+  } else {
+    print(table(results))
+  }
+} catch let error as UsageError {
+  log("MetricsBench: \(error.message)\n\n\(Options.usage)")
+  exit(2)
+} catch {
+  log("MetricsBench: \(error)")
+  exit(1)
+}

@@ -39,8 +39,11 @@ public enum MetricsScripts {
         let z = PGTimezoneNames.unaliased
         return Query(MetricsTimeZoneNames.self) { out in out.name(z.name) }.from(z)
       }
+      uniqueIndex("metrics_time_zone_names_name_key", on: MetricsTimeZoneNames.self, \.name)
+      Analyze(MetricsTimeZoneNames.self)
       CreateMaterializedView(MetricsDaily.self) { MetricsView.query }
       uniqueKey
+      Analyze(MetricsDaily.self)
       CommentOn.materializedView(
         MetricsDaily.self,
         "Daily metrics per account, location and local date. Refreshed by refresh_metrics_daily().")

@@ -9,6 +9,7 @@ public enum RefreshMachinery {
   /// Every five minutes.
   public static let schedule = "*/5 * * * *"
   /// Memory per sort or hash during a refresh, so the daily aggregates do not spill to disk.
+  /// (JIT is off for the refresh too: compiling costs more than it saves on this query.)
   public static let workMem = "64MB"
 
   /// The advisory lock key that serialises refreshes: a stable hash of the view's name.
@@ -23,7 +24,7 @@ public enum RefreshMachinery {
   /// Refreshes the view without blocking readers, unless another refresh is running.
   public static let createFunction = CreateFunction(
     function, returns: PG.Void.self, securityDefiner: true,
-    settings: [.emptySearchPath, FunctionSetting("work_mem", workMem)]
+    settings: [.emptySearchPath, FunctionSetting("work_mem", workMem), FunctionSetting("jit", "off")]
   ) {
     If(!tryAdvisoryXactLock(.constant(lockKey)) || refreshRunningElsewhere) {
       Return()

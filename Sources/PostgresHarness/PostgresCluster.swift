@@ -24,6 +24,9 @@ public final class PostgresCluster: @unchecked Sendable {
   public struct Failure: Error, CustomStringConvertible {
     /// What went wrong and what to do.
     public let description: String
+
+    /// A failure described by `description`.
+    public init(description: String) { self.description = description }
   }
 
   /// Checks the installation, then creates and starts a cluster with `settings` added.

@@ -109,10 +109,10 @@ public enum StorySketch {
     "idx_mv_metrics_daily_account_location_date", on: StoryMetricsDaily.self,
     \.accountID, \.locationID, \.date)
 
-  /// The unique index the benchmark adds so the sketch can refresh concurrently at all.
+  /// The unique index the benchmark adds so the sketch can refresh concurrently at all. NULLs
+  /// stay distinct: the sketch's USING joins split NULL-location days into duplicate keys.
   public static let uniqueKey = uniqueIndex(
-    "story_mv_metrics_daily_key", on: StoryMetricsDaily.self, \.accountID, \.locationID, \.date,
-    nullsNotDistinct: true)
+    "story_mv_metrics_daily_key", on: StoryMetricsDaily.self, \.accountID, \.locationID, \.date)
 
   /// The sketch's pg_cron job.
   public static let cronJob = CronSchedule(

@@ -22,7 +22,8 @@ $$
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = ''
-SET work_mem = '64MB';
+SET work_mem = '64MB'
+SET jit = 'off';
 
 COMMENT ON FUNCTION public.refresh_metrics_daily() IS 'Refreshes mv_metrics_daily without blocking readers; returns at once if a refresh is running.';
 

@@ -19,6 +19,10 @@ SELECT
   name
 FROM pg_catalog.pg_timezone_names;
 
+CREATE UNIQUE INDEX metrics_time_zone_names_name_key ON public.metrics_time_zone_names (name);
+
+ANALYZE public.metrics_time_zone_names;
+
 CREATE MATERIALIZED VIEW public.mv_metrics_daily AS
 WITH location_zones AS (
   SELECT
@@ -142,6 +146,8 @@ LEFT JOIN public.location_settings ls ON ls.location_id = t.location_id
 LEFT JOIN public.account_settings acs ON acs.account_id = t.account_id;
 
 CREATE UNIQUE INDEX mv_metrics_daily_account_location_date_key ON public.mv_metrics_daily (account_id, location_id, date) NULLS NOT DISTINCT;
+
+ANALYZE public.mv_metrics_daily;
 
 COMMENT ON MATERIALIZED VIEW public.mv_metrics_daily IS 'Daily metrics per account, location and local date. Refreshed by refresh_metrics_daily().';
 

@@ -1,0 +1,74 @@
+import Foundation
+import PostgresHarness
+
+/// Server round trips timed by psql's `\\timing`, each in a fresh session like a pg_cron run.
+enum Timing {
+  /// Milliseconds `sql` took, as psql measured it.
+  static func milliseconds(_ cluster: PostgresCluster, _ sql: String) throws -> Double {
+    let output = try cluster.psql("\\timing on\n" + sql, options: ["-t"])
+    let times = output.split(separator: "\n").compactMap { line -> Double? in
+      guard line.hasPrefix("Time: ") else { return nil }
+      return Double(line.dropFirst(6).split(separator: " ").first ?? "")
+    }
+    guard let last = times.last else { throw PostgresCluster.Failure(description: "no timing in: \(output)") }
+    return last
+  }
+
+  /// The execution time `EXPLAIN ANALYZE` reports for `query`, in milliseconds.
+  static func executionTime(_ cluster: PostgresCluster, _ query: String) throws -> Double {
+    let plan = try cluster.psql("EXPLAIN (ANALYZE, TIMING OFF) " + query + ";")
+    guard let line = plan.split(separator: "\n").first(where: { $0.contains("Execution Time:") }),
+      let value = line.split(separator: ":").last?.split(separator: " ").first.flatMap({ Double($0) })
+    else { throw PostgresCluster.Failure(description: "no execution time in: \(plan)") }
+    return value
+  }
+
+  /// The longest latency, in milliseconds, of a reader running `readQuery` over and over in a
+  /// second session while `refresh` runs, measured by pgbench's per-transaction log.
+  static func longestReadDuringRefresh(
+    _ cluster: PostgresCluster, refresh: String, readQuery: String, expectedSeconds: Double
+  ) throws -> Double {
+    let folder = cluster.root.appendingPathComponent("pgbench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    _ = try? Shell.run("/bin/chmod", ["777", folder.path])
+    let script = folder.appendingPathComponent("read.sql")
+    try Data((readQuery + ";\n").utf8).write(to: script)
+    let duration = Int(expectedSeconds.rounded(.up)) + 2
+    let reader = Process()
+    reader.executableURL = URL(fileURLWithPath: PostgresCluster.binDirectory + "/pgbench")
+    reader.currentDirectoryURL = folder
+    reader.arguments = [
+      "-n", "-c", "1", "-T", String(duration), "-f", script.path, "-l", "--log-prefix", folder.appendingPathComponent("log").path,
+      "-h", cluster.socketDirectory, "-U", "postgres", PostgresCluster.databaseName,
+    ]
+    reader.standardOutput = FileHandle.nullDevice
+    reader.standardError = FileHandle.nullDevice
+    try reader.run()
+    usleep(500_000)
+    let start = Date().timeIntervalSince1970
+    _ = try cluster.psql(refresh)
+    let end = Date().timeIntervalSince1970
+    reader.waitUntilExit()
+    let logs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("log") }
+    var longest = 0.0
+    for log in logs {
+      let text = try String(contentsOf: folder.appendingPathComponent(log), encoding: .utf8)
+      for line in text.split(separator: "\n") {
+        // client transaction latency_us script epoch_s epoch_us
+        let f = line.split(separator: " ")
+        guard f.count >= 6, let latency = Double(f[2]), let s = Double(f[4]), let us = Double(f[5]) else { continue }
+        let finished = s + us / 1_000_000
+        let began = finished - latency / 1_000_000
+        if finished >= start && began <= end { longest = max(longest, latency / 1000) }
+      }
+    }
+    try? FileManager.default.removeItem(at: folder)
+    return longest
+  }
+
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return .nan }
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+  }
+}
