@@ -87,8 +87,17 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
       + [StorySketch.view, StorySketch.lookupIndex, StorySketch.uniqueKey].map(render).joined(separator: "\n"))
   try cluster.psql("VACUUM ANALYZE;")
 
-  let ours = (concurrent: "SELECT public.refresh_metrics_daily();", plain: "REFRESH MATERIALIZED VIEW public.mv_metrics_daily;")
-  let story = (concurrent: "REFRESH MATERIALIZED VIEW CONCURRENTLY story.mv_metrics_daily;", plain: "REFRESH MATERIALIZED VIEW story.mv_metrics_daily;")
+  // Concurrent: each side as deployed (our function with its own settings, the story's statement
+  // with the server's). Plain: both statements under the function's settings, so only the SQL differs.
+  let functionSettings = "SET work_mem = '\(RefreshMachinery.workMem)'; SET jit = off; "
+  let ours = (
+    concurrent: "SELECT public.refresh_metrics_daily();",
+    plain: functionSettings + "REFRESH MATERIALIZED VIEW public.mv_metrics_daily;"
+  )
+  let story = (
+    concurrent: "REFRESH MATERIALIZED VIEW CONCURRENTLY story.mv_metrics_daily;",
+    plain: functionSettings + "REFRESH MATERIALIZED VIEW story.mv_metrics_daily;"
+  )
   for sql in [ours.concurrent, story.concurrent] { _ = try Timing.milliseconds(cluster, sql) }  // warm-up
 
   var result = SizeResult(

@@ -13,6 +13,8 @@ public enum MetricsView {
     instant.nullable.atTimeZone(coalesce(lz.timeZone, az.timeZone, "UTC")).cast(to: PG.Date.self)
   }
 
+  // The zone lookups are tiny and read by all three sources. Inlined, each source's scan and
+  // joins can run in parallel workers; a materialized CTE would keep them in one process.
   static let locationZones = {
     let l = Locations.alias("l")
     let z = MetricsTimeZoneNames.alias("z")
@@ -22,6 +24,7 @@ public enum MetricsView {
     }
     .from(l)
     .join(z, on: z.name == l.timeZone)
+    .notMaterialized()
   }()
 
   static let accountZones = {
@@ -33,6 +36,7 @@ public enum MetricsView {
     }
     .from(a)
     .join(z, on: z.name == a.defaultTimeZone)
+    .notMaterialized()
   }()
 
   static let callDays = {

@@ -107,6 +107,24 @@ import Testing
     assertSnapshot(select(q), named: "Constructs/with.sql")
   }
 
+  @Test func commonTableMaterialization() {
+    func cte(_ q: Query<RecentPurchases>) -> String {
+      let sql = select(with { q } select: { Query(RecentPurchases.self) { out in
+        let r = RecentPurchases.alias("r")
+        out.customerID(r.customerID)
+        out.quantity(r.quantity)
+      }.from(RecentPurchases.alias("r")) })
+      return String(sql.split(separator: "\n").first ?? "")
+    }
+    let paid = Query(RecentPurchases.self) { out in
+      out.customerID(p.customerID)
+      out.quantity(p.quantity)
+    }.from(p)
+    #expect(cte(paid) == "WITH recent_purchases AS (")
+    #expect(cte(paid.notMaterialized()) == "WITH recent_purchases AS NOT MATERIALIZED (")
+    #expect(cte(paid.materialized()) == "WITH recent_purchases AS MATERIALIZED (")
+  }
+
   @Test func materializedViewAndIndexes() {
     let statements: [any SQLStatement] = [
       CreateExtension("pg_cron", schema: "pg_catalog"),

@@ -24,14 +24,14 @@ CREATE UNIQUE INDEX metrics_time_zone_names_name_key ON public.metrics_time_zone
 ANALYZE public.metrics_time_zone_names;
 
 CREATE MATERIALIZED VIEW public.mv_metrics_daily AS
-WITH location_zones AS (
+WITH location_zones AS NOT MATERIALIZED (
   SELECT
     l.location_id,
     z.name AS time_zone
   FROM public.locations l
   JOIN public.metrics_time_zone_names z ON z.name = l.time_zone
 ),
-account_zones AS (
+account_zones AS NOT MATERIALIZED (
   SELECT
     a.account_id,
     z.name AS time_zone

@@ -3,7 +3,8 @@ extension SelectStatement {
   public func render(into writer: inout SQLWriter) {
     for (index, table) in commonTables.enumerated() {
       let name = writer.identifier(table.output.name)
-      writer.line(index == 0 ? "WITH \(name) AS (" : "\(name) AS (")
+      let keyword = table.materialization.map { "AS \($0.rawValue)" } ?? "AS"
+      writer.line(index == 0 ? "WITH \(name) \(keyword) (" : "\(name) \(keyword) (")
       writer.describing("CTE \(table.output.name)") { inner in
         inner.indented { table.render(into: &$0) }
       }

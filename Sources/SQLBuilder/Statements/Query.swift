@@ -90,6 +90,21 @@ public struct Query<Output: Relation>: Sendable {
     updatingLast { $0.grouping += expressions.map(\.node) }
   }
 
+  /// As a CTE, `AS NOT MATERIALIZED`: inlined wherever it is read instead of computed once,
+  /// so a small lookup read by several parallel scans does not force them to run serially.
+  public func notMaterialized() -> Self {
+    var copy = self
+    copy.statement.materialization = .notMaterialized
+    return copy
+  }
+
+  /// As a CTE, `AS MATERIALIZED`: computed once even when PostgreSQL would inline it.
+  public func materialized() -> Self {
+    var copy = self
+    copy.statement.materialization = .materialized
+    return copy
+  }
+
   /// `… UNION ALL other`: the rows of both queries, which share the output columns.
   public func unionAll(_ other: Query<Output>) -> Self {
     var copy = self

@@ -8,6 +8,18 @@ public struct SelectStatement: Hashable, Sendable {
   public var commonTables: [SelectStatement] = []
   /// The SELECTs, combined with UNION ALL.
   public var parts: [SelectCore]
+  /// How the query is evaluated when it is a CTE: `AS MATERIALIZED`, `AS NOT MATERIALIZED`, or
+  /// PostgreSQL's choice (`nil`).
+  public var materialization: CTEMaterialization? = nil
+}
+
+/// Whether PostgreSQL computes a CTE once (`MATERIALIZED`) or inlines it where it is read
+/// (`NOT MATERIALIZED`), so the planner may push conditions into it and run it in parallel.
+public enum CTEMaterialization: String, Hashable, Sendable {
+  /// `AS MATERIALIZED`: computed once, read as a temporary result.
+  case materialized = "MATERIALIZED"
+  /// `AS NOT MATERIALIZED`: inlined like a subquery wherever it is read.
+  case notMaterialized = "NOT MATERIALIZED"
 }
 
 /// A declared output column: name, type and nullability.
