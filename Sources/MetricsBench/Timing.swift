@@ -10,7 +10,9 @@ enum Timing {
       guard line.hasPrefix("Time: ") else { return nil }
       return Double(line.dropFirst(6).split(separator: " ").first ?? "")
     }
-    guard let last = times.last else { throw PostgresCluster.Failure(description: "no timing in: \(output)") }
+    guard let last = times.last else {
+      throw PostgresCluster.Failure(description: "no timing in: \(output)")
+    }
     return last
   }
 
@@ -18,7 +20,9 @@ enum Timing {
   static func executionTime(_ cluster: PostgresCluster, _ query: String) throws -> Double {
     let plan = try cluster.psql("EXPLAIN (ANALYZE, TIMING OFF) " + query + ";")
     guard let line = plan.split(separator: "\n").first(where: { $0.contains("Execution Time:") }),
-      let value = line.split(separator: ":").last?.split(separator: " ").first.flatMap({ Double($0) })
+      let value = line.split(separator: ":").last?.split(separator: " ").first.flatMap({
+        Double($0)
+      })
     else { throw PostgresCluster.Failure(description: "no execution time in: \(plan)") }
     return value
   }
@@ -38,7 +42,8 @@ enum Timing {
     reader.executableURL = URL(fileURLWithPath: PostgresCluster.binDirectory + "/pgbench")
     reader.currentDirectoryURL = folder
     reader.arguments = [
-      "-n", "-c", "1", "-T", String(duration), "-f", script.path, "-l", "--log-prefix", folder.appendingPathComponent("log").path,
+      "-n", "-c", "1", "-T", String(duration), "-f", script.path, "-l", "--log-prefix",
+      folder.appendingPathComponent("log").path,
       "-h", cluster.socketDirectory, "-U", "postgres", PostgresCluster.databaseName,
     ]
     reader.standardOutput = FileHandle.nullDevice
@@ -49,14 +54,17 @@ enum Timing {
     _ = try cluster.psql(refresh)
     let end = Date().timeIntervalSince1970
     reader.waitUntilExit()
-    let logs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("log") }
+    let logs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasPrefix("log")
+    }
     var longest = 0.0
     for log in logs {
       let text = try String(contentsOf: folder.appendingPathComponent(log), encoding: .utf8)
       for line in text.split(separator: "\n") {
         // client transaction latency_us script epoch_s epoch_us
         let f = line.split(separator: " ")
-        guard f.count >= 6, let latency = Double(f[2]), let s = Double(f[4]), let us = Double(f[5]) else { continue }
+        guard f.count >= 6, let latency = Double(f[2]), let s = Double(f[4]), let us = Double(f[5])
+        else { continue }
         let finished = s + us / 1_000_000
         let began = finished - latency / 1_000_000
         if finished >= start && began <= end { longest = max(longest, latency / 1000) }
@@ -69,6 +77,7 @@ enum Timing {
   static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return .nan }
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return sorted.count % 2 == 1
+      ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
   }
 }

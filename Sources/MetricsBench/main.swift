@@ -26,12 +26,18 @@ struct Options {
       switch argument {
       case "--calls":
         guard let value = rest.popFirst() else { throw UsageError("missing value for '--calls'") }
-        let parsed = value.split(separator: ",").map { Int($0.replacingOccurrences(of: "_", with: "")) }
-        guard !parsed.isEmpty, parsed.allSatisfy({ ($0 ?? 0) > 0 }) else { throw UsageError("invalid --calls '\(value)'") }
+        let parsed = value.split(separator: ",").map {
+          Int($0.replacingOccurrences(of: "_", with: ""))
+        }
+        guard !parsed.isEmpty, parsed.allSatisfy({ ($0 ?? 0) > 0 }) else {
+          throw UsageError("invalid --calls '\(value)'")
+        }
         sizes = parsed.map { $0! }
       case "--include-10m": sizes.append(10_000_000)
       case "--runs":
-        guard let value = rest.popFirst(), let n = Int(value), n > 0 else { throw UsageError("--runs takes a positive number") }
+        guard let value = rest.popFirst(), let n = Int(value), n > 0 else {
+          throw UsageError("--runs takes a positive number")
+        }
         runs = n
       case "--json": json = true
       case "-h", "--help":
@@ -43,7 +49,10 @@ struct Options {
   }
 }
 
-struct UsageError: Error { let message: String; init(_ m: String) { message = m } }
+struct UsageError: Error {
+  let message: String
+  init(_ m: String) { message = m }
+}
 
 struct SizeResult: Codable {
   var calls: Int
@@ -71,10 +80,15 @@ func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf
 
 func measure(calls: Int, runs: Int) throws -> SizeResult {
   log("== \(calls) calls: starting PostgreSQL")
-  let cluster = try PostgresCluster(settings: ["shared_buffers": "'1GB'", "max_parallel_workers_per_gather": "2"])
+  let cluster = try PostgresCluster(settings: [
+    "shared_buffers": "'1GB'", "max_parallel_workers_per_gather": "2",
+  ])
   defer { cluster.stop() }
   for support in ["supabase.sql", "source_relations.sql"] {
-    try cluster.psql(String(contentsOf: root.appendingPathComponent("supabase/tests/support/\(support)"), encoding: .utf8))
+    try cluster.psql(
+      String(
+        contentsOf: root.appendingPathComponent("supabase/tests/support/\(support)"),
+        encoding: .utf8))
   }
   log("loading data")
   let loadStart = Date()
@@ -84,7 +98,8 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
   for file in try generate(MetricsScripts.all) { try cluster.psql(file.text) }
   try cluster.psql(
     "CREATE SCHEMA story;\nSET search_path = story, public;\n"
-      + [StorySketch.view, StorySketch.lookupIndex, StorySketch.uniqueKey].map(render).joined(separator: "\n"))
+      + [StorySketch.view, StorySketch.lookupIndex, StorySketch.uniqueKey].map(render).joined(
+        separator: "\n"))
   try cluster.psql("VACUUM ANALYZE;")
 
   // Concurrent: each side as deployed (our function with its own settings, the story's statement
@@ -101,9 +116,12 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
   for sql in [ours.concurrent, story.concurrent] { _ = try Timing.milliseconds(cluster, sql) }  // warm-up
 
   var result = SizeResult(
-    calls: calls, viewRows: 0, storyRows: 0, loadSeconds: loadSeconds, oursConcurrentMs: [], storyConcurrentMs: [],
-    oursPlainMs: [], storyPlainMs: [], concurrentRatio: 0, plainRatio: 0, lookupLocationMs: 0, lookupAccountMs: 0,
-    storyLookupLocationMs: 0, storyLookupAccountMs: 0, longestReadDuringOurRefreshMs: 0, longestReadDuringStoryRefreshMs: 0)
+    calls: calls, viewRows: 0, storyRows: 0, loadSeconds: loadSeconds, oursConcurrentMs: [],
+    storyConcurrentMs: [],
+    oursPlainMs: [], storyPlainMs: [], concurrentRatio: 0, plainRatio: 0, lookupLocationMs: 0,
+    lookupAccountMs: 0,
+    storyLookupLocationMs: 0, storyLookupAccountMs: 0, longestReadDuringOurRefreshMs: 0,
+    longestReadDuringStoryRefreshMs: 0)
   for run in 0..<runs {
     log("run \(run + 1) of \(runs)")
     // Alternate which goes first, so drift on the machine affects both alike.
@@ -118,7 +136,8 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
       }
     }
   }
-  result.concurrentRatio = Timing.median(result.storyConcurrentMs) / Timing.median(result.oursConcurrentMs)
+  result.concurrentRatio =
+    Timing.median(result.storyConcurrentMs) / Timing.median(result.oursConcurrentMs)
   result.plainRatio = Timing.median(result.storyPlainMs) / Timing.median(result.oursPlainMs)
 
   let account = "md5('account2')::uuid"
@@ -128,20 +147,27 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
     let query = "SELECT * FROM \(view) WHERE \(condition) AND \(window)"
     return Timing.median(try (0..<9).map { _ in try Timing.executionTime(cluster, query) })
   }
-  result.lookupLocationMs = try lookup("public.mv_metrics_daily", "account_id = \(account) AND location_id = \(location)")
+  result.lookupLocationMs = try lookup(
+    "public.mv_metrics_daily", "account_id = \(account) AND location_id = \(location)")
   result.lookupAccountMs = try lookup("public.mv_metrics_daily", "account_id = \(account)")
-  result.storyLookupLocationMs = try lookup("story.mv_metrics_daily", "account_id = \(account) AND location_id = \(location)")
+  result.storyLookupLocationMs = try lookup(
+    "story.mv_metrics_daily", "account_id = \(account) AND location_id = \(location)")
   result.storyLookupAccountMs = try lookup("story.mv_metrics_daily", "account_id = \(account)")
 
   let reader = "SELECT * FROM public.mv_metrics_daily WHERE account_id = \(account) AND \(window)"
-  let storyReader = "SELECT * FROM story.mv_metrics_daily WHERE account_id = \(account) AND \(window)"
+  let storyReader =
+    "SELECT * FROM story.mv_metrics_daily WHERE account_id = \(account) AND \(window)"
   result.longestReadDuringOurRefreshMs = try Timing.longestReadDuringRefresh(
-    cluster, refresh: ours.concurrent, readQuery: reader, expectedSeconds: Timing.median(result.oursConcurrentMs) / 1000)
+    cluster, refresh: ours.concurrent, readQuery: reader,
+    expectedSeconds: Timing.median(result.oursConcurrentMs) / 1000)
   result.longestReadDuringStoryRefreshMs = try Timing.longestReadDuringRefresh(
-    cluster, refresh: story.concurrent, readQuery: storyReader, expectedSeconds: Timing.median(result.storyConcurrentMs) / 1000)
+    cluster, refresh: story.concurrent, readQuery: storyReader,
+    expectedSeconds: Timing.median(result.storyConcurrentMs) / 1000)
 
   func count(_ view: String) throws -> Int {
-    Int(try cluster.psql("SELECT count(*) FROM \(view);").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    Int(
+      try cluster.psql("SELECT count(*) FROM \(view);").trimmingCharacters(
+        in: .whitespacesAndNewlines)) ?? -1
   }
   result.viewRows = try count("public.mv_metrics_daily")
   result.storyRows = try count("story.mv_metrics_daily")

@@ -24,7 +24,9 @@ public enum RefreshMachinery {
   /// Refreshes the view without blocking readers, unless another refresh is running.
   public static let createFunction = CreateFunction(
     function, returns: PG.Void.self, securityDefiner: true,
-    settings: [.emptySearchPath, FunctionSetting("work_mem", workMem), FunctionSetting("jit", "off")]
+    settings: [
+      .emptySearchPath, FunctionSetting("work_mem", workMem), FunctionSetting("jit", "off"),
+    ]
   ) {
     If(!tryAdvisoryXactLock(.constant(lockKey)) || refreshRunningElsewhere) {
       Return()

@@ -109,11 +109,16 @@ import Testing
 
   @Test func commonTableMaterialization() {
     func cte(_ q: Query<RecentPurchases>) -> String {
-      let sql = select(with { q } select: { Query(RecentPurchases.self) { out in
-        let r = RecentPurchases.alias("r")
-        out.customerID(r.customerID)
-        out.quantity(r.quantity)
-      }.from(RecentPurchases.alias("r")) })
+      let sql = select(
+        with {
+          q
+        } select: {
+          Query(RecentPurchases.self) { out in
+            let r = RecentPurchases.alias("r")
+            out.customerID(r.customerID)
+            out.quantity(r.quantity)
+          }.from(RecentPurchases.alias("r"))
+        })
       return String(sql.split(separator: "\n").first ?? "")
     }
     let paid = Query(RecentPurchases.self) { out in
