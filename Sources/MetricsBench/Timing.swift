@@ -74,6 +74,7 @@ enum Timing {
     return longest
   }
 
+  /// The middle value of `values` (the mean of the two middle ones for an even count).
   static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return .nan }

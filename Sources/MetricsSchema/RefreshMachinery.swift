@@ -8,9 +8,11 @@ public enum RefreshMachinery {
   public static let jobName = "refresh-metrics-daily"
   /// Every five minutes.
   public static let schedule = "*/5 * * * *"
-  /// Memory per sort or hash during a refresh, so the daily aggregates do not spill to disk.
-  /// (JIT is off for the refresh too: compiling costs more than it saves on this query.)
-  public static let workMem = "64MB"
+  /// How the refresh runs: enough memory per sort or hash that the daily aggregates do not spill
+  /// to disk, and no JIT, whose compiling costs more than it saves on this query.
+  public static let refreshSettings = [
+    FunctionSetting("work_mem", "64MB"), FunctionSetting("jit", "off"),
+  ]
 
   /// The advisory lock key that serialises refreshes: a stable hash of the view's name.
   public static let lockKey: Int64 = {
@@ -24,9 +26,7 @@ public enum RefreshMachinery {
   /// Refreshes the view without blocking readers, unless another refresh is running.
   public static let createFunction = CreateFunction(
     function, returns: PG.Void.self, securityDefiner: true,
-    settings: [
-      .emptySearchPath, FunctionSetting("work_mem", workMem), FunctionSetting("jit", "off"),
-    ]
+    settings: [.emptySearchPath] + refreshSettings
   ) {
     If(!tryAdvisoryXactLock(.constant(lockKey)) || refreshRunningElsewhere) {
       Return()

@@ -92,16 +92,14 @@ public struct Query<Output: Relation>: Sendable {
 
   /// As a CTE, `AS NOT MATERIALIZED`: inlined wherever it is read instead of computed once,
   /// so a small lookup read by several parallel scans does not force them to run serially.
-  public func notMaterialized() -> Self {
-    var copy = self
-    copy.statement.materialization = .notMaterialized
-    return copy
-  }
+  public func notMaterialized() -> Self { materializing(.notMaterialized) }
 
   /// As a CTE, `AS MATERIALIZED`: computed once even when PostgreSQL would inline it.
-  public func materialized() -> Self {
+  public func materialized() -> Self { materializing(.materialized) }
+
+  private func materializing(_ materialization: CTEMaterialization) -> Self {
     var copy = self
-    copy.statement.materialization = .materialized
+    copy.statement.materialization = materialization
     return copy
   }
 
