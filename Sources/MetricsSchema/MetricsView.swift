@@ -39,52 +39,62 @@ public enum MetricsView {
     .notMaterialized()
   }()
 
-  static let callDays = {
+  /// One fact per call with an account and a start time.
+  static let callFacts = {
     let c = CallsV.alias("c")
-    let date = localDate(c.startedAt)
-    return Query(CallDays.self) { out in
+    return Query(DailyFacts.self) { out in
       out.accountID(c.accountID.assumingNotNull)
       out.locationID(c.locationID)
-      out.date(date.assumingNotNull)
-      out.totalCalls(count())
-      out.ordersCount(count(filter: c.callType == "order"))
-      out.reservationsCount(count(filter: c.callType == "reservation"))
-      out.completedCalls(count(filter: c.status == "completed"))
+      out.date(localDate(c.startedAt).assumingNotNull)
+      out.isCall(true)
+      out.callType(c.callType)
+      out.status(c.status)
+      out.orderAmount(.null)
+      out.reservationEstimate(.null)
     }
     .from(c)
     .leftJoin(lz, on: lz.locationID == c.locationID)
     .leftJoin(az, on: az.accountID == c.accountID)
     .where(c.accountID.isNotNull && c.startedAt.isNotNull)
-    .groupBy(c.accountID, c.locationID, date)
   }()
 
-  static let orderDays = {
+  /// One fact per order.
+  static let orderFacts = {
     let o = OrdersV.alias("o")
-    let date = localDate(o.createdAt)
-    return Query(OrderDays.self) { out in
+    return Query(DailyFacts.self) { out in
       out.accountID(o.accountID)
       out.locationID(o.locationID)
-      out.date(date.assumingNotNull)
-      out.totalRevenueOrders(coalesce(sum(o.totalAmount), .constant(0)))
+      out.date(localDate(o.createdAt).assumingNotNull)
+      out.isCall(false)
+      out.callType(.null)
+      out.status(.null)
+      out.orderAmount(o.totalAmount)
+      out.reservationEstimate(.null)
     }
     .from(o)
     .leftJoin(lz, on: lz.locationID == o.locationID)
     .leftJoin(az, on: az.accountID == o.accountID)
-    .groupBy(o.accountID, o.locationID, date)
   }()
 
-  static let reservationDays = {
+  /// One fact per reservation with an account, carrying its revenue estimate when the account
+  /// counts estimates.
+  static let reservationFacts = {
     let r = ReservationsV.alias("r")
     let ls = LocationSettings.alias("ls").optional
     let acs = AccountSettings.alias("acs").optional
-    let date = localDate(r.createdAt)
     let spendPerHead = coalesce(r.avgSpendPerHeadOverride, ls.avgSpendPerHead, acs.avgSpendPerHead)
-    let countsEstimate = acs.revenueMode == "orders_plus_res_estimate"
-    return Query(ReservationDays.self) { out in
+    let estimate = Case {
+      When(acs.revenueMode == "orders_plus_res_estimate", then: r.guestCount * spendPerHead)
+    }
+    return Query(DailyFacts.self) { out in
       out.accountID(r.accountID.assumingNotNull)
       out.locationID(r.locationID)
-      out.date(date.assumingNotNull)
-      out.totalRevenueResEstimate(sum(r.guestCount * spendPerHead, filter: countsEstimate))
+      out.date(localDate(r.createdAt).assumingNotNull)
+      out.isCall(false)
+      out.callType(.null)
+      out.status(.null)
+      out.orderAmount(.null)
+      out.reservationEstimate(estimate.cast(to: PG.DoublePrecision.self))
     }
     .from(r)
     .leftJoin(lz, on: lz.locationID == r.locationID)
@@ -92,90 +102,35 @@ public enum MetricsView {
     .leftJoin(ls, on: ls.locationID == r.locationID)
     .leftJoin(acs, on: acs.accountID == r.accountID)
     .where(r.accountID.isNotNull)
-    .groupBy(r.accountID, r.locationID, date)
   }()
 
-  static let dailyFacts = {
-    let c = CallDays.alias("c")
-    let o = OrderDays.alias("o")
-    let r = ReservationDays.alias("r")
-    let zero = Expression<PG.BigInt, NotNull>.constant(0)
-    let none = Expression<PG.DoublePrecision, NotNull>.constant(0)
-    return Query(DailyFacts.self) { out in
-      out.accountID(c.accountID)
-      out.locationID(c.locationID)
-      out.date(c.date)
-      out.totalCalls(c.totalCalls)
-      out.ordersCount(c.ordersCount)
-      out.reservationsCount(c.reservationsCount)
-      out.completedCalls(c.completedCalls)
-      out.totalRevenueOrders(none)
-      out.totalRevenueResEstimate(none)
-    }
-    .from(c)
-    .unionAll(
-      Query(DailyFacts.self) { out in
-        out.accountID(o.accountID)
-        out.locationID(o.locationID)
-        out.date(o.date)
-        out.totalCalls(zero)
-        out.ordersCount(zero)
-        out.reservationsCount(zero)
-        out.completedCalls(zero)
-        out.totalRevenueOrders(o.totalRevenueOrders)
-        out.totalRevenueResEstimate(none)
-      }
-      .from(o)
-    )
-    .unionAll(
-      Query(DailyFacts.self) { out in
-        out.accountID(r.accountID)
-        out.locationID(r.locationID)
-        out.date(r.date)
-        out.totalCalls(zero)
-        out.ordersCount(zero)
-        out.reservationsCount(zero)
-        out.completedCalls(zero)
-        out.totalRevenueOrders(none)
-        out.totalRevenueResEstimate(
-          coalesce(r.totalRevenueResEstimate, .constant(0)).cast(to: PG.DoublePrecision.self))
-      }
-      .from(r)
-    )
-  }()
+  static let dailyFacts = callFacts.unionAll(orderFacts).unionAll(reservationFacts)
 
   static let dailyTotals = {
     let f = DailyFacts.alias("f")
-    func total(_ x: Expression<PG.BigInt, NotNull>) -> Expression<PG.BigInt, NotNull> {
-      coalesce(sum(x), .constant(0)).cast(to: PG.BigInt.self)
-    }
-    func total(_ x: Expression<PG.DoublePrecision, NotNull>) -> Expression<
-      PG.DoublePrecision, NotNull
-    > {
-      coalesce(sum(x), .constant(0))
-    }
     return Query(DailyTotals.self) { out in
       out.accountID(f.accountID)
       out.locationID(f.locationID)
       out.date(f.date)
-      out.totalCalls(total(f.totalCalls))
-      out.ordersCount(total(f.ordersCount))
-      out.reservationsCount(total(f.reservationsCount))
-      out.completedCalls(total(f.completedCalls))
-      out.totalRevenueOrders(total(f.totalRevenueOrders))
-      out.totalRevenueResEstimate(total(f.totalRevenueResEstimate))
+      out.totalCalls(count(filter: f.isCall))
+      out.ordersCount(count(filter: f.callType == "order"))
+      out.reservationsCount(count(filter: f.callType == "reservation"))
+      out.completedCalls(count(filter: f.status == "completed"))
+      out.totalRevenueOrders(coalesce(sum(f.orderAmount), .constant(0)))
+      out.totalRevenueResEstimate(coalesce(sum(f.reservationEstimate), .constant(0)))
     }
     .from(f)
     .groupBy(f.accountID, f.locationID, f.date)
   }()
 
   /// `mv_metrics_daily`'s query.
+  ///
+  /// Rows come out in key order. `REFRESH … CONCURRENTLY` looks for duplicate rows by sorting
+  /// the new rows as whole records, which is cheap when they are already sorted, and a lookup
+  /// for one account or location reads neighbouring pages.
   public static let query = with {
     locationZones
     accountZones
-    callDays
-    orderDays
-    reservationDays
     dailyFacts
     dailyTotals
   } select: {
@@ -201,5 +156,6 @@ public enum MetricsView {
     .from(t)
     .leftJoin(ls, on: ls.locationID == t.locationID)
     .leftJoin(acs, on: acs.accountID == t.accountID)
+    .orderBy(t.accountID, t.locationID, t.date)
   }
 }

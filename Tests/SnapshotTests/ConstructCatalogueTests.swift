@@ -46,6 +46,17 @@ import Testing
     assertSnapshot(select(q), named: "Constructs/arithmetic.sql")
   }
 
+  @Test func orderByAndCastOfCase() {
+    // A cast of a CASE is parenthesized; ORDER BY sorts the whole result.
+    let paidQuantity = Case { When(p.status == "paid", then: p.quantity) }
+    let q = Query(CustomerTotals.self) { out in
+      out.customerID(p.customerID)
+      out.purchases(count())
+      out.revenue(sum(paidQuantity.cast(to: PG.Numeric.self)))
+    }.from(p).groupBy(p.customerID).orderBy(p.customerID)
+    assertSnapshot(select(q), named: "Constructs/order-by-and-cast-of-case.sql")
+  }
+
   @Test func atTimeZoneAndFilter() {
     let localDay = p.placedAt.atTimeZone("America/New_York").cast(to: PG.Date.self)
     let q = Query(CustomerTotals.self) { out in

@@ -38,94 +38,61 @@ account_zones AS NOT MATERIALIZED (
   FROM public.accounts a
   JOIN public.metrics_time_zone_names z ON z.name = a.default_time_zone
 ),
-call_days AS (
+daily_facts AS (
   SELECT
     c.account_id,
     c.location_id,
     (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-    COUNT(*) AS total_calls,
-    COUNT(*) FILTER (WHERE c.call_type = 'order') AS orders_count,
-    COUNT(*) FILTER (WHERE c.call_type = 'reservation') AS reservations_count,
-    COUNT(*) FILTER (WHERE c.status = 'completed') AS completed_calls
+    TRUE AS is_call,
+    c.call_type,
+    c.status,
+    NULL::double precision AS order_amount,
+    NULL::double precision AS reservation_estimate
   FROM public.calls_v c
   LEFT JOIN location_zones lz ON lz.location_id = c.location_id
   LEFT JOIN account_zones az ON az.account_id = c.account_id
   WHERE c.account_id IS NOT NULL AND c.started_at IS NOT NULL
-  GROUP BY c.account_id, c.location_id, (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date
-),
-order_days AS (
+  UNION ALL
   SELECT
     o.account_id,
     o.location_id,
     (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-    COALESCE(SUM(o.total_amount), 0) AS total_revenue_orders
+    FALSE AS is_call,
+    NULL::text AS call_type,
+    NULL::text AS status,
+    o.total_amount AS order_amount,
+    NULL::double precision AS reservation_estimate
   FROM public.orders_v o
   LEFT JOIN location_zones lz ON lz.location_id = o.location_id
   LEFT JOIN account_zones az ON az.account_id = o.account_id
-  GROUP BY o.account_id, o.location_id, (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date
-),
-reservation_days AS (
+  UNION ALL
   SELECT
     r.account_id,
     r.location_id,
     (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-    SUM(r.guest_count * COALESCE(r.avg_spend_per_head_override, ls.avg_spend_per_head, acs.avg_spend_per_head)) FILTER (WHERE acs.revenue_mode = 'orders_plus_res_estimate') AS total_revenue_res_estimate
+    FALSE AS is_call,
+    NULL::text AS call_type,
+    NULL::text AS status,
+    NULL::double precision AS order_amount,
+    (CASE WHEN acs.revenue_mode = 'orders_plus_res_estimate' THEN r.guest_count * COALESCE(r.avg_spend_per_head_override, ls.avg_spend_per_head, acs.avg_spend_per_head) END)::double precision AS reservation_estimate
   FROM public.reservations_v r
   LEFT JOIN location_zones lz ON lz.location_id = r.location_id
   LEFT JOIN account_zones az ON az.account_id = r.account_id
   LEFT JOIN public.location_settings ls ON ls.location_id = r.location_id
   LEFT JOIN public.account_settings acs ON acs.account_id = r.account_id
   WHERE r.account_id IS NOT NULL
-  GROUP BY r.account_id, r.location_id, (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date
-),
-daily_facts AS (
-  SELECT
-    c.account_id,
-    c.location_id,
-    c.date,
-    c.total_calls,
-    c.orders_count,
-    c.reservations_count,
-    c.completed_calls,
-    0::double precision AS total_revenue_orders,
-    0::double precision AS total_revenue_res_estimate
-  FROM call_days c
-  UNION ALL
-  SELECT
-    o.account_id,
-    o.location_id,
-    o.date,
-    0::bigint AS total_calls,
-    0::bigint AS orders_count,
-    0::bigint AS reservations_count,
-    0::bigint AS completed_calls,
-    o.total_revenue_orders,
-    0::double precision AS total_revenue_res_estimate
-  FROM order_days o
-  UNION ALL
-  SELECT
-    r.account_id,
-    r.location_id,
-    r.date,
-    0::bigint AS total_calls,
-    0::bigint AS orders_count,
-    0::bigint AS reservations_count,
-    0::bigint AS completed_calls,
-    0::double precision AS total_revenue_orders,
-    COALESCE(r.total_revenue_res_estimate, 0)::double precision AS total_revenue_res_estimate
-  FROM reservation_days r
 ),
 daily_totals AS (
   SELECT
     f.account_id,
     f.location_id,
     f.date,
-    COALESCE(SUM(f.total_calls), 0)::bigint AS total_calls,
-    COALESCE(SUM(f.orders_count), 0)::bigint AS orders_count,
-    COALESCE(SUM(f.reservations_count), 0)::bigint AS reservations_count,
-    COALESCE(SUM(f.completed_calls), 0)::bigint AS completed_calls,
-    COALESCE(SUM(f.total_revenue_orders), 0) AS total_revenue_orders,
-    COALESCE(SUM(f.total_revenue_res_estimate), 0) AS total_revenue_res_estimate
+    COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
+    COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
+    COUNT(*) FILTER (WHERE f.call_type = 'reservation') AS reservations_count,
+    COUNT(*) FILTER (WHERE f.status = 'completed') AS completed_calls,
+    COALESCE(SUM(f.order_amount), 0) AS total_revenue_orders,
+    COALESCE(SUM(f.reservation_estimate), 0) AS total_revenue_res_estimate
   FROM daily_facts f
   GROUP BY f.account_id, f.location_id, f.date
 )
@@ -143,7 +110,8 @@ SELECT
   (t.completed_calls * COALESCE(ls.minutes_saved_baseline_seconds, acs.minutes_saved_baseline_seconds, 120) / 60.0)::double precision AS minutes_saved
 FROM daily_totals t
 LEFT JOIN public.location_settings ls ON ls.location_id = t.location_id
-LEFT JOIN public.account_settings acs ON acs.account_id = t.account_id;
+LEFT JOIN public.account_settings acs ON acs.account_id = t.account_id
+ORDER BY t.account_id, t.location_id, t.date;
 
 CREATE UNIQUE INDEX mv_metrics_daily_account_location_date_key ON public.mv_metrics_daily (account_id, location_id, date) NULLS NOT DISTINCT;
 

@@ -20,6 +20,8 @@ extension SQLWriter {
       return "\(name)(\(args))" + filterClause(filter)
     case .countAll(let filter):
       return "COUNT(*)" + filterClause(filter)
+    case .cast(.caseWhen(let whens, let otherwise), let typeName):
+      return "(\(expression(.caseWhen(whens, otherwise: otherwise))))::" + typeName
     case .cast(let operand, let typeName):
       return self.operand(operand, under: .atom, isRight: false) + "::" + typeName
     case .caseWhen(let whens, let otherwise):

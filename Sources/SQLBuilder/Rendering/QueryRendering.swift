@@ -15,6 +15,9 @@ extension SelectStatement {
       if index > 0 { writer.line("UNION ALL") }
       part.render(into: &writer)
     }
+    if !ordering.isEmpty {
+      writer.line("ORDER BY " + ordering.map { writer.expression($0) }.joined(separator: ", "))
+    }
   }
 }
 

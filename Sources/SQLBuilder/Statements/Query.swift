@@ -90,6 +90,13 @@ public struct Query<Output: Relation>: Sendable {
     updatingLast { $0.grouping += expressions.map(\.node) }
   }
 
+  /// `ORDER BY expressions…`, ascending, for the whole query (after any UNION ALL).
+  public func orderBy(_ expressions: any SQLExpression...) -> Self {
+    var copy = self
+    copy.statement.ordering += expressions.map(\.node)
+    return copy
+  }
+
   /// As a CTE, `AS NOT MATERIALIZED`: inlined wherever it is read instead of computed once,
   /// so a small lookup read by several parallel scans does not force them to run serially.
   public func notMaterialized() -> Self { materializing(.notMaterialized) }

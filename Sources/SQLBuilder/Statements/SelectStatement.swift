@@ -8,6 +8,8 @@ public struct SelectStatement: Hashable, Sendable {
   public var commonTables: [SelectStatement] = []
   /// The SELECTs, combined with UNION ALL.
   public var parts: [SelectCore]
+  /// The ORDER BY expressions, which sort the whole result.
+  public var ordering: [SQLNode] = []
   /// How the query is evaluated when it is a CTE: `AS MATERIALIZED`, `AS NOT MATERIALIZED`, or
   /// PostgreSQL's choice (`nil`).
   public var materialization: CTEMaterialization? = nil
