@@ -52,9 +52,12 @@ extension DatabaseTests {
       let database = try MetricsDatabase.get()
       // Breaking the last statement of refresh_metrics.sql must leave the function as it was.
       let before = try database.cluster.psql(MetricsDatabase.catalogQuery)
-      let broken = try MetricsDatabase.file("supabase/generated/refresh_metrics.sql")
-        .replacingOccurrences(of: "COMMIT;", with: "SELECT no_such_function();\nCOMMIT;")
-        .replacingOccurrences(of: "SET work_mem = '64MB';", with: "SET work_mem = '65MB';")
+      let file = try MetricsDatabase.file("supabase/generated/refresh_metrics.sql")
+      let changed = file.replacingOccurrences(
+        of: "SET work_mem = '64MB'", with: "SET work_mem = '65MB'")
+      #expect(changed != file, "the function should change before the failing statement")
+      let broken = changed.replacingOccurrences(
+        of: "COMMIT;", with: "SELECT no_such_function();\nCOMMIT;")
       let result = try database.cluster.psqlResult(broken)
       #expect(result.status != 0)
       #expect(try database.cluster.psql(MetricsDatabase.catalogQuery) == before)

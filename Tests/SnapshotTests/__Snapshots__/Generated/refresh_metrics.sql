@@ -23,6 +23,7 @@ LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = ''
 SET work_mem = '64MB'
+SET hash_mem_multiplier = '16'
 SET jit = 'off';
 
 COMMENT ON FUNCTION public.refresh_metrics_daily() IS 'Refreshes mv_metrics_daily without blocking readers; returns at once if a refresh is running.';
