@@ -140,6 +140,23 @@ import Testing
       ])
   }
 
+  @Test func orderByAfterUnionAllNamesOutputColumns() {
+    let recent = RecentPurchases.unaliased
+    let union = Query(RecentPurchases.self) { out in
+      out.customerID(p.customerID)
+      out.quantity(p.quantity)
+    }.from(p)
+    let found = diagnostics {
+      CreateMaterializedView(RecentPurchases.self) {
+        union.unionAll(union).orderBy(recent.customerID, p.quantity)
+      }
+    }
+    #expect(
+      found == [
+        "materialized view recent_purchases: ORDER BY p.quantity after UNION ALL must name an output column of recent_purchases, unqualified"
+      ])
+  }
+
   @Test func aggregateWithoutGroupByStillNeedsGrouping() {
     let found = diagnostics {
       CreateMaterializedView(CustomerTotals.self) {

@@ -1,11 +1,27 @@
 /// Rules on a query: its select list matches its declared output columns, names are unique,
-/// and under GROUP BY every column outside an aggregate is grouped.
+/// under GROUP BY every column outside an aggregate is grouped, and an ORDER BY after UNION ALL
+/// names output columns.
 enum QueryRules {
   static func check(_ query: SelectStatement, in writer: inout SQLWriter) {
     checkDeclaredColumns(query, in: &writer)
     for part in query.parts {
       checkDuplicates(part.items.map(\.name), in: &writer)
       checkGrouping(part, in: &writer)
+    }
+    checkOrderingAfterUnion(query, in: &writer)
+  }
+
+  /// PostgreSQL sorts a UNION ALL by its output columns only, named bare.
+  private static func checkOrderingAfterUnion(_ query: SelectStatement, in writer: inout SQLWriter)
+  {
+    guard query.parts.count > 1 else { return }
+    let outputs = Set(query.columns.map(\.name))
+    for node in query.ordering {
+      if case .column(nil, let name) = node, outputs.contains(name) { continue }
+      let text = writer.expression(node)
+      writer.report(
+        "ORDER BY \(text) after UNION ALL must name an output column of \(query.output.name), unqualified"
+      )
     }
   }
 
