@@ -36,8 +36,9 @@ public enum MetricsScripts {
       Comment(
         "Valid zone names, listed once here because listing them is slow in every new session.")
       CreateMaterializedView(MetricsTimeZoneNames.self) {
-        let z = PGTimezoneNames.unaliased
-        return Query(MetricsTimeZoneNames.self) { out in out.name(z.name) }.from(z)
+        Select(MetricsTimeZoneNames.self) { q, out in
+          out.name(q.from(PGTimezoneNames.self).name)
+        }
       }
       uniqueIndex("metrics_time_zone_names_name_key", on: MetricsTimeZoneNames.self, \.name)
       Analyze(MetricsTimeZoneNames.self)

@@ -2,126 +2,109 @@ import SQLBuilder
 
 /// The query behind `mv_metrics_daily`, exactly as the metrics contract defines it.
 public enum MetricsView {
-  static let lz = LocationZones.alias("lz").optional
-  static let az = AccountZones.alias("az").optional
-
   /// The local date of `instant` in the fact's effective time zone: its location's zone, else
-  /// its account's, else UTC (joined as `lz` and `az`).
-  static func localDate(_ instant: Expression<PG.TimestampTZ, some Nullability>) -> Expression<
-    PG.Date, Nullable
-  > {
+  /// its account's, else UTC.
+  static func localDate(
+    _ instant: SQLExpression<PG.TimestampTZ, some Nullability>,
+    _ lz: OptionalSource<LocationZones>, _ az: OptionalSource<AccountZones>
+  ) -> SQLExpression<PG.Date, Nullable> {
     instant.nullable.atTimeZone(coalesce(lz.timeZone, az.timeZone, "UTC")).cast(to: PG.Date.self)
+  }
+
+  /// Joins the zone lookups of a fact's location and account: `lz` and `az`.
+  static func joinZones(
+    _ q: SelectBuilder, location: SQLExpression<PG.UUID, Nullable>,
+    account: SQLExpression<PG.UUID, Nullable>
+  ) -> (OptionalSource<LocationZones>, OptionalSource<AccountZones>) {
+    let lz = q.leftJoin(LocationZones.self, as: "lz") { $0.locationID == location }
+    let az = q.leftJoin(AccountZones.self, as: "az") { $0.accountID == account }
+    return (lz, az)
   }
 
   // The zone lookups are tiny and read by all three sources. Inlined, each source's scan and
   // joins can run in parallel workers; a materialized CTE would keep them in one process.
-  static let locationZones = {
-    let l = Locations.alias("l")
-    let z = MetricsTimeZoneNames.alias("z")
-    return Query(LocationZones.self) { out in
-      out.locationID(l.locationID)
-      out.timeZone(z.name)
-    }
-    .from(l)
-    .join(z, on: z.name == l.timeZone)
-    .notMaterialized()
-  }()
+  static let locationZones = Select(LocationZones.self) { q, out in
+    let l = q.from(Locations.self, as: "l")
+    let z = q.join(MetricsTimeZoneNames.self, as: "z") { $0.name == l.timeZone }
+    out.locationID(l.locationID)
+    out.timeZone(z.name)
+  }
+  .notMaterialized()
 
-  static let accountZones = {
-    let a = Accounts.alias("a")
-    let z = MetricsTimeZoneNames.alias("z")
-    return Query(AccountZones.self) { out in
-      out.accountID(a.accountID)
-      out.timeZone(z.name)
-    }
-    .from(a)
-    .join(z, on: z.name == a.defaultTimeZone)
-    .notMaterialized()
-  }()
+  static let accountZones = Select(AccountZones.self) { q, out in
+    let a = q.from(Accounts.self, as: "a")
+    let z = q.join(MetricsTimeZoneNames.self, as: "z") { $0.name == a.defaultTimeZone }
+    out.accountID(a.accountID)
+    out.timeZone(z.name)
+  }
+  .notMaterialized()
 
   /// One fact per call with an account and a start time.
-  static let callFacts = {
-    let c = CallsV.alias("c")
-    return Query(DailyFacts.self) { out in
-      out.accountID(c.accountID.assumingNotNull)
-      out.locationID(c.locationID)
-      out.date(localDate(c.startedAt).assumingNotNull)
-      out.isCall(true)
-      out.callType(c.callType)
-      out.status(c.status)
-      out.orderAmount(.null)
-      out.reservationEstimate(.null)
-    }
-    .from(c)
-    .leftJoin(lz, on: lz.locationID == c.locationID)
-    .leftJoin(az, on: az.accountID == c.accountID)
-    .where(c.accountID.isNotNull && c.startedAt.isNotNull)
-  }()
+  static let callFacts = Select(DailyFacts.self) { q, out in
+    let c = q.from(CallsV.self, as: "c")
+    let (lz, az) = joinZones(q, location: c.locationID, account: c.accountID)
+    q.where(c.accountID.isNotNull && c.startedAt.isNotNull)
+    out.accountID(c.accountID.assumingNotNull)
+    out.locationID(c.locationID)
+    out.date(localDate(c.startedAt, lz, az).assumingNotNull)
+    out.isCall(true)
+    out.callType(c.callType)
+    out.status(c.status)
+    out.orderAmount(.null)
+    out.reservationEstimate(.null)
+  }
 
   /// One fact per order.
-  static let orderFacts = {
-    let o = OrdersV.alias("o")
-    return Query(DailyFacts.self) { out in
-      out.accountID(o.accountID)
-      out.locationID(o.locationID)
-      out.date(localDate(o.createdAt).assumingNotNull)
-      out.isCall(false)
-      out.callType(.null)
-      out.status(.null)
-      out.orderAmount(o.totalAmount)
-      out.reservationEstimate(.null)
-    }
-    .from(o)
-    .leftJoin(lz, on: lz.locationID == o.locationID)
-    .leftJoin(az, on: az.accountID == o.accountID)
-  }()
+  static let orderFacts = Select(DailyFacts.self) { q, out in
+    let o = q.from(OrdersV.self, as: "o")
+    let (lz, az) = joinZones(q, location: o.locationID, account: o.accountID.nullable)
+    out.accountID(o.accountID)
+    out.locationID(o.locationID)
+    out.date(localDate(o.createdAt, lz, az).assumingNotNull)
+    out.isCall(false)
+    out.callType(.null)
+    out.status(.null)
+    out.orderAmount(o.totalAmount)
+    out.reservationEstimate(.null)
+  }
 
   /// One fact per reservation with an account, carrying its revenue estimate when the account
   /// counts estimates.
-  static let reservationFacts = {
-    let r = ReservationsV.alias("r")
-    let ls = LocationSettings.alias("ls").optional
-    let acs = AccountSettings.alias("acs").optional
+  static let reservationFacts = Select(DailyFacts.self) { q, out in
+    let r = q.from(ReservationsV.self, as: "r")
+    let (lz, az) = joinZones(q, location: r.locationID.nullable, account: r.accountID)
+    let ls = q.leftJoin(LocationSettings.self, as: "ls") { $0.locationID == r.locationID }
+    let acs = q.leftJoin(AccountSettings.self, as: "acs") { $0.accountID == r.accountID }
+    q.where(r.accountID.isNotNull)
     let spendPerHead = coalesce(r.avgSpendPerHeadOverride, ls.avgSpendPerHead, acs.avgSpendPerHead)
     let estimate = Case {
       When(acs.revenueMode == "orders_plus_res_estimate", then: r.guestCount * spendPerHead)
     }
-    return Query(DailyFacts.self) { out in
-      out.accountID(r.accountID.assumingNotNull)
-      out.locationID(r.locationID)
-      out.date(localDate(r.createdAt).assumingNotNull)
-      out.isCall(false)
-      out.callType(.null)
-      out.status(.null)
-      out.orderAmount(.null)
-      out.reservationEstimate(estimate.cast(to: PG.DoublePrecision.self))
-    }
-    .from(r)
-    .leftJoin(lz, on: lz.locationID == r.locationID)
-    .leftJoin(az, on: az.accountID == r.accountID)
-    .leftJoin(ls, on: ls.locationID == r.locationID)
-    .leftJoin(acs, on: acs.accountID == r.accountID)
-    .where(r.accountID.isNotNull)
-  }()
+    out.accountID(r.accountID.assumingNotNull)
+    out.locationID(r.locationID)
+    out.date(localDate(r.createdAt, lz, az).assumingNotNull)
+    out.isCall(false)
+    out.callType(.null)
+    out.status(.null)
+    out.orderAmount(.null)
+    out.reservationEstimate(estimate.cast(to: PG.DoublePrecision.self))
+  }
 
   static let dailyFacts = callFacts.unionAll(orderFacts).unionAll(reservationFacts)
 
-  static let dailyTotals = {
-    let f = DailyFacts.alias("f")
-    return Query(DailyTotals.self) { out in
-      out.accountID(f.accountID)
-      out.locationID(f.locationID)
-      out.date(f.date)
-      out.totalCalls(count(filter: f.isCall))
-      out.ordersCount(count(filter: f.callType == "order"))
-      out.reservationsCount(count(filter: f.callType == "reservation"))
-      out.completedCalls(count(filter: f.status == "completed"))
-      out.totalRevenueOrders(coalesce(sum(f.orderAmount), .constant(0)))
-      out.totalRevenueResEstimate(coalesce(sum(f.reservationEstimate), .constant(0)))
-    }
-    .from(f)
-    .groupBy(f.accountID, f.locationID, f.date)
-  }()
+  static let dailyTotals = Select(DailyTotals.self) { q, out in
+    let f = q.from(DailyFacts.self, as: "f")
+    q.groupBy(f.accountID, f.locationID, f.date)
+    out.accountID(f.accountID)
+    out.locationID(f.locationID)
+    out.date(f.date)
+    out.totalCalls(count(filter: f.isCall))
+    out.ordersCount(count(filter: f.callType == "order"))
+    out.reservationsCount(count(filter: f.callType == "reservation"))
+    out.completedCalls(count(filter: f.status == "completed"))
+    out.totalRevenueOrders(coalesce(sum(f.orderAmount), .constant(0)))
+    out.totalRevenueResEstimate(coalesce(sum(f.reservationEstimate), .constant(0)))
+  }
 
   /// `mv_metrics_daily`'s query.
   ///
@@ -134,13 +117,14 @@ public enum MetricsView {
     dailyFacts
     dailyTotals
   } select: {
-    let t = DailyTotals.alias("t")
-    let ls = LocationSettings.alias("ls").optional
-    let acs = AccountSettings.alias("acs").optional
-    let baselineSeconds = coalesce(
-      ls.minutesSavedBaselineSeconds, acs.minutesSavedBaselineSeconds, 120)
-    let minutesSaved = t.completedCalls * baselineSeconds / 60.0
-    return Query(MetricsDaily.self) { out in
+    Select(MetricsDaily.self) { q, out in
+      let t = q.from(DailyTotals.self, as: "t")
+      let ls = q.leftJoin(LocationSettings.self, as: "ls") { $0.locationID == t.locationID }
+      let acs = q.leftJoin(AccountSettings.self, as: "acs") { $0.accountID == t.accountID }
+      q.orderBy(t.accountID, t.locationID, t.date)
+      let baselineSeconds = coalesce(
+        ls.minutesSavedBaselineSeconds, acs.minutesSavedBaselineSeconds, 120)
+      let minutesSaved = t.completedCalls * baselineSeconds / 60.0
       out.accountID(t.accountID)
       out.locationID(t.locationID)
       out.date(t.date)
@@ -153,9 +137,5 @@ public enum MetricsView {
       out.totalRevenue(t.totalRevenueOrders + t.totalRevenueResEstimate)
       out.minutesSaved(minutesSaved.cast(to: PG.DoublePrecision.self))
     }
-    .from(t)
-    .leftJoin(ls, on: ls.locationID == t.locationID)
-    .leftJoin(acs, on: acs.accountID == t.accountID)
-    .orderBy(t.accountID, t.locationID, t.date)
   }
 }

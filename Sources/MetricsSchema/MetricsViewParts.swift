@@ -6,14 +6,14 @@ import SQLBuilder
 // split the scans and the aggregation across parallel workers.
 
 /// `location_zones`: each location's time zone, when it is a valid name.
-struct LocationZones: Relation {
+struct LocationZones: CommonTable {
   static let qualifiedName = QualifiedName("location_zones")
   let locationID = Column<PG.UUID, NotNull>("location_id")
   let timeZone = Column<PG.Text, NotNull>("time_zone")
 }
 
 /// `account_zones`: each account's default time zone, when it is a valid name.
-struct AccountZones: Relation {
+struct AccountZones: CommonTable {
   static let qualifiedName = QualifiedName("account_zones")
   let accountID = Column<PG.UUID, NotNull>("account_id")
   let timeZone = Column<PG.Text, NotNull>("time_zone")
@@ -22,7 +22,7 @@ struct AccountZones: Relation {
 /// `daily_facts`: one row per call, order and reservation, dated in its effective time zone.
 /// Columns a source says nothing about are NULL: only calls have a call type and a status,
 /// only orders an amount, only reservations an estimate.
-struct DailyFacts: Relation {
+struct DailyFacts: CommonTable {
   static let qualifiedName = QualifiedName("daily_facts")
   let accountID = Column<PG.UUID, NotNull>("account_id")
   let locationID = Column<PG.UUID, Nullable>("location_id")
@@ -36,7 +36,7 @@ struct DailyFacts: Relation {
 }
 
 /// `daily_totals`: one row per key.
-struct DailyTotals: Relation {
+struct DailyTotals: CommonTable {
   static let qualifiedName = QualifiedName("daily_totals")
   let accountID = Column<PG.UUID, NotNull>("account_id")
   let locationID = Column<PG.UUID, Nullable>("location_id")

@@ -43,20 +43,19 @@ public enum RefreshMachinery {
   }
 
   /// Another session's refresh, started outside this function, holds a lock that conflicts with ours.
-  static let refreshRunningElsewhere: Expression<PG.Boolean, NotNull> = {
-    let l = PGLocks.alias("l")
-    return exists(
-      l,
-      where: l.locktype == "relation" && l.relation == regclass(MetricsDaily.self).oid
+  static let refreshRunningElsewhere = exists { q in
+    let l = q.from(PGLocks.self, as: "l")
+    q.where(
+      l.locktype == "relation" && l.relation == regclass(MetricsDaily.self).oid
         && l.mode.in(["ExclusiveLock", "AccessExclusiveLock"]) && l.granted
         && l.pid != backendPID())
-  }()
+  }
 
   /// A view created or refreshed `WITH NO DATA` cannot be refreshed concurrently.
-  static let viewIsPopulated: Expression<PG.Boolean, NotNull> = {
-    let c = PGClass.alias("c")
-    return exists(c, where: c.oid == regclass(MetricsDaily.self).oid && c.relispopulated)
-  }()
+  static let viewIsPopulated = exists { q in
+    let c = q.from(PGClass.self, as: "c")
+    q.where(c.oid == regclass(MetricsDaily.self).oid && c.relispopulated)
+  }
 
   /// Only the owner and `service_role` may run a refresh; Supabase exposes public functions.
   public static let privileges: [any SQLStatement] = [

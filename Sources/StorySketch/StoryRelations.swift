@@ -55,7 +55,7 @@ public struct StoryAccountSettings: Relation {
 }
 
 /// The sketch's CTE `calls`.
-public struct StoryCallDays: Relation {
+public struct StoryCallDays: CommonTable {
   public static let qualifiedName = QualifiedName("calls")
   public let accountID = Column<PG.UUID, Nullable>("account_id")
   public let locationID = Column<PG.UUID, Nullable>("location_id")
@@ -68,7 +68,7 @@ public struct StoryCallDays: Relation {
 }
 
 /// The sketch's CTE `orders`.
-public struct StoryOrderDays: Relation {
+public struct StoryOrderDays: CommonTable {
   public static let qualifiedName = QualifiedName("orders")
   public let accountID = Column<PG.UUID, NotNull>("account_id")
   public let locationID = Column<PG.UUID, Nullable>("location_id")
@@ -78,7 +78,7 @@ public struct StoryOrderDays: Relation {
 }
 
 /// The sketch's CTE `res_est`.
-public struct StoryReservationDays: Relation {
+public struct StoryReservationDays: CommonTable {
   public static let qualifiedName = QualifiedName("res_est")
   public let accountID = Column<PG.UUID, Nullable>("account_id")
   public let locationID = Column<PG.UUID, NotNull>("location_id")
@@ -88,7 +88,7 @@ public struct StoryReservationDays: Relation {
 }
 
 /// The sketch's CTE `minutes`.
-public struct StoryMinutes: Relation {
+public struct StoryMinutes: CommonTable {
   public static let qualifiedName = QualifiedName("minutes")
   public let accountID = Column<PG.UUID, Nullable>("account_id")
   public let locationID = Column<PG.UUID, Nullable>("location_id")

@@ -4,74 +4,60 @@ import SQLBuilder
 /// the baseline the contract corrects and the benchmark measures against.
 public enum StorySketch {
   /// `calls`: counts per server date.
-  static let calls = {
-    let v = StoryCalls.unaliased
+  static let calls = Select(StoryCallDays.self) { q, out in
+    let v = q.from(StoryCalls.self)
     let day = date(v.startedAt)
-    func tally(_ condition: Expression<PG.Boolean, NotNull>) -> Expression<PG.BigInt, Nullable> {
+    func tally(_ condition: SQLExpression<PG.Boolean, NotNull>) -> SQLExpression<
+      PG.BigInt, Nullable
+    > {
       sum(Case(else: 0) { When(condition, then: 1) })
     }
-    return Query(StoryCallDays.self) { out in
-      out.accountID(v.accountID)
-      out.locationID(v.locationID)
-      out.date(day)
-      out.totalCalls(count())
-      out.ordersCount(tally(v.callType == "order"))
-      out.reservationsCount(tally(v.callType == "reservation"))
-      out.completedCalls(tally(v.status == "completed"))
-    }
-    .from(v)
-    .groupBy(v.accountID, v.locationID, day)
-  }()
+    q.groupBy(v.accountID, v.locationID, day)
+    out.accountID(v.accountID)
+    out.locationID(v.locationID)
+    out.date(day)
+    out.totalCalls(count())
+    out.ordersCount(tally(v.callType == "order"))
+    out.reservationsCount(tally(v.callType == "reservation"))
+    out.completedCalls(tally(v.status == "completed"))
+  }
 
   /// `orders`: order revenue per server date.
-  static let orders = {
-    let v = StoryOrders.unaliased
-    return Query(StoryOrderDays.self) { out in
-      out.accountID(v.accountID)
-      out.locationID(v.locationID)
-      out.date(date(v.createdAt))
-      out.totalRevenueOrders(sum(v.totalAmount))
-    }
-    .from(v)
-    .groupBy(v.accountID, v.locationID, date(v.createdAt))
-  }()
+  static let orders = Select(StoryOrderDays.self) { q, out in
+    let v = q.from(StoryOrders.self)
+    q.groupBy(v.accountID, v.locationID, date(v.createdAt))
+    out.accountID(v.accountID)
+    out.locationID(v.locationID)
+    out.date(date(v.createdAt))
+    out.totalRevenueOrders(sum(v.totalAmount))
+  }
 
   /// `res_est`: the reservation estimate, ignoring the revenue mode.
-  static let reservationEstimates = {
-    let r = StoryReservations.alias("r")
-    let ls = StoryLocationSettings.alias("ls").optional
-    let acs = StoryAccountSettings.alias("acs").optional
-    return Query(StoryReservationDays.self) { out in
-      out.accountID(r.accountID)
-      out.locationID(r.locationID)
-      out.date(date(r.createdAt))
-      out.totalRevenueResEstimate(
-        sum(
-          r.guestCount
-            * coalesce(r.avgSpendPerHeadOverride, ls.avgSpendPerHead, acs.avgSpendPerHead)))
-    }
-    .from(r)
-    .leftJoin(ls, on: r.locationID == ls.locationID)
-    .leftJoin(acs, on: r.accountID == acs.accountID)
-    .groupBy(r.accountID, r.locationID, date(r.createdAt))
-  }()
+  static let reservationEstimates = Select(StoryReservationDays.self) { q, out in
+    let r = q.from(StoryReservations.self, as: "r")
+    let ls = q.leftJoin(StoryLocationSettings.self, as: "ls") { r.locationID == $0.locationID }
+    let acs = q.leftJoin(StoryAccountSettings.self, as: "acs") { r.accountID == $0.accountID }
+    q.groupBy(r.accountID, r.locationID, date(r.createdAt))
+    out.accountID(r.accountID)
+    out.locationID(r.locationID)
+    out.date(date(r.createdAt))
+    out.totalRevenueResEstimate(
+      sum(
+        r.guestCount
+          * coalesce(r.avgSpendPerHeadOverride, ls.avgSpendPerHead, acs.avgSpendPerHead)))
+  }
 
   /// `minutes`: minutes saved per row of `calls`.
-  static let minutes = {
-    let c = StoryCallDays.alias("c")
-    let ls = StoryLocationSettings.alias("ls").optional
-    let acs = StoryAccountSettings.alias("acs").optional
+  static let minutes = Select(StoryMinutes.self) { q, out in
+    let c = q.from(StoryCallDays.self, as: "c")
+    let ls = q.leftJoin(StoryLocationSettings.self, as: "ls") { c.locationID == $0.locationID }
+    let acs = q.leftJoin(StoryAccountSettings.self, as: "acs") { c.accountID == $0.accountID }
     let baseline = coalesce(ls.minutesSavedBaselineSeconds, acs.minutesSavedBaselineSeconds, 120)
-    return Query(StoryMinutes.self) { out in
-      out.accountID(c.accountID)
-      out.locationID(c.locationID)
-      out.date(c.date)
-      out.minutesSaved((c.completedCalls * baseline / 60.0).parenthesized())
-    }
-    .from(c)
-    .leftJoin(ls, on: c.locationID == ls.locationID)
-    .leftJoin(acs, on: c.accountID == acs.accountID)
-  }()
+    out.accountID(c.accountID)
+    out.locationID(c.locationID)
+    out.date(c.date)
+    out.minutesSaved((c.completedCalls * baseline / 60.0).parenthesized())
+  }
 
   /// The sketch's view query: four CTEs joined with FULL OUTER JOIN … USING.
   public static let query = with {
@@ -80,11 +66,12 @@ public enum StorySketch {
     reservationEstimates
     minutes
   } select: {
-    let c = StoryCallDays.alias("c").optional
-    let o = StoryOrderDays.alias("o").optional
-    let r = StoryReservationDays.alias("r").optional
-    let m = StoryMinutes.alias("m").optional
-    return Query(StoryMetricsDaily.self) { out in
+    Select(StoryMetricsDaily.self) { q, out in
+      let c = q.nullable(q.from(StoryCallDays.self, as: "c"))
+      let o = q.fullJoin(StoryOrderDays.self, as: "o", using: \.accountID, \.locationID, \.date)
+      let r = q.fullJoin(
+        StoryReservationDays.self, as: "r", using: \.accountID, \.locationID, \.date)
+      let m = q.fullJoin(StoryMinutes.self, as: "m", using: \.accountID, \.locationID, \.date)
       out.accountID(coalesce(c.accountID, o.accountID, r.accountID, m.accountID))
       out.locationID(coalesce(c.locationID, o.locationID, r.locationID, m.locationID))
       out.date(coalesce(c.date, o.date, r.date, m.date))
@@ -95,10 +82,6 @@ public enum StorySketch {
       out.totalRevenueResEstimate(coalesce(r.totalRevenueResEstimate, .constant(0)))
       out.minutesSaved(coalesce(m.minutesSaved, .constant(0)))
     }
-    .from(c)
-    .fullJoin(o, using: \.accountID, \.locationID, \.date)
-    .fullJoin(r, using: \.accountID, \.locationID, \.date)
-    .fullJoin(m, using: \.accountID, \.locationID, \.date)
   }
 
   /// `CREATE MATERIALIZED VIEW mv_metrics_daily AS …`.

@@ -13,8 +13,10 @@ import Testing
   }
 
   @Test func keyLogicMatchesTheStoryTokenForToken() throws {
-    let rendered = [StorySketch.view, StorySketch.lookupIndex, StorySketch.cronJob].map(render)
-      .joined(separator: "\n")
+    let statements: [any SQLStatement] = [
+      StorySketch.view, StorySketch.lookupIndex, StorySketch.cronJob,
+    ]
+    let rendered = try statements.map { try render($0) }.joined(separator: "\n")
     let story = SQLTokenizer.tokens(try fixture("story-key-logic.sql"))
     let ours = SQLTokenizer.tokens(rendered)
     #expect(ours == story, "first difference at token \(firstDifference(ours, story))")
@@ -22,7 +24,7 @@ import Testing
 
   @Test func refreshFunctionMatchesTheStoryTokenForToken() throws {
     let story = SQLTokenizer.tokens(try fixture("story-refresh-function.sql"))
-    let ours = SQLTokenizer.tokens(render(StorySketch.refreshFunction))
+    let ours = SQLTokenizer.tokens(try render(StorySketch.refreshFunction))
     #expect(ours == story, "first difference at token \(firstDifference(ours, story))")
   }
 

@@ -36,7 +36,7 @@ struct CustomerTotals: Relation {
   let revenue = Column<PG.Numeric, Nullable>("revenue")
 }
 
-struct RecentPurchases: Relation {
+struct RecentPurchases: CommonTable {
   static let qualifiedName = QualifiedName("recent_purchases")
   let customerID = Column<PG.UUID, Nullable>("customer_id")
   let quantity = Column<PG.Integer, NotNull>("quantity")

@@ -4,7 +4,6 @@ import Testing
 
 /// Each generation-time rule, triggered on purpose, with the message it gives.
 @Suite struct ValidationTests {
-  let p = Purchases.alias("p")
 
   func diagnostics(@StatementBuilder _ statements: () -> [any SQLStatement]) -> [String] {
     do {
@@ -17,13 +16,30 @@ import Testing
 
   var totals: CreateMaterializedView<CustomerTotals> {
     CreateMaterializedView(CustomerTotals.self) {
-      Query(CustomerTotals.self) { out in
+      Select(CustomerTotals.self) { q, out in
+        let p = q.from(Purchases.self, as: "p")
+        q.groupBy(p.customerID)
         out.customerID(p.customerID)
         out.purchases(count())
         out.revenue(sum(p.unitPrice))
-      }.from(p).groupBy(p.customerID)
+      }
     }
   }
+
+  /// The problems of one query over `Purchases p`, as a materialized view of `CustomerTotals`.
+  func queryDiagnostics(_ build: (SelectBuilder, Projection<CustomerTotals>) -> Void) -> [String] {
+    let view = CreateMaterializedView(CustomerTotals.self) { Select(CustomerTotals.self, build) }
+    return diagnostics { view }.map {
+      $0.replacingOccurrences(of: "materialized view shop.customer_totals: ", with: "")
+    }
+  }
+
+  /// A handle made by another query, as a careless helper might keep one around.
+  static let foreignPurchases: Source<Purchases> = {
+    var handle: Source<Purchases>?
+    _ = exists { q in handle = q.from(Purchases.self, as: "p") }
+    return handle!
+  }()
 
   @Test func concurrentRefreshWithoutAnyUniqueIndex() {
     let found = diagnostics {
@@ -44,7 +60,7 @@ import Testing
       totals
       partialUniqueIndex(
         "customer_totals_known", on: CustomerTotals.self, \.customerID,
-        where: CustomerTotals.unaliased.customerID.isNotNull)
+        where: { $0.customerID.isNotNull })
       CreateFunction(FunctionSignature("shop", "refresh_totals"), returns: PG.Void.self) {
         RefreshMaterializedView(CustomerTotals.self, concurrently: true)
       }
@@ -99,10 +115,11 @@ import Testing
   @Test func duplicateOutputColumnNames() {
     let found = diagnostics {
       CreateMaterializedView(Duplicated.self) {
-        Query(Duplicated.self) { out in
+        Select(Duplicated.self) { q, out in
+          let p = q.from(Purchases.self, as: "p")
           out.first(p.quantity)
           out.second(p.quantity)
-        }.from(p)
+        }
       }
     }
     #expect(
@@ -110,67 +127,231 @@ import Testing
   }
 
   @Test func selectListThatSkipsADeclaredColumn() {
-    let found = diagnostics {
-      CreateMaterializedView(CustomerTotals.self) {
-        Query(CustomerTotals.self) { out in
-          out.customerID(p.customerID)
-          out.revenue(sum(p.unitPrice))
-        }.from(p).groupBy(p.customerID)
-      }
+    let found = queryDiagnostics { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      q.groupBy(p.customerID)
+      out.customerID(p.customerID)
+      out.revenue(sum(p.unitPrice))
     }
-    #expect(
-      found == [
-        "materialized view shop.customer_totals: selects (customer_id, revenue) but customer_totals declares (customer_id, purchases, revenue), in that order"
-      ])
+    #expect(found == ["output column \"purchases\" is not set"])
+  }
+
+  @Test func selectListThatSetsAColumnTwice() {
+    let found = queryDiagnostics { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      q.groupBy(p.customerID)
+      out.customerID(p.customerID)
+      out.purchases(count())
+      out.purchases(count(p.id))
+      out.revenue(sum(p.unitPrice))
+    }
+    #expect(found == ["output column \"purchases\" is set more than once"])
   }
 
   @Test func columnMissingFromGroupBy() {
-    let found = diagnostics {
-      CreateMaterializedView(CustomerTotals.self) {
-        Query(CustomerTotals.self) { out in
-          out.customerID(p.customerID)
-          out.purchases(count())
-          out.revenue(p.unitPrice * 2)
-        }.from(p).groupBy(p.customerID)
-      }
+    let found = queryDiagnostics { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      q.groupBy(p.customerID)
+      out.customerID(p.customerID)
+      out.purchases(count())
+      out.revenue(p.unitPrice * 2)
     }
     #expect(
       found == [
-        "materialized view shop.customer_totals: column p.unit_price in output \"revenue\" must appear in GROUP BY or be used in an aggregate"
+        "column p.unit_price in output \"revenue\" must appear in GROUP BY or be used in an aggregate"
       ])
   }
 
-  @Test func orderByAfterUnionAllNamesOutputColumns() {
-    let recent = RecentPurchases.unaliased
-    let union = Query(RecentPurchases.self) { out in
+  @Test func havingReadsOnlyGroupedColumns() {
+    let found = queryDiagnostics { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      q.groupBy(p.customerID)
+      q.having(count() > .constant(2) && p.status == "paid")
       out.customerID(p.customerID)
-      out.quantity(p.quantity)
-    }.from(p)
-    let found = diagnostics {
-      CreateMaterializedView(RecentPurchases.self) {
-        union.unionAll(union).orderBy(recent.customerID, p.quantity)
-      }
+      out.purchases(count())
+      out.revenue(sum(p.unitPrice))
     }
     #expect(
       found == [
-        "materialized view recent_purchases: ORDER BY p.quantity after UNION ALL must name an output column of recent_purchases, unqualified"
+        "column p.status in HAVING must appear in GROUP BY or be used in an aggregate"
+      ])
+  }
+
+  @Test func orderByInsideACombinedSelect() {
+    let branch = Select(RecentPurchases.self) { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      q.orderBy(p.quantity)
+      out.customerID(p.customerID)
+      out.quantity(p.quantity)
+    }
+    let found = diagnostics {
+      CreateMaterializedView(RecentPurchases.self) { branch.unionAll(branch) }
+    }
+    #expect(
+      found == [
+        "materialized view recent_purchases: SELECT 1 of a combined query has its own ORDER BY; order the whole result with .orderBy(\\.column)",
+        "materialized view recent_purchases: SELECT 2 of a combined query has its own ORDER BY; order the whole result with .orderBy(\\.column)",
       ])
   }
 
   @Test func aggregateWithoutGroupByStillNeedsGrouping() {
+    let found = queryDiagnostics { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      out.customerID(p.customerID)
+      out.purchases(count())
+      out.revenue(sum(p.unitPrice))
+    }
+    #expect(
+      found == [
+        "column p.customer_id in output \"customer_id\" must appear in GROUP BY or be used in an aggregate"
+      ])
+  }
+
+  @Test func aggregatesOutsideTheSelectListAndHaving() {
+    let found = queryDiagnostics { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      let c = q.join(Customers.self, as: "c") { $0.id == p.customerID && count() > .constant(0) }
+      q.where(sum(p.quantity) > .constant(1))
+      q.groupBy(c.id, p.customerID, max(p.status))
+      out.customerID(p.customerID)
+      out.purchases(count())
+      out.revenue(sum(sum(p.unitPrice)))
+    }
+    #expect(
+      found == [
+        "aggregate COUNT(*) is not allowed in ON of JOIN c",
+        "aggregate SUM(p.quantity) is not allowed in WHERE",
+        "aggregate MAX(p.status) is not allowed in GROUP BY",
+        "aggregate SUM(p.unit_price) is nested in another aggregate",
+      ])
+  }
+
+  @Test func aColumnOfASourceTheQueryDoesNotRead() {
+    let stray = Self.foreignPurchases
+    let found = queryDiagnostics { q, out in
+      let c = q.from(Customers.self, as: "c")
+      q.groupBy(c.id)
+      out.customerID(c.id)
+      out.purchases(count(stray.id))
+      out.revenue(sum(stray.unitPrice))
+    }
+    #expect(
+      found == [
+        "output \"purchases\" reads p.id, but p is not a source of this query at that point",
+        "output \"revenue\" reads p.unit_price, but p is not a source of this query at that point",
+      ])
+  }
+
+  @Test func aJoinConditionReadingASourceJoinedAfterIt() {
+    let early = Self.foreignPurchases
+    let found = queryDiagnostics { q, out in
+      let c = q.from(Customers.self, as: "c")
+      q.leftJoin(Customers.self, as: "c2") { $0.id == early.customerID }
+      let p = q.join(Purchases.self, as: "p") { $0.customerID == c.id }
+      q.groupBy(p.customerID)
+      out.customerID(p.customerID)
+      out.purchases(count())
+      out.revenue(sum(p.unitPrice))
+    }
+    #expect(
+      found == [
+        "ON of LEFT JOIN c2 reads p.customer_id, but p is not a source of this query at that point"
+      ])
+  }
+
+  @Test func duplicateAliases() {
+    let found = queryDiagnostics { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      q.join(Purchases.self, as: "p") { $0.id == p.id }
+      q.groupBy(p.customerID)
+      out.customerID(p.customerID)
+      out.purchases(count())
+      out.revenue(sum(p.unitPrice))
+    }
+    #expect(found == ["p appears twice in one FROM clause; give each source its own alias"])
+  }
+
+  @Test func aCommonTableReadWithoutWith() {
+    let found = queryDiagnostics { q, out in
+      let r = q.from(RecentPurchases.self, as: "r")
+      q.groupBy(r.customerID)
+      out.customerID(r.customerID)
+      out.purchases(count())
+      out.revenue(sum(r.quantity).cast(to: PG.Numeric.self))
+    }
+    #expect(found == ["reads CTE recent_purchases, which no WITH defines before this query"])
+  }
+
+  @Test func aCommonTableReadBeforeItsDefinition() {
+    let recent = Select(RecentPurchases.self) { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      out.customerID(p.customerID)
+      out.quantity(p.quantity)
+    }
+    let earlier = Select(RegionTotals.self) { q, out in
+      let r = q.from(RecentPurchases.self, as: "r")
+      q.groupBy(r.customerID)
+      out.customerID(r.customerID)
+    }
     let found = diagnostics {
-      CreateMaterializedView(CustomerTotals.self) {
-        Query(CustomerTotals.self) { out in
-          out.customerID(p.customerID)
-          out.purchases(count())
-          out.revenue(sum(p.unitPrice))
-        }.from(p)
+      CreateMaterializedView(RecentPurchases.self) {
+        with {
+          earlier
+          recent
+        } select: {
+          Select(RecentPurchases.self) { q, out in
+            let t = q.from(RegionTotals.self, as: "t")
+            let r = q.join(RecentPurchases.self, as: "r") { $0.customerID == t.customerID }
+            out.customerID(t.customerID)
+            out.quantity(r.quantity)
+          }
+        }
       }
     }
-    #expect(found.count == 1)
     #expect(
-      found.first?.contains(
-        "column p.customer_id in output \"customer_id\" must appear in GROUP BY") == true)
+      found == [
+        "materialized view recent_purchases, CTE region_totals: reads CTE recent_purchases, which no WITH defines before this query"
+      ])
+  }
+
+  @Test func outerJoinsMakeEarlierSourcesNullable() {
+    let found = queryDiagnostics { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      let c = q.fullJoin(Customers.self, as: "c") { $0.id == p.customerID }
+      q.groupBy(c.id)
+      out.customerID(c.id)
+      out.purchases(count())
+      out.revenue(sum(p.unitPrice))
+    }
+    #expect(
+      found == [
+        "output \"revenue\" reads p.unit_price as NOT NULL, but an outer join makes p nullable; read it through q.nullable(p)"
+      ])
+    let fixed = queryDiagnostics { q, out in
+      let p = q.nullable(q.from(Purchases.self, as: "p"))
+      let c = q.fullJoin(Customers.self, as: "c") { $0.id == p.customerID }
+      q.groupBy(c.id)
+      out.customerID(c.id)
+      out.purchases(count())
+      out.revenue(sum(p.unitPrice))
+    }
+    #expect(fixed == [])
+  }
+
+  @Test func aCorrelatedSubqueryMayReadTheEnclosingQuery() {
+    let found = queryDiagnostics { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      q.where(
+        exists { sub in
+          let c = sub.from(Customers.self, as: "c")
+          sub.where(c.id == p.customerID && c.region.isNotNull)
+        })
+      q.groupBy(p.customerID)
+      out.customerID(p.customerID)
+      out.purchases(count())
+      out.revenue(sum(p.unitPrice))
+    }
+    #expect(found == [])
   }
 
   @Test(
@@ -207,6 +388,11 @@ import Testing
     }
     #expect(found.count == 3)
   }
+}
+
+struct RegionTotals: CommonTable {
+  static let qualifiedName = QualifiedName("region_totals")
+  let customerID = Column<PG.UUID, Nullable>("customer_id")
 }
 
 struct Duplicated: Relation {

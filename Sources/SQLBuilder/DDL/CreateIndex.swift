@@ -43,22 +43,30 @@ public func uniqueIndex<Table: Relation>(
     name, columns: columns, unique: true, nullsNotDistinct: nullsNotDistinct, predicate: nil)
 }
 
-/// `CREATE INDEX name ON table (columns…) [WHERE predicate]`.
+/// `CREATE INDEX name ON table (columns…)`.
+public func index<Table: Relation>(
+  _ name: String, on table: Table.Type, _ columns: PartialKeyPath<Table>...
+) -> CreateIndex<Table> {
+  CreateIndex(name, columns: columns, unique: false, nullsNotDistinct: false, predicate: nil)
+}
+
+/// `CREATE INDEX name ON table (columns…) WHERE predicate`; the closure receives the table:
+/// `index("open_orders", on: Orders.self, \.placedAt) { $0.status == "open" }`.
 public func index<Table: Relation>(
   _ name: String, on table: Table.Type, _ columns: PartialKeyPath<Table>...,
-  where predicate: Expression<PG.Boolean, some Nullability>? = Optional<
-    Expression<PG.Boolean, NotNull>
-  >.none
+  where predicate: (Source<Table>) -> SQLExpression<PG.Boolean, some Nullability>
 ) -> CreateIndex<Table> {
   CreateIndex(
-    name, columns: columns, unique: false, nullsNotDistinct: false, predicate: predicate?.node)
+    name, columns: columns, unique: false, nullsNotDistinct: false,
+    predicate: predicate(Source(alias: nil)).node)
 }
 
 /// `CREATE UNIQUE INDEX name ON table (columns…) WHERE predicate`: unique among some rows only.
 public func partialUniqueIndex<Table: Relation>(
   _ name: String, on table: Table.Type, _ columns: PartialKeyPath<Table>...,
-  where predicate: Expression<PG.Boolean, some Nullability>
+  where predicate: (Source<Table>) -> SQLExpression<PG.Boolean, some Nullability>
 ) -> CreateIndex<Table> {
   CreateIndex(
-    name, columns: columns, unique: true, nullsNotDistinct: false, predicate: predicate.node)
+    name, columns: columns, unique: true, nullsNotDistinct: false,
+    predicate: predicate(Source(alias: nil)).node)
 }

@@ -1,10 +1,10 @@
 /// `CREATE MATERIALIZED VIEW name AS query [WITH NO DATA];`
 public struct CreateMaterializedView<View: Relation>: SQLStatement {
-  let query: Query<View>
+  let query: Select<View>
   let withData: Bool
 
   /// A materialized view whose rows are `query`'s and whose columns `View` declares.
-  public init(_ view: View.Type = View.self, withData: Bool = true, as query: () -> Query<View>) {
+  public init(_ view: View.Type = View.self, withData: Bool = true, as query: () -> Select<View>) {
     self.query = query()
     self.withData = withData
   }
@@ -12,6 +12,7 @@ public struct CreateMaterializedView<View: Relation>: SQLStatement {
   public func render(into writer: inout SQLWriter) {
     writer.describing("materialized view \(View.qualifiedName)") { w in
       w.catalogue.views.insert(View.qualifiedName)
+      QueryRules.check(query.statement, in: &w)
       w.line("CREATE MATERIALIZED VIEW \(w.name(View.qualifiedName)) AS")
       query.statement.render(into: &w)
       w.append(withData ? ";" : "")

@@ -43,9 +43,18 @@ public enum PrivilegeTarget: Sendable {
 
   func rendered(_ writer: inout SQLWriter) -> String {
     switch self {
-    case .relation(let name): return "TABLE \(writer.name(name))"
-    case .function(let signature): return "FUNCTION \(writer.name(signature.name))()"
-    case .schema(let name): return "SCHEMA \(writer.identifier(name))"
+    case .relation: return "TABLE \(objectName(&writer))"
+    case .function: return "FUNCTION \(objectName(&writer))"
+    case .schema: return "SCHEMA \(objectName(&writer))"
+    }
+  }
+
+  /// The object's name as GRANT and COMMENT ON spell it: a function's with its argument types.
+  func objectName(_ writer: inout SQLWriter) -> String {
+    switch self {
+    case .relation(let name): return writer.name(name)
+    case .function(let signature): return "\(writer.name(signature.name))()"
+    case .schema(let name): return writer.identifier(name)
     }
   }
 }
@@ -85,25 +94,5 @@ public struct Revoke: SQLStatement {
   public func render(into writer: inout SQLWriter) {
     let from = roles.map { $0.rendered(&writer) }.joined(separator: ", ")
     writer.line("REVOKE \(privilege.rawValue) ON \(target.rendered(&writer)) FROM \(from);")
-  }
-}
-
-/// `COMMENT ON object IS 'text';`
-public struct CommentOn: SQLStatement {
-  let target: String
-  let text: String
-
-  /// A comment on a materialized view, shown by `\d+` and database tools.
-  public static func materializedView<R: Relation>(_: R.Type, _ text: String) -> Self {
-    Self(target: "MATERIALIZED VIEW \(R.qualifiedName.rendered)", text: text)
-  }
-
-  /// A comment on a function.
-  public static func function(_ signature: FunctionSignature, _ text: String) -> Self {
-    Self(target: "FUNCTION \(signature.name.rendered)()", text: text)
-  }
-
-  public func render(into writer: inout SQLWriter) {
-    writer.line("COMMENT ON \(target) IS \(PostgreSQL.stringLiteral(text));")
   }
 }

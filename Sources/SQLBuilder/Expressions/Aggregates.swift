@@ -3,44 +3,51 @@
 
 func aggregate<B: SQLType, N: Nullability>(
   _ name: String, _ argument: SQLNode, _ filter: SQLNode?
-) -> Expression<B, N> {
+) -> SQLExpression<B, N> {
   .init(unchecked: .function(name: name, arguments: [argument], isAggregate: true, filter: filter))
 }
 
 /// `COUNT(*)`: the rows of the group.
-public func count() -> Expression<PG.BigInt, NotNull> { .init(unchecked: .countAll(filter: nil)) }
+public func count() -> SQLExpression<PG.BigInt, NotNull> {
+  .init(unchecked: .countAll(filter: nil))
+}
 
 /// `COUNT(*) FILTER (WHERE condition)`: the rows of the group where `condition` holds.
-public func count(filter: Expression<PG.Boolean, some Nullability>) -> Expression<
+public func count(filter: SQLExpression<PG.Boolean, some Nullability>) -> SQLExpression<
   PG.BigInt, NotNull
 > {
   .init(unchecked: .countAll(filter: filter.node))
 }
 
 /// `COUNT(x)`: the rows where `x` is not NULL.
-public func count<B: SQLType>(_ x: Expression<B, some Nullability>) -> Expression<
+public func count<B: SQLType>(_ x: SQLExpression<B, some Nullability>) -> SQLExpression<
   PG.BigInt, NotNull
 > {
   aggregate("COUNT", x.node, nil)
 }
 
 /// `SUM(x)`, NULL when no row contributes.
-public func sum<B: SQLSummable>(_ x: Expression<B, some Nullability>) -> Expression<B.Sum, Nullable>
-{
+public func sum<B: SQLSummable>(_ x: SQLExpression<B, some Nullability>) -> SQLExpression<
+  B.Sum, Nullable
+> {
   aggregate("SUM", x.node, nil)
 }
 
 /// `SUM(x) FILTER (WHERE condition)`, NULL when no row contributes.
 public func sum<B: SQLSummable>(
-  _ x: Expression<B, some Nullability>, filter: Expression<PG.Boolean, some Nullability>
-) -> Expression<B.Sum, Nullable> { aggregate("SUM", x.node, filter.node) }
+  _ x: SQLExpression<B, some Nullability>, filter: SQLExpression<PG.Boolean, some Nullability>
+) -> SQLExpression<B.Sum, Nullable> { aggregate("SUM", x.node, filter.node) }
 
 /// `MAX(x)`, NULL when no row contributes.
-public func max<B: SQLOrdered>(_ x: Expression<B, some Nullability>) -> Expression<B, Nullable> {
+public func max<B: SQLOrdered>(_ x: SQLExpression<B, some Nullability>) -> SQLExpression<
+  B, Nullable
+> {
   aggregate("MAX", x.node, nil)
 }
 
 /// `MIN(x)`, NULL when no row contributes.
-public func min<B: SQLOrdered>(_ x: Expression<B, some Nullability>) -> Expression<B, Nullable> {
+public func min<B: SQLOrdered>(_ x: SQLExpression<B, some Nullability>) -> SQLExpression<
+  B, Nullable
+> {
   aggregate("MIN", x.node, nil)
 }

@@ -7,21 +7,21 @@ func coalesceNode(_ nodes: [SQLNode]) -> SQLNode {
 
 /// `COALESCE(a, b)`.
 public func coalesce<B: SQLType, N1: Nullability, Last: Nullability>(
-  _ a: Expression<B, N1>, _ last: Expression<B, Last>
-) -> Expression<B, Last> { .init(unchecked: coalesceNode([a.node, last.node])) }
+  _ a: SQLExpression<B, N1>, _ last: SQLExpression<B, Last>
+) -> SQLExpression<B, Last> { .init(unchecked: coalesceNode([a.node, last.node])) }
 
 /// `COALESCE(a, b, c)`.
 public func coalesce<B: SQLType, N1: Nullability, N2: Nullability, Last: Nullability>(
-  _ a: Expression<B, N1>, _ b: Expression<B, N2>, _ last: Expression<B, Last>
-) -> Expression<B, Last> { .init(unchecked: coalesceNode([a.node, b.node, last.node])) }
+  _ a: SQLExpression<B, N1>, _ b: SQLExpression<B, N2>, _ last: SQLExpression<B, Last>
+) -> SQLExpression<B, Last> { .init(unchecked: coalesceNode([a.node, b.node, last.node])) }
 
 /// `COALESCE(a, b, c, d)`.
 public func coalesce<
   B: SQLType, N1: Nullability, N2: Nullability, N3: Nullability, Last: Nullability
 >(
-  _ a: Expression<B, N1>, _ b: Expression<B, N2>, _ c: Expression<B, N3>,
-  _ last: Expression<B, Last>
-) -> Expression<B, Last> {
+  _ a: SQLExpression<B, N1>, _ b: SQLExpression<B, N2>, _ c: SQLExpression<B, N3>,
+  _ last: SQLExpression<B, Last>
+) -> SQLExpression<B, Last> {
   .init(unchecked: coalesceNode([a.node, b.node, c.node, last.node]))
 }
 
@@ -30,8 +30,8 @@ public func coalesce<
   B: SQLType, N1: Nullability, N2: Nullability, N3: Nullability, N4: Nullability,
   Last: Nullability
 >(
-  _ a: Expression<B, N1>, _ b: Expression<B, N2>, _ c: Expression<B, N3>,
-  _ d: Expression<B, N4>, _ last: Expression<B, Last>
-) -> Expression<B, Last> {
+  _ a: SQLExpression<B, N1>, _ b: SQLExpression<B, N2>, _ c: SQLExpression<B, N3>,
+  _ d: SQLExpression<B, N4>, _ last: SQLExpression<B, Last>
+) -> SQLExpression<B, Last> {
   .init(unchecked: coalesceNode([a.node, b.node, c.node, d.node, last.node]))
 }

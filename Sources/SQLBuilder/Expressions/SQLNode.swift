@@ -1,7 +1,7 @@
-/// The untyped syntax tree behind every ``Expression``; the renderer turns it into text.
-public indirect enum SQLNode: Hashable, Sendable {
-  /// A column, optionally qualified by a table alias or name.
-  case column(qualifier: String?, name: String)
+/// The untyped syntax tree behind every ``SQLExpression``; the renderer turns it into text.
+package indirect enum SQLNode: Hashable, Sendable {
+  /// A column of a source in a FROM clause (or of the relation a DDL statement is about).
+  case column(ColumnReference)
   /// A constant.
   case literal(SQLLiteral)
   /// `left op right`, with the operator's binding strength.
@@ -23,10 +23,12 @@ public indirect enum SQLNode: Hashable, Sendable {
   /// `operand IN (values…)`.
   case inList(SQLNode, [SQLNode])
   /// `EXISTS (SELECT 1 FROM … WHERE …)`.
-  case exists(from: FromItem, condition: SQLNode?)
+  case exists(SelectCore)
+  /// `'schema.name'::regclass`: a relation's object id, looked up when the expression runs.
+  case regclass(QualifiedName)
 
   /// Whether the node is an aggregate call, whose arguments need not be grouped.
-  public var isAggregate: Bool {
+  package var isAggregate: Bool {
     switch self {
     case .countAll: return true
     case .function(_, _, let isAggregate, _): return isAggregate
@@ -35,9 +37,9 @@ public indirect enum SQLNode: Hashable, Sendable {
   }
 
   /// The direct sub-expressions outside any subquery.
-  public var children: [SQLNode] {
+  package var children: [SQLNode] {
     switch self {
-    case .column, .literal, .countAll, .exists: return []
+    case .column, .literal, .countAll, .exists, .regclass: return []
     case .binary(_, let l, let r, _): return [l, r]
     case .prefix(_, let o, _), .postfix(let o, _, _), .cast(let o, _), .parenthesized(let o):
       return [o]
@@ -50,15 +52,33 @@ public indirect enum SQLNode: Hashable, Sendable {
 }
 
 /// One `WHEN condition THEN result` arm of a CASE expression.
-public struct WhenClause: Hashable, Sendable {
+package struct WhenClause: Hashable, Sendable {
   /// The condition tested.
-  public let condition: SQLNode
+  package let condition: SQLNode
   /// The value when the condition holds.
-  public let result: SQLNode
+  package let result: SQLNode
+}
+
+/// A column read through a FROM-clause source: `c.account_id`.
+///
+/// Two references are the same column when source and name agree, however they were typed.
+package struct ColumnReference: Hashable, Sendable {
+  /// The source read, or nil for a column of the relation a DDL statement is about.
+  package let source: SourceReference?
+  /// The column's name.
+  package let name: String
+  /// Whether the reader typed the column NOT NULL (a handle that is not null-extended).
+  package let readAsNotNull: Bool
+
+  package static func == (l: Self, r: Self) -> Bool { l.source == r.source && l.name == r.name }
+  package func hash(into hasher: inout Hasher) {
+    hasher.combine(source)
+    hasher.combine(name)
+  }
 }
 
 /// A constant as PostgreSQL reads it.
-public enum SQLLiteral: Hashable, Sendable {
+package enum SQLLiteral: Hashable, Sendable {
   /// An integer constant.
   case integer(Int64)
   /// A decimal constant, kept as written (e.g. `60.0`), which PostgreSQL reads as numeric.
@@ -83,13 +103,13 @@ public enum SQLLiteral: Hashable, Sendable {
 }
 
 /// Binding strength of an operator, after PostgreSQL's operator precedence table.
-public enum Precedence: Int, Comparable, Hashable, Sendable {
+package enum Precedence: Int, Comparable, Hashable, Sendable {
   case or = 1
   case and, not, isTest, comparison, membership, otherOperator, additive, multiplicative,
     atTimeZone
   case atom = 100
 
-  public static func < (lhs: Precedence, rhs: Precedence) -> Bool { lhs.rawValue < rhs.rawValue }
+  package static func < (lhs: Precedence, rhs: Precedence) -> Bool { lhs.rawValue < rhs.rawValue }
 
   /// Operators that PostgreSQL does not let chain without parentheses.
   var isNonAssociative: Bool { self == .comparison || self == .isTest || self == .membership }

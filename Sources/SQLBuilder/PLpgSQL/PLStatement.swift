@@ -25,7 +25,8 @@ public struct If: PLStatement {
 
   /// Runs `then` when `condition` is true, else `otherwise`.
   public init(
-    _ condition: Expression<PG.Boolean, some Nullability>, @PLBuilder then: () -> [any PLStatement],
+    _ condition: SQLExpression<PG.Boolean, some Nullability>,
+    @PLBuilder then: () -> [any PLStatement],
     @PLBuilder otherwise: () -> [any PLStatement] = { [] }
   ) {
     self.condition = condition.node
@@ -34,6 +35,7 @@ public struct If: PLStatement {
   }
 
   public func render(into writer: inout SQLWriter) {
+    QueryRules.check(expression: condition, clause: "IF", in: &writer)
     writer.line("IF \(writer.expression(condition)) THEN")
     writer.indented { w in then.forEach { $0.render(into: &w) } }
     if !otherwise.isEmpty {
@@ -57,9 +59,12 @@ public struct Perform: PLStatement {
   let expression: SQLNode
 
   /// Evaluates `expression` and discards the result.
-  public init(_ expression: any SQLExpression) { self.expression = expression.node }
+  public init<B: SQLType, N: Nullability>(_ expression: SQLExpression<B, N>) {
+    self.expression = expression.node
+  }
 
   public func render(into writer: inout SQLWriter) {
+    QueryRules.check(expression: expression, clause: "PERFORM", in: &writer)
     writer.line("PERFORM \(writer.expression(expression));")
   }
 }

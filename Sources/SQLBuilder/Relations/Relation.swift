@@ -42,6 +42,12 @@ public struct QualifiedName: Hashable, Sendable, CustomStringConvertible {
   public var description: String { rendered }
 }
 
+/// A relation that a query defines with `WITH name AS (…)` and reads like a table.
+///
+/// Its name has no schema; generation fails when a query reads it without a WITH that defines
+/// it first.
+public protocol CommonTable: Relation {}
+
 /// A column of a ``Relation``: its name, SQL type and nullability.
 public struct Column<Base: SQLType, Null: Nullability>: AnyColumn {
   /// The column's name in SQL.
@@ -67,12 +73,6 @@ extension Relation {
   public static var columns: [any AnyColumn] {
     Mirror(reflecting: Self()).children.compactMap { $0.value as? any AnyColumn }
   }
-
-  /// The relation under an alias: `FROM calls_v c`, columns rendered as `c.account_id`.
-  public static func alias(_ alias: String) -> Source<Self> { Source(alias: alias) }
-
-  /// The relation without an alias: `FROM calls_v`, columns rendered bare, as `account_id`.
-  public static var unaliased: Source<Self> { Source(alias: nil) }
 
   /// The name of one declared column.
   public static func columnName(_ keyPath: PartialKeyPath<Self>) -> String {

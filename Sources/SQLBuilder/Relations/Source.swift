@@ -1,58 +1,64 @@
-/// A relation as it appears in a FROM clause, whose columns are typed expressions.
+/// A relation as a query's FROM clause reads it; its columns are typed expressions.
 ///
-/// A source reached through an outer join is an ``OptionalSource`` (see ``optional``): its
-/// columns may be NULL even when declared NOT NULL, and their types say so.
+/// Sources are handed out by the query that reads them (``SelectBuilder/from(_:as:)``,
+/// ``SelectBuilder/join(_:as:on:)``), so a column cannot name a relation the query does not read.
 @dynamicMemberLookup
-public struct Source<R: Relation>: FromSource {
-  public typealias Table = R
-  /// The alias columns are qualified with, or nil for bare column names.
-  public let alias: String?
+public struct Source<R: Relation>: Sendable {
+  package let reference: SourceReference
 
-  init(alias: String?) { self.alias = alias }
+  package init(alias: String?) { reference = SourceReference(R.self, alias: alias) }
 
-  /// The same source on the nullable side of an outer join.
-  public var optional: OptionalSource<R> { OptionalSource(alias: alias) }
-
-  /// A column of the source, typed as declared.
+  /// A column of the source, typed as declared: `c.account_id`.
   public subscript<B: SQLType, N: Nullability>(dynamicMember keyPath: KeyPath<R, Column<B, N>>)
-    -> Expression<B, N>
-  { .init(unchecked: columnNode(keyPath)) }
+    -> SQLExpression<B, N>
+  { .init(unchecked: .column(reference.column(keyPath, readAsNotNull: !N.isNullable))) }
 }
 
 /// A relation on the nullable side of an outer join: every column may be NULL.
+///
+/// ``SelectBuilder/leftJoin(_:as:on:)`` returns one, so the joined columns are typed nullable
+/// without anything to remember.
 @dynamicMemberLookup
-public struct OptionalSource<R: Relation>: FromSource {
-  public typealias Table = R
-  /// The alias columns are qualified with, or nil for bare column names.
-  public let alias: String?
+public struct OptionalSource<R: Relation>: Sendable {
+  package let reference: SourceReference
+
+  package init(_ reference: SourceReference) { self.reference = reference }
 
   /// A column of the source: NULL when no row matched.
   public subscript<B: SQLType, N: Nullability>(dynamicMember keyPath: KeyPath<R, Column<B, N>>)
-    -> Expression<B, Nullable>
-  { .init(unchecked: columnNode(keyPath)) }
+    -> SQLExpression<B, Nullable>
+  { .init(unchecked: .column(reference.column(keyPath, readAsNotNull: false))) }
 }
 
-/// Anything a FROM clause can name: a ``Source`` or an ``OptionalSource``.
-public protocol FromSource: Sendable {
+/// A FROM-clause item: the relation read and the alias its columns are qualified with.
+package struct SourceReference: Hashable, Sendable {
   /// The relation read.
-  associatedtype Table: Relation
-  /// The alias columns are qualified with, or nil for bare column names.
-  var alias: String? { get }
-}
+  package let relation: QualifiedName
+  /// The alias, or nil for a relation read under its own name (columns render bare).
+  package let alias: String?
+  /// Whether the relation is a common table expression, which a WITH must define.
+  package let isCommonTable: Bool
 
-extension FromSource {
-  /// The FROM-clause item for this source.
-  public var fromItem: FromItem { FromItem(name: Table.qualifiedName, alias: alias) }
-
-  func columnNode(_ keyPath: PartialKeyPath<Table>) -> SQLNode {
-    .column(qualifier: alias, name: Table.columnName(keyPath))
+  package init<R: Relation>(_: R.Type, alias: String?) {
+    relation = R.qualifiedName
+    self.alias = alias
+    isCommonTable = R.self is any CommonTable.Type
   }
-}
 
-/// A relation reference in a FROM clause: `public.calls_v c`.
-public struct FromItem: Hashable, Sendable {
-  /// The relation's name.
-  public let name: QualifiedName
-  /// The alias, if any.
-  public let alias: String?
+  package func column<R: Relation>(_ keyPath: PartialKeyPath<R>, readAsNotNull: Bool)
+    -> ColumnReference
+  {
+    ColumnReference(source: self, name: R.columnName(keyPath), readAsNotNull: readAsNotNull)
+  }
+
+  /// How the query names the source in messages: its alias, else its relation.
+  package var label: String { alias ?? relation.name }
+
+  package static func == (l: Self, r: Self) -> Bool {
+    l.relation == r.relation && l.alias == r.alias
+  }
+  package func hash(into hasher: inout Hasher) {
+    hasher.combine(relation)
+    hasher.combine(alias)
+  }
 }

@@ -1,10 +1,10 @@
 extension SQLWriter {
   /// Renders an expression on one line, adding parentheses only where precedence needs them.
-  public mutating func expression(_ node: SQLNode) -> String {
+  package mutating func expression(_ node: SQLNode) -> String {
     switch node {
-    case .column(let qualifier, let name):
-      let column = identifier(name)
-      return qualifier.map { identifier($0) + "." + column } ?? column
+    case .column(let column):
+      let name = identifier(column.name)
+      return column.source?.alias.map { identifier($0) + "." + name } ?? name
     case .literal(let literal):
       return Self.literal(literal)
     case .binary(let op, let left, let right, let precedence):
@@ -37,17 +37,11 @@ extension SQLWriter {
     case .inList(let operand, let values):
       let list = values.map { expression($0) }.joined(separator: ", ")
       return self.operand(operand, under: .membership, isRight: false) + " IN (\(list))"
-    case .exists(let from, let condition):
-      var text = "EXISTS (SELECT 1 FROM \(fromItem(from))"
-      if let condition { text += " WHERE \(expression(condition))" }
-      return text + ")"
+    case .regclass(let relation):
+      return PostgreSQL.stringLiteral(name(relation)) + "::regclass"
+    case .exists(let query):
+      return "EXISTS (\(query.renderSubquery(&self)))"
     }
-  }
-
-  /// `public.calls_v c`: a relation and its alias, as the FROM clause spells it.
-  public mutating func fromItem(_ item: FromItem) -> String {
-    let relation = name(item.name)
-    return item.alias.map { "\(relation) \(identifier($0))" } ?? relation
   }
 
   private mutating func filterClause(_ filter: SQLNode?) -> String {

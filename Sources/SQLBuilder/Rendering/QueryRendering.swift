@@ -1,36 +1,32 @@
 extension SelectStatement {
   /// Renders the query without a terminating semicolon, so it can be embedded.
-  public func render(into writer: inout SQLWriter) {
+  package func render(into writer: inout SQLWriter) {
     for (index, table) in commonTables.enumerated() {
       let name = writer.identifier(table.output.name)
       let keyword = table.materialization.map { "AS \($0.rawValue)" } ?? "AS"
       writer.line(index == 0 ? "WITH \(name) \(keyword) (" : "\(name) \(keyword) (")
-      writer.describing("CTE \(table.output.name)") { inner in
-        inner.indented { table.render(into: &$0) }
-      }
+      writer.indented { table.render(into: &$0) }
       writer.line(index == commonTables.count - 1 ? ")" : "),")
     }
-    QueryRules.check(self, in: &writer)
-    for (index, part) in parts.enumerated() {
-      if index > 0 { writer.line("UNION ALL") }
-      part.render(into: &writer)
+    first.render(into: &writer, withOrdering: combined.isEmpty)
+    for (op, part) in combined {
+      writer.line(op.rawValue)
+      part.render(into: &writer, withOrdering: false)
     }
-    if !ordering.isEmpty {
-      writer.line("ORDER BY " + ordering.map { writer.expression($0) }.joined(separator: ", "))
-    }
+    if !ordering.isEmpty { writer.line("ORDER BY " + writer.orderingTerms(ordering)) }
   }
 }
 
 extension SelectCore {
-  func render(into writer: inout SQLWriter) {
-    writer.line("SELECT")
+  func render(into writer: inout SQLWriter, withOrdering: Bool) {
+    writer.line(isDistinct ? "SELECT DISTINCT" : "SELECT")
     writer.indented { w in
       for (index, item) in items.enumerated() {
         var text = w.expression(item.node)
         if case .literal(let literal) = item.node, literal.defaultTypeName != item.typeInfo.name {
           text += "::" + item.typeInfo.name
         }
-        if case .column(_, let name) = item.node, name == item.name {
+        if case .column(let column) = item.node, column.name == item.name {
         } else {
           text += " AS " + w.identifier(item.name)
         }
@@ -38,19 +34,59 @@ extension SelectCore {
       }
     }
     if let from { writer.line("FROM " + writer.fromItem(from)) }
-    for join in joins {
-      let head = "\(join.kind.rawValue) \(writer.fromItem(join.item))"
-      switch join.condition {
-      case .on(let condition):
-        writer.line("\(head) ON \(writer.expression(condition))")
-      case .using(let columns):
-        let list = columns.map { writer.identifier($0) }.joined(separator: ", ")
-        writer.line("\(head) USING (\(list))")
-      }
-    }
+    for join in joins { writer.line(writer.join(join)) }
     if let condition { writer.line("WHERE " + writer.expression(condition)) }
     if !grouping.isEmpty {
       writer.line("GROUP BY " + grouping.map { writer.expression($0) }.joined(separator: ", "))
     }
+    if let having { writer.line("HAVING " + writer.expression(having)) }
+    if withOrdering && !ordering.isEmpty {
+      writer.line("ORDER BY " + writer.orderingTerms(ordering))
+    }
+    if let limit { writer.line("LIMIT \(limit)") }
+    if let offset { writer.line("OFFSET \(offset)") }
+  }
+
+  /// `SELECT 1 FROM … WHERE …` on one line, as EXISTS reads it.
+  func renderSubquery(_ writer: inout SQLWriter) -> String {
+    var parts = ["SELECT 1"]
+    if let from { parts.append("FROM " + writer.fromItem(from)) }
+    for join in joins { parts.append(writer.join(join)) }
+    if let condition { parts.append("WHERE " + writer.expression(condition)) }
+    if !grouping.isEmpty {
+      parts.append("GROUP BY " + grouping.map { writer.expression($0) }.joined(separator: ", "))
+    }
+    if let having { parts.append("HAVING " + writer.expression(having)) }
+    if let limit { parts.append("LIMIT \(limit)") }
+    return parts.joined(separator: " ")
+  }
+}
+
+extension SQLWriter {
+  /// `public.calls_v c`: a relation and its alias, as the FROM clause spells it.
+  package mutating func fromItem(_ source: SourceReference) -> String {
+    let relation = name(source.relation)
+    return source.alias.map { "\(relation) \(identifier($0))" } ?? relation
+  }
+
+  mutating func join(_ join: Join) -> String {
+    let head = "\(join.kind.rawValue) \(fromItem(join.source))"
+    switch join.condition {
+    case .on(let condition):
+      return "\(head) ON \(expression(condition))"
+    case .using(let columns):
+      return "\(head) USING (\(columns.map { identifier($0) }.joined(separator: ", ")))"
+    case .none:
+      return head
+    }
+  }
+
+  mutating func orderingTerms(_ terms: [OrderingTerm]) -> String {
+    terms.map { term in
+      var text = expression(term.node)
+      if term.isDescending { text += " DESC" }
+      if let nulls = term.nulls { text += " " + nulls.rawValue }
+      return text
+    }.joined(separator: ", ")
   }
 }

@@ -17,7 +17,7 @@ public struct SQLScript: Sendable {
 
   func render(into writer: inout SQLWriter) {
     writer.describing(path) { w in
-      header.forEach { w.line($0.isEmpty ? "--" : "-- \($0)") }
+      header.forEach { w.commentLines($0) }
       w.statements(statements)
     }
   }
@@ -51,9 +51,27 @@ public func generate(_ scripts: [SQLScript]) throws(SQLGenerationError) -> [Rend
   return files
 }
 
-/// Renders one statement on its own, without cross-statement rules (for tests and previews).
-public func render(_ statement: any SQLStatement) -> String {
+/// Renders one statement on its own, checking its own rules but not those across statements
+/// (for tests and previews); throws when a rule is broken.
+public func render(_ statement: any SQLStatement) throws(SQLGenerationError) -> String {
   var writer = SQLWriter()
   statement.render(into: &writer)
+  guard writer.diagnostics.isEmpty else {
+    throw SQLGenerationError(diagnostics: writer.diagnostics)
+  }
+  return writer.text
+}
+
+/// Renders a query on its own, without a semicolon, checking its rules; throws when one is
+/// broken.
+public func render<Output: Relation>(_ query: Select<Output>) throws(SQLGenerationError) -> String {
+  var writer = SQLWriter()
+  writer.describing("query \(Output.qualifiedName)") { w in
+    QueryRules.check(query.statement, in: &w)
+    query.statement.render(into: &w)
+  }
+  guard writer.diagnostics.isEmpty else {
+    throw SQLGenerationError(diagnostics: writer.diagnostics)
+  }
   return writer.text
 }

@@ -28,14 +28,10 @@ public enum StatementBuilder {
 public struct Comment: SQLStatement {
   let text: String
 
-  /// A comment; each line of `text` becomes one `--` line.
+  /// A comment; each line of `text` (split at `\n`, `\r` or `\r\n`) becomes one `--` line.
   public init(_ text: String) { self.text = text }
 
-  public func render(into writer: inout SQLWriter) {
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      writer.line(line.isEmpty ? "--" : "-- \(line)")
-    }
-  }
+  public func render(into writer: inout SQLWriter) { writer.commentLines(text) }
 }
 
 /// `BEGIN; … COMMIT;`: the statements apply together or not at all.
@@ -68,6 +64,14 @@ public struct SelectFunction: SQLStatement {
 }
 
 extension SQLWriter {
+  /// `-- line` for each line of `text`. PostgreSQL ends a `--` comment at a line feed or a
+  /// carriage return, so every line break starts a new comment line: no text can escape into SQL.
+  mutating func commentLines(_ text: String) {
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+      if line.isEmpty { self.line("--") } else { self.line("-- \(line)") }
+    }
+  }
+
   /// Renders statements separated by blank lines; a ``Comment`` sits directly on its statement.
   mutating func statements(_ statements: [any SQLStatement]) {
     var previousWasComment = false

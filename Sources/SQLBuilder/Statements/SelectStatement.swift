@@ -1,23 +1,48 @@
-/// The untyped form of a ``Query``: optional CTEs, then SELECTs joined by UNION ALL.
-public struct SelectStatement: Hashable, Sendable {
+/// The untyped form of a ``Select``: optional CTEs, then SELECTs joined by set operators.
+package struct SelectStatement: Hashable, Sendable {
   /// The relation the query produces (a CTE's name, or the view it defines).
-  public let output: QualifiedName
+  package let output: QualifiedName
   /// The declared output columns.
-  public let columns: [OutputColumn]
+  package let columns: [OutputColumn]
   /// `WITH` entries, in order.
-  public var commonTables: [SelectStatement] = []
-  /// The SELECTs, combined with UNION ALL.
-  public var parts: [SelectCore]
-  /// The ORDER BY expressions, which sort the whole result.
-  public var ordering: [SQLNode] = []
+  package var commonTables: [SelectStatement] = []
+  /// The first SELECT.
+  package var first: SelectCore
+  /// The SELECTs after it, each with the operator that combines it with what comes before.
+  package var combined: [(SetOperator, SelectCore)] = []
+  /// The ORDER BY of the whole result, by output column, after any set operator.
+  package var ordering: [OrderingTerm] = []
   /// How the query is evaluated when it is a CTE: `AS MATERIALIZED`, `AS NOT MATERIALIZED`, or
   /// PostgreSQL's choice (`nil`).
-  public var materialization: CTEMaterialization? = nil
+  package var materialization: CTEMaterialization? = nil
+
+  /// Every SELECT of the statement, in order.
+  package var parts: [SelectCore] { [first] + combined.map(\.1) }
+
+  package static func == (l: Self, r: Self) -> Bool {
+    l.output == r.output && l.columns == r.columns && l.commonTables == r.commonTables
+      && l.first == r.first && l.combined.map(\.0) == r.combined.map(\.0)
+      && l.combined.map(\.1) == r.combined.map(\.1) && l.ordering == r.ordering
+      && l.materialization == r.materialization
+  }
+
+  package func hash(into hasher: inout Hasher) {
+    hasher.combine(output)
+    hasher.combine(first)
+  }
+}
+
+/// How two SELECTs combine: `UNION ALL` keeps every row, the others remove duplicates.
+package enum SetOperator: String, Hashable, Sendable {
+  case unionAll = "UNION ALL"
+  case union = "UNION"
+  case intersect = "INTERSECT"
+  case except = "EXCEPT"
 }
 
 /// Whether PostgreSQL computes a CTE once (`MATERIALIZED`) or inlines it where it is read
 /// (`NOT MATERIALIZED`), so the planner may push conditions into it and run it in parallel.
-public enum CTEMaterialization: String, Hashable, Sendable {
+package enum CTEMaterialization: String, Hashable, Sendable {
   /// `AS MATERIALIZED`: computed once, read as a temporary result.
   case materialized = "MATERIALIZED"
   /// `AS NOT MATERIALIZED`: inlined like a subquery wherever it is read.
@@ -25,61 +50,81 @@ public enum CTEMaterialization: String, Hashable, Sendable {
 }
 
 /// A declared output column: name, type and nullability.
-public struct OutputColumn: Hashable, Sendable {
+package struct OutputColumn: Hashable, Sendable {
   /// The column's name.
-  public let name: String
+  package let name: String
   /// The column's declared type.
-  public let typeInfo: SQLTypeInfo
+  package let typeInfo: SQLTypeInfo
 
-  init(_ column: any AnyColumn) {
+  package init(_ column: any AnyColumn) {
     name = column.name
     typeInfo = column.typeInfo
   }
 }
 
-/// One `SELECT … FROM … WHERE … GROUP BY …`.
-public struct SelectCore: Hashable, Sendable {
-  /// The select list.
-  public var items: [SelectItem]
+/// One `SELECT … FROM … WHERE … GROUP BY … HAVING … ORDER BY …`.
+package struct SelectCore: Hashable, Sendable {
+  /// The select list, in the declaration order of the output relation; empty for `SELECT 1`.
+  package var items: [SelectItem] = []
+  /// Mistakes in the select list found while building it (missing or repeated columns).
+  package var selectionProblems: [String] = []
+  /// Whether the select list drops duplicate rows.
+  package var isDistinct = false
   /// The first FROM item.
-  public var from: FromItem?
+  package var from: SourceReference?
   /// The joins after it.
-  public var joins: [Join] = []
+  package var joins: [Join] = []
   /// The WHERE condition.
-  public var condition: SQLNode?
+  package var condition: SQLNode?
   /// The GROUP BY expressions.
-  public var grouping: [SQLNode] = []
+  package var grouping: [SQLNode] = []
+  /// The HAVING condition.
+  package var having: SQLNode?
+  /// ORDER BY of this SELECT alone (only valid when it is not combined with others).
+  package var ordering: [OrderingTerm] = []
+  /// `LIMIT n`.
+  package var limit: Int? = nil
+  /// `OFFSET n`.
+  package var offset: Int? = nil
+  /// Misuses of the builder (a second FROM), reported at generation.
+  package var problems: [String] = []
 
-  init(items: [SelectItem]) { self.items = items }
+  package init() {}
+
+  /// Every source of the FROM clause, in order.
+  package var sources: [SourceReference] { (from.map { [$0] } ?? []) + joins.map(\.source) }
 }
 
 /// An item of a select list: an expression and the output column it fills.
-public struct SelectItem: Hashable, Sendable {
+package struct SelectItem: Hashable, Sendable {
   /// The expression.
-  public let node: SQLNode
+  package let node: SQLNode
   /// The output column's name.
-  public let name: String
+  package let name: String
   /// The output column's type.
-  public let typeInfo: SQLTypeInfo
+  package let typeInfo: SQLTypeInfo
 }
 
 /// A join in a FROM clause.
-public struct Join: Hashable, Sendable {
+package struct Join: Hashable, Sendable {
   /// The join types the DSL renders.
-  public enum Kind: String, Hashable, Sendable {
+  package enum Kind: String, Hashable, Sendable {
     case inner = "JOIN"
     case left = "LEFT JOIN"
+    case right = "RIGHT JOIN"
     case full = "FULL OUTER JOIN"
+    case cross = "CROSS JOIN"
   }
   /// How the rows are matched.
-  public enum Condition: Hashable, Sendable {
+  package enum Condition: Hashable, Sendable {
     case on(SQLNode)
     case using([String])
+    case none
   }
   /// The join type.
-  public let kind: Kind
+  package let kind: Kind
   /// The joined relation.
-  public let item: FromItem
+  package let source: SourceReference
   /// The match condition.
-  public let condition: Condition
+  package let condition: Condition
 }

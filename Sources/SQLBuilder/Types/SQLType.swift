@@ -1,4 +1,4 @@
-/// A PostgreSQL data type used as a phantom type parameter of ``Expression``.
+/// A PostgreSQL data type used as a phantom type parameter of ``SQLExpression``.
 public protocol SQLType: Sendable {
   /// The type's name as PostgreSQL spells it in a cast, e.g. `double precision`.
   static var sqlName: String { get }
@@ -63,6 +63,10 @@ public enum PG {
     public typealias WithDouble = DoublePrecision
     public typealias Sum = DoublePrecision
   }
+  /// `smallint` (int2).
+  public enum SmallInt: SQLOrdered { public static let sqlName = "smallint" }
+  /// `real` (float4).
+  public enum Real: SQLOrdered { public static let sqlName = "real" }
   /// `text`.
   public enum Text: SQLOrdered { public static let sqlName = "text" }
   /// `name`, the catalog's identifier type.
@@ -77,6 +81,12 @@ public enum PG {
   public enum TimestampTZ: SQLOrdered { public static let sqlName = "timestamp with time zone" }
   /// `timestamp without time zone`.
   public enum Timestamp: SQLOrdered { public static let sqlName = "timestamp without time zone" }
+  /// `time without time zone`: a time of day.
+  public enum Time: SQLOrdered { public static let sqlName = "time without time zone" }
+  /// `interval`: a span of months, days and microseconds.
+  public enum Interval: SQLOrdered { public static let sqlName = "interval" }
+  /// `jsonb`: a JSON document, stored parsed.
+  public enum JSONB: SQLOrdered { public static let sqlName = "jsonb" }
   /// `oid`, an object identifier.
   public enum OID: SQLOrdered { public static let sqlName = "oid" }
   /// `regclass`, a relation named by a string.
@@ -85,7 +95,7 @@ public enum PG {
   public enum Void: SQLType { public static let sqlName = "void" }
 }
 
-/// Whether an expression may be NULL, as a phantom type parameter of ``Expression``.
+/// Whether an expression may be NULL, as a phantom type parameter of ``SQLExpression``.
 public protocol Nullability: Sendable {
   /// True for ``Nullable``.
   static var isNullable: Bool { get }

@@ -2,6 +2,10 @@
 /// long names can collide; such a name is an error here instead.
 enum IdentifierRules {
   static func check(_ name: String, in writer: inout SQLWriter) {
+    if name.isEmpty {
+      writer.report("an identifier is empty; PostgreSQL has no empty names")
+      return
+    }
     let bytes = name.utf8.count
     guard bytes > PostgreSQL.maxIdentifierBytes else { return }
     let message =

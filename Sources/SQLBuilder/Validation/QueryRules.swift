@@ -1,27 +1,141 @@
-/// Rules on a query: its select list matches its declared output columns, names are unique,
-/// under GROUP BY every column outside an aggregate is grouped, and an ORDER BY after UNION ALL
-/// names output columns.
+/// Rules on a query: its select list sets each declared column once, every source it reads is
+/// in its FROM clause (or an enclosing query's), CTEs are defined before they are read, aliases
+/// are unique, outer joins' nullable sides are read as nullable, aggregates appear only where
+/// SQL allows them, and under GROUP BY every column outside an aggregate is grouped.
 enum QueryRules {
-  static func check(_ query: SelectStatement, in writer: inout SQLWriter) {
-    checkDeclaredColumns(query, in: &writer)
-    for part in query.parts {
-      checkDuplicates(part.items.map(\.name), in: &writer)
-      checkGrouping(part, in: &writer)
-    }
-    checkOrderingAfterUnion(query, in: &writer)
+  /// What a query may read: the enclosing queries' sources and the CTEs defined so far.
+  struct Scope {
+    var sources: [SourceReference] = []
+    var nullExtended: Set<SourceReference> = []
+    var commonTables: Set<QualifiedName> = []
   }
 
-  /// PostgreSQL sorts a UNION ALL by its output columns only, named bare.
-  private static func checkOrderingAfterUnion(_ query: SelectStatement, in writer: inout SQLWriter)
-  {
-    guard query.parts.count > 1 else { return }
-    let outputs = Set(query.columns.map(\.name))
-    for node in query.ordering {
-      if case .column(nil, let name) = node, outputs.contains(name) { continue }
+  static func check(_ query: SelectStatement, in writer: inout SQLWriter) {
+    check(query, scope: Scope(), in: &writer)
+  }
+
+  /// Checks an expression outside any query, e.g. a PL/pgSQL condition.
+  static func check(expression node: SQLNode, clause: String, in writer: inout SQLWriter) {
+    checkExpression(node, scope: Scope(), clause: clause, aggregates: .forbidden, in: &writer)
+  }
+
+  private static func check(_ query: SelectStatement, scope: Scope, in writer: inout SQLWriter) {
+    checkDuplicates(query.columns.map(\.name), in: &writer)
+    var scope = scope
+    for table in query.commonTables {
+      writer.describing("\(writer.context), CTE \(table.output.name)") { w in
+        check(table, scope: scope, in: &w)
+      }
+      if table.output.schema != nil {
+        writer.report("CTE \(table.output) must have a name without a schema")
+      }
+      if !scope.commonTables.insert(table.output).inserted {
+        writer.report("CTE \(table.output.name) is defined twice")
+      }
+    }
+    for (index, part) in query.parts.enumerated() {
+      checkCore(part, scope: scope, in: &writer)
+      if query.parts.count > 1 && !part.ordering.isEmpty {
+        writer.report(
+          "SELECT \(index + 1) of a combined query has its own ORDER BY; order the whole result with .orderBy(\\.column)"
+        )
+      }
+    }
+  }
+
+  private static func checkCore(_ core: SelectCore, scope: Scope, in writer: inout SQLWriter) {
+    core.problems.forEach { writer.report($0) }
+    core.selectionProblems.forEach { writer.report($0) }
+    checkDuplicates(core.items.map(\.name), in: &writer)
+    var labels = Set<String>()
+    for source in core.sources {
+      if !labels.insert(source.label).inserted {
+        writer.report(
+          "\(source.label) appears twice in one FROM clause; give each source its own alias")
+      }
+      if source.isCommonTable && !scope.commonTables.contains(source.relation) {
+        writer.report(
+          "reads CTE \(source.relation.name), which no WITH defines before this query")
+      }
+    }
+    var inner = scope
+    if let from = core.from { inner.sources.append(from) }
+    var local = core.from.map { [$0] } ?? []
+    for join in core.joins {
+      inner.sources.append(join.source)
+      if case .on(let condition) = join.condition {
+        checkExpression(
+          condition, scope: inner, clause: "ON of \(join.kind.rawValue) \(join.source.label)",
+          aggregates: .forbidden, in: &writer)
+      }
+      switch join.kind {
+      case .left: inner.nullExtended.insert(join.source)
+      case .right: inner.nullExtended.formUnion(local)
+      case .full: inner.nullExtended.formUnion(local + [join.source])
+      case .inner, .cross: break
+      }
+      local.append(join.source)
+    }
+    if let condition = core.condition {
+      checkExpression(condition, scope: inner, clause: "WHERE", aggregates: .forbidden, in: &writer)
+    }
+    for node in core.grouping {
+      checkExpression(node, scope: inner, clause: "GROUP BY", aggregates: .forbidden, in: &writer)
+    }
+    if let having = core.having {
+      checkExpression(having, scope: inner, clause: "HAVING", aggregates: .allowed, in: &writer)
+    }
+    for item in core.items {
+      checkExpression(
+        item.node, scope: inner, clause: "output \"\(item.name)\"", aggregates: .allowed,
+        in: &writer)
+    }
+    for term in core.ordering {
+      checkExpression(
+        term.node, scope: inner, clause: "ORDER BY", aggregates: .allowed, in: &writer)
+    }
+    checkGrouping(core, in: &writer)
+  }
+
+  enum Aggregates { case allowed, forbidden, nested }
+
+  private static func checkExpression(
+    _ node: SQLNode, scope: Scope, clause: String, aggregates: Aggregates,
+    in writer: inout SQLWriter
+  ) {
+    switch node {
+    case .column(let column):
+      guard let source = column.source else { return }
       let text = writer.expression(node)
-      writer.report(
-        "ORDER BY \(text) after UNION ALL must name an output column of \(query.output.name), unqualified"
-      )
+      if !scope.sources.contains(source) {
+        writer.report(
+          "\(clause) reads \(text), but \(source.label) is not a source of this query at that point"
+        )
+      } else if column.readAsNotNull && scope.nullExtended.contains(source) {
+        writer.report(
+          "\(clause) reads \(text) as NOT NULL, but an outer join makes \(source.label) nullable; read it through q.nullable(\(source.label))"
+        )
+      }
+      return
+    case .exists(let core):
+      checkCore(core, scope: scope, in: &writer)
+      return
+    default:
+      break
+    }
+    var childAggregates = aggregates
+    if node.isAggregate {
+      switch aggregates {
+      case .forbidden:
+        writer.report("aggregate \(writer.expression(node)) is not allowed in \(clause)")
+      case .nested:
+        writer.report("aggregate \(writer.expression(node)) is nested in another aggregate")
+      case .allowed:
+        childAggregates = .nested
+      }
+    }
+    for child in node.children {
+      checkExpression(child, scope: scope, clause: clause, aggregates: childAggregates, in: &writer)
     }
   }
 
@@ -32,27 +146,20 @@ enum QueryRules {
     }
   }
 
-  private static func checkDeclaredColumns(_ query: SelectStatement, in writer: inout SQLWriter) {
-    checkDuplicates(query.columns.map(\.name), in: &writer)
-    let declared = query.columns.map(\.name)
-    for part in query.parts where part.items.map(\.name) != declared {
-      let selected = part.items.map(\.name).joined(separator: ", ")
-      writer.report(
-        "selects (\(selected)) but \(query.output.name) declares (\(declared.joined(separator: ", "))), in that order"
-      )
-    }
-  }
-
-  private static func checkGrouping(_ part: SelectCore, in writer: inout SQLWriter) {
-    let aggregated = part.items.contains { containsAggregate($0.node) }
-    guard !part.grouping.isEmpty || aggregated else { return }
-    let grouped = Set(part.grouping)
-    for item in part.items {
-      for column in ungroupedColumns(item.node, grouped: grouped) {
+  private static func checkGrouping(_ core: SelectCore, in writer: inout SQLWriter) {
+    let checked =
+      core.items.map { ("output \"\($0.name)\"", $0.node) }
+      + (core.having.map { [("HAVING", $0)] } ?? [])
+      + core.ordering.map { ("ORDER BY", $0.node) }
+    let aggregated = checked.contains { containsAggregate($0.1) }
+    guard !core.grouping.isEmpty || aggregated else { return }
+    let grouped = Set(core.grouping)
+    let local = Set(core.sources)
+    for (clause, node) in checked {
+      for column in ungroupedColumns(node, grouped: grouped, local: local) {
         let text = writer.expression(column)
         writer.report(
-          "column \(text) in output \"\(item.name)\" must appear in GROUP BY or be used in an aggregate"
-        )
+          "column \(text) in \(clause) must appear in GROUP BY or be used in an aggregate")
       }
     }
   }
@@ -61,9 +168,14 @@ enum QueryRules {
     node.isAggregate || node.children.contains(where: containsAggregate)
   }
 
-  private static func ungroupedColumns(_ node: SQLNode, grouped: Set<SQLNode>) -> [SQLNode] {
+  private static func ungroupedColumns(
+    _ node: SQLNode, grouped: Set<SQLNode>, local: Set<SourceReference>
+  ) -> [SQLNode] {
     if grouped.contains(node) || node.isAggregate { return [] }
-    if case .column = node { return [node] }
-    return node.children.flatMap { ungroupedColumns($0, grouped: grouped) }
+    if case .column(let column) = node {
+      // A column of an enclosing query is a constant here.
+      return column.source.map(local.contains) ?? true ? [node] : []
+    }
+    return node.children.flatMap { ungroupedColumns($0, grouped: grouped, local: local) }
   }
 }

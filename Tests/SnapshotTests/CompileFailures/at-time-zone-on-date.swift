@@ -2,4 +2,6 @@
 // AT TIME ZONE applies to timestamps, not dates.
 import SQLBuilder
 
-let local = s.openedOn.atTimeZone("UTC")
+let query = shops { s, q, out in
+  q.where(s.openedOn.atTimeZone("UTC").isNull)
+}

@@ -1,5 +1,7 @@
-// expect: cannot assign value of type 'Expression<PG.Numeric, Nullable>' to type 'Expression<PG.Numeric, NotNull>'
+// expect: cannot convert value of type 'SQLExpression<PG.UUID, Nullable>' to expected argument type 'SQLExpression<PG.UUID, NotNull>'
 // A possibly-NULL expression cannot fill a column declared NOT NULL.
 import SQLBuilder
 
-let spend: Expression<PG.Numeric, NotNull> = s.spend
+let query = shops { s, q, out in
+  out.id(s.manager)
+}

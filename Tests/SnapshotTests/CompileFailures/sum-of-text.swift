@@ -2,4 +2,6 @@
 // SUM of text.
 import SQLBuilder
 
-let total = sum(s.name)
+let query = shops { s, q, out in
+  q.having(sum(s.name).isNull)
+}

@@ -2,4 +2,6 @@
 // Arithmetic on text.
 import SQLBuilder
 
-let nonsense = s.name + s.seats
+let query = shops { s, q, out in
+  q.where((s.name + s.seats).isNull)
+}

@@ -2,7 +2,8 @@
 // Reading a column the CTE does not define.
 import SQLBuilder
 
-let query = Query(ShopTotals.self) { out in
+let query = Select(ShopTotals.self) { q, out in
+  let t = q.from(ShopTotals.self, as: "t")
   out.id(t.id)
   out.visits(t.revenue)
-}.from(t)
+}

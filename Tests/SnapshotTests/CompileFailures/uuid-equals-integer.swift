@@ -1,5 +1,7 @@
-// expect: cannot convert value of type 'Expression<PG.Integer, NotNull>' to expected argument type 'Expression<PG.UUID, NotNull>'
+// expect: cannot convert value of type 'SQLExpression<PG.Integer, NotNull>' to expected argument type 'SQLExpression<PG.UUID, NotNull>'
 // Comparing a uuid to an integer.
 import SQLBuilder
 
-let match = s.id == s.seats
+let query = shops { s, q, out in
+  q.where(s.id == s.seats)
+}

@@ -1,3 +1,10 @@
+WITH recent_purchases AS (
+  SELECT
+    p.customer_id,
+    p.quantity
+  FROM shop.purchases p
+  WHERE p.status = 'paid'
+)
 SELECT
   COALESCE(a.customer_id, b.customer_id) AS customer_id,
   COALESCE(a.quantity, b.quantity, 0) AS quantity

@@ -1,0 +1,74 @@
+/// The select list of a ``Select``: a setter per output column, `out.totalCalls(count())`.
+///
+/// Columns may be set in any order; they render in the order `Output` declares them.
+/// Generation fails when a column is not set, or set twice.
+@dynamicMemberLookup
+public final class Projection<Output: Relation> {
+  private var items: [String: SelectItem] = [:]
+  private var repeated: [String] = []
+  package private(set) var isDistinct = false
+
+  package init() {}
+
+  /// The setter for one output column.
+  public subscript<B: SQLType, N: Nullability>(dynamicMember keyPath: KeyPath<Output, Column<B, N>>)
+    -> ColumnSetter<Output, B, N>
+  { ColumnSetter(projection: self, column: Output()[keyPath: keyPath]) }
+
+  /// `SELECT DISTINCT`: duplicate rows are returned once.
+  public func distinct() { isDistinct = true }
+
+  func set(_ node: SQLNode, for column: some AnyColumn) {
+    if items[column.name] != nil { repeated.append(column.name) }
+    items[column.name] = SelectItem(node: node, name: column.name, typeInfo: column.typeInfo)
+  }
+
+  func itemsInDeclarationOrder() -> ([SelectItem], [String]) {
+    var problems = repeated.map { "output column \"\($0)\" is set more than once" }
+    var ordered: [SelectItem] = []
+    for column in Output.columns {
+      if let item = items[column.name] {
+        ordered.append(item)
+      } else {
+        problems.append("output column \"\(column.name)\" is not set")
+      }
+    }
+    return (ordered, problems)
+  }
+}
+
+/// Sets one output column to an expression of exactly the column's type.
+public struct ColumnSetter<Output: Relation, B: SQLType, N: Nullability> {
+  let projection: Projection<Output>
+  let column: Column<B, N>
+
+  /// `expression AS column`.
+  public func callAsFunction(_ expression: SQLExpression<B, N>) {
+    projection.set(expression.node, for: column)
+  }
+}
+
+extension ColumnSetter where N == Nullable {
+  /// A non-NULL expression fills a nullable column as well.
+  public func callAsFunction(_ expression: SQLExpression<B, NotNull>) {
+    projection.set(expression.node, for: column)
+  }
+
+  /// `NULL::type AS column`.
+  public func callAsFunction(_: SQLNull) {
+    projection.set(SQLNull.node(B.self), for: column)
+  }
+}
+
+/// The NULL constant, where a nullable value is filled: `out.orderAmount(.null)`.
+///
+/// It is not an expression, so `x == .null` (always NULL in SQL) does not compile; use
+/// `x.isNull` or `x.isDistinct(from:)`.
+public enum SQLNull: Sendable {
+  /// `NULL`, rendered with its type: `NULL::double precision`.
+  case null
+
+  static func node<B: SQLType>(_: B.Type) -> SQLNode {
+    .cast(.literal(.null), typeName: B.sqlName)
+  }
+}

@@ -1,0 +1,7 @@
+// expect: reference to member 'null' cannot be resolved without a contextual type
+// x = NULL is NULL whatever x is; NULL is not an expression, so the comparison does not compile.
+import SQLBuilder
+
+let query = shops { s, q, out in
+  q.where(s.spend == .null)
+}
