@@ -31,8 +31,8 @@ public enum MetricsScripts {
       Comment(
         "Rebuilt on every apply, so a changed definition takes effect; readers wait for the commit."
       )
-      DropMaterializedView(MetricsDaily.self)
-      DropMaterializedView(MetricsTimeZoneNames.self)
+      Drop.materializedView(MetricsDaily.self)
+      Drop.materializedView(MetricsTimeZoneNames.self)
       Comment(
         "Valid zone names, listed once here because listing them is slow in every new session.")
       CreateMaterializedView(MetricsTimeZoneNames.self) {

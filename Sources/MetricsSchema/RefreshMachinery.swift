@@ -3,7 +3,7 @@ import SQLBuilder
 /// `refresh_metrics_daily()` and the pg_cron job that calls it; contract section 3.
 public enum RefreshMachinery {
   /// `public.refresh_metrics_daily()`.
-  public static let function = FunctionSignature("public", "refresh_metrics_daily")
+  public static let function = Function("public", "refresh_metrics_daily")
   /// The pg_cron job's name.
   public static let jobName = "refresh-metrics-daily"
   /// Every five minutes.
@@ -29,9 +29,8 @@ public enum RefreshMachinery {
 
   /// Refreshes the view without blocking readers, unless another refresh is running.
   public static let createFunction = CreateFunction(
-    function, returns: PG.Void.self, securityDefiner: true,
-    settings: [.emptySearchPath] + refreshSettings
-  ) {
+    function, returns: .void, security: .definer, settings: [.emptySearchPath] + refreshSettings
+  ) { _ in
     If(!tryAdvisoryXactLock(.constant(lockKey)) || refreshRunningElsewhere) {
       Return()
     }

@@ -104,8 +104,8 @@ public enum StorySketch {
 
   /// The sketch's manual refresh function, callable by anyone.
   public static let refreshFunction = CreateFunction(
-    FunctionSignature(nil, "refresh_metrics_daily"), returns: PG.Void.self
-  ) {
+    Function(nil, "refresh_metrics_daily"), returns: .void
+  ) { _ in
     RefreshMaterializedView(StoryMetricsDaily.self, concurrently: true)
   }
 }

@@ -127,7 +127,7 @@ import Testing
     let folder = try temporaryFolder()
     let bad = SQLScript("bad.sql", header: []) {
       CronSchedule(
-        "job", schedule: "every minute", command: SelectFunction(FunctionSignature("public", "f")))
+        "job", schedule: "every minute", command: SelectFunction(Function("public", "f")))
     }
     let result = run(["--output", folder.path], scripts: [bad])
     #expect(result.code == .failure)

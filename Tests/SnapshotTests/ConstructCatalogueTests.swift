@@ -167,7 +167,7 @@ import Testing
   @Test func materializedViewAndIndexes() throws {
     let statements: [any SQLStatement] = [
       CreateExtension("pg_cron", schema: "pg_catalog"),
-      DropMaterializedView(CustomerTotals.self),
+      Drop.materializedView(CustomerTotals.self),
       CreateMaterializedView(CustomerTotals.self, withData: false) {
         Select(CustomerTotals.self) { q, out in
           let p = q.from(Purchases.self, as: "p")
@@ -193,11 +193,10 @@ import Testing
   }
 
   @Test func functionGrantsAndCron() throws {
-    let refresh = FunctionSignature("shop", "refresh_customer_totals")
+    let refresh = Function("shop", "refresh_customer_totals")
     let statements: [any SQLStatement] = [
-      CreateFunction(
-        refresh, returns: PG.Void.self, securityDefiner: true, settings: [.emptySearchPath]
-      ) {
+      CreateFunction(refresh, returns: .void, security: .definer, settings: [.emptySearchPath]) {
+        _ in
         If(!tryAdvisoryXactLock(.constant(42))) {
           Return()
         }
@@ -225,7 +224,7 @@ import Testing
   @Test func transactionAndComments() throws {
     let script = Transaction {
       Comment("Two lines\nof comment.")
-      DropMaterializedView(CustomerTotals.self)
+      Drop.materializedView(CustomerTotals.self)
       Grant(.select, on: .table(CustomerTotals.self), to: .serviceRole)
     }
     assertSnapshot(try render(script), named: "Constructs/transaction.sql")

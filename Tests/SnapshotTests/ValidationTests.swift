@@ -61,7 +61,7 @@ import Testing
       partialUniqueIndex(
         "customer_totals_known", on: CustomerTotals.self, \.customerID,
         where: { $0.customerID.isNotNull })
-      CreateFunction(FunctionSignature("shop", "refresh_totals"), returns: PG.Void.self) {
+      CreateFunction(Function("shop", "refresh_totals"), returns: .void) { _ in
         RefreshMaterializedView(CustomerTotals.self, concurrently: true)
       }
     }
@@ -373,7 +373,7 @@ import Testing
   func cronSchedules(schedule: String, problem: String?) {
     let found = diagnostics {
       CronSchedule(
-        "job", schedule: schedule, command: SelectFunction(FunctionSignature("public", "f")))
+        "job", schedule: schedule, command: SelectFunction(Function("public", "f")))
     }
     #expect(
       found == (problem.map { ["cron job job: invalid cron schedule '\(schedule)': \($0)"] } ?? []))

@@ -10,8 +10,20 @@ public struct CommentOn: SQLStatement {
   }
 
   /// `COMMENT ON FUNCTION name(argument types) IS 'text';`
-  public static func function(_ signature: FunctionSignature, _ text: String) -> Self {
-    Self(kind: "FUNCTION", target: .function(signature), text: text)
+  public static func function<P: FunctionParameters>(_ function: Function<P>, _ text: String)
+    -> Self
+  {
+    Self(kind: "FUNCTION", target: .function(function.signature), text: text)
+  }
+
+  /// `COMMENT ON TABLE name IS 'text';`
+  public static func table<R: Relation>(_: R.Type, _ text: String) -> Self {
+    Self(kind: "TABLE", target: .relation(R.qualifiedName), text: text)
+  }
+
+  /// `COMMENT ON VIEW name IS 'text';`
+  public static func view<R: Relation>(_: R.Type, _ text: String) -> Self {
+    Self(kind: "VIEW", target: .relation(R.qualifiedName), text: text)
   }
 
   public func render(into writer: inout SQLWriter) {

@@ -1,12 +1,3 @@
-/// A function's name and argument types, as GRANT and REVOKE name it: `public.f()`.
-public struct FunctionSignature: Hashable, Sendable {
-  /// The schema-qualified name.
-  public let name: QualifiedName
-
-  /// A function taking no arguments.
-  public init(_ schema: String?, _ name: String) { self.name = QualifiedName(schema, name) }
-}
-
 /// A run-time setting fixed for the duration of a function call: `SET name = 'value'`.
 public struct FunctionSetting: Hashable, Sendable {
   /// The setting's name, e.g. `search_path`.
@@ -24,48 +15,224 @@ public struct FunctionSetting: Hashable, Sendable {
   public static let emptySearchPath = FunctionSetting("search_path", "")
 }
 
-/// `CREATE OR REPLACE FUNCTION name() RETURNS type AS $$ … $$ LANGUAGE plpgsql …;`
-///
-/// The body is built from ``PLStatement``s and dollar-quoted with a tag that does not occur in it.
-public struct CreateFunction<Returns: SQLType>: SQLStatement {
-  let signature: FunctionSignature
-  let securityDefiner: Bool
-  let settings: [FunctionSetting]
-  let body: [any PLStatement]
+/// What a function returns: `RETURNS void`, a type, `SETOF relation`, `TABLE (…)` or `trigger`.
+public struct FunctionResult: Sendable {
+  enum Kind: Sendable {
+    case void
+    case scalar(String)
+    case setOf(QualifiedName)
+    case table([OutputColumn])
+    case trigger
+  }
+  let kind: Kind
+  /// The relation whose rows a set-returning function returns.
+  let rows: QualifiedName?
 
-  /// A PL/pgSQL function returning `Returns`; `securityDefiner` runs it with its owner's rights.
-  public init(
-    _ signature: FunctionSignature, returns: Returns.Type, securityDefiner: Bool = false,
-    settings: [FunctionSetting] = [], @PLBuilder body: () -> [any PLStatement]
+  /// `RETURNS void`: the function is called for its effect.
+  public static let void = FunctionResult(kind: .void, rows: nil)
+  /// `RETURNS trigger`: a trigger function.
+  public static let trigger = FunctionResult(kind: .trigger, rows: nil)
+
+  /// `RETURNS type`: one value.
+  public static func scalar<B: SQLType>(_: B.Type) -> Self {
+    FunctionResult(kind: .scalar(B.sqlName), rows: nil)
+  }
+
+  /// `RETURNS SETOF relation`: rows of a table or view, with its row type.
+  public static func setOf<R: Relation>(_: R.Type) -> Self {
+    FunctionResult(kind: .setOf(R.qualifiedName), rows: R.qualifiedName)
+  }
+
+  /// `RETURNS TABLE (columns…)`: rows with `R`'s columns. In PL/pgSQL the column names are
+  /// variables too, so qualify every column a query in the body reads.
+  public static func table<R: Relation>(_: R.Type) -> Self {
+    FunctionResult(kind: .table(R.columns.map(OutputColumn.init)), rows: R.qualifiedName)
+  }
+}
+
+/// How a function's result may change between calls with the same arguments, which tells the
+/// planner how often it must call it.
+public enum Volatility: String, Sendable {
+  /// May change at any time, or has side effects (PostgreSQL's default).
+  case volatile = "VOLATILE"
+  /// The same within one statement: reads the database but changes nothing.
+  case stable = "STABLE"
+  /// The same for ever for the same arguments.
+  case immutable = "IMMUTABLE"
+}
+
+/// Whose privileges a function runs with.
+public enum FunctionSecurity: String, Sendable {
+  /// `SECURITY INVOKER`: the caller's (PostgreSQL's default).
+  case invoker = "SECURITY INVOKER"
+  /// `SECURITY DEFINER`: its owner's. Keep such functions out of schemas the API exposes.
+  case definer = "SECURITY DEFINER"
+}
+
+/// `CREATE OR REPLACE FUNCTION name(parameters) RETURNS … AS $$ … $$ LANGUAGE …;`
+///
+/// A PL/pgSQL body is built from ``PLStatement``s; a SQL body is a typed query or expression,
+/// so what it returns is checked by the compiler. The body is dollar-quoted with a tag that
+/// does not occur in it.
+public struct CreateFunction: SQLStatement {
+  let name: QualifiedName
+  let parameters: [any AnyParameter]
+  let result: FunctionResult
+  let language: Body
+  let volatility: Volatility
+  let security: FunctionSecurity
+  let settings: [FunctionSetting]
+
+  enum Body: Sendable {
+    case plpgsql([any PLStatement])
+    case sql(SelectStatement)
+    case sqlExpression(SQLNode, SQLTypeInfo)
+  }
+
+  /// A PL/pgSQL function; `body` receives the arguments.
+  public init<P: FunctionParameters>(
+    _ function: Function<P>, returns result: FunctionResult, volatility: Volatility = .volatile,
+    security: FunctionSecurity = .invoker, settings: [FunctionSetting] = [],
+    @PLBuilder body: (Arguments<P>) -> [any PLStatement]
   ) {
-    self.signature = signature
-    self.securityDefiner = securityDefiner
+    self.init(
+      function, result, .plpgsql(body(Arguments())), volatility, security, settings)
+  }
+
+  /// A `LANGUAGE sql` function returning the rows of `body`'s query: `RETURNS SETOF R`.
+  public init<P: FunctionParameters, R: Relation>(
+    _ function: Function<P>, returnsSetOf _: R.Type, volatility: Volatility = .volatile,
+    security: FunctionSecurity = .invoker, settings: [FunctionSetting] = [],
+    sql body: (Arguments<P>) -> Select<R>
+  ) {
+    self.init(
+      function, .setOf(R.self), .sql(body(Arguments()).statement), volatility, security,
+      settings)
+  }
+
+  /// A `LANGUAGE sql` function returning the rows of `body`'s query: `RETURNS TABLE (…)`.
+  public init<P: FunctionParameters, R: Relation>(
+    _ function: Function<P>, returnsTable _: R.Type, volatility: Volatility = .volatile,
+    security: FunctionSecurity = .invoker, settings: [FunctionSetting] = [],
+    sql body: (Arguments<P>) -> Select<R>
+  ) {
+    self.init(
+      function, .table(R.self), .sql(body(Arguments()).statement), volatility, security,
+      settings)
+  }
+
+  /// A `LANGUAGE sql` function returning one value: `RETURNS type AS $$ SELECT expression $$`.
+  public init<P: FunctionParameters, B: SQLType, N: Nullability>(
+    _ function: Function<P>, returns _: B.Type, volatility: Volatility = .volatile,
+    security: FunctionSecurity = .invoker, settings: [FunctionSetting] = [],
+    sql body: (Arguments<P>) -> SQLExpression<B, N>
+  ) {
+    let value = body(Arguments())
+    self.init(
+      function, .scalar(B.self), .sqlExpression(value.node, value.typeInfo), volatility,
+      security, settings)
+  }
+
+  private init<P: FunctionParameters>(
+    _ function: Function<P>, _ result: FunctionResult, _ language: Body,
+    _ volatility: Volatility, _ security: FunctionSecurity, _ settings: [FunctionSetting]
+  ) {
+    name = function.name
+    parameters = P.declared
+    self.result = result
+    self.language = language
+    self.volatility = volatility
+    self.security = security
     self.settings = settings
-    self.body = body()
   }
 
   public func render(into writer: inout SQLWriter) {
-    writer.describing("function \(signature.name)") { w in
+    writer.describing("function \(name)") { w in
       var inner = SQLWriter()
       inner.context = w.context
       inner.catalogue = w.catalogue
-      inner.line("BEGIN")
-      inner.indented { b in body.forEach { $0.render(into: &b) } }
-      inner.line("END;")
+      let languageName = renderBody(into: &inner)
       w.diagnostics += inner.diagnostics
       w.catalogue = inner.catalogue
       let tag = PostgreSQL.dollarQuoteTag(for: inner.text)
-      w.line("CREATE OR REPLACE FUNCTION \(w.name(signature.name))()")
-      w.line("RETURNS \(Returns.sqlName)")
+      renderHead(into: &w)
       w.line("AS \(tag)")
       inner.lines.forEach { w.line($0) }
       w.line(tag)
-      w.line("LANGUAGE plpgsql")
-      if securityDefiner { w.line("SECURITY DEFINER") }
+      w.line("LANGUAGE \(languageName)")
+      if volatility != .volatile { w.line(volatility.rawValue) }
+      if security == .definer { w.line(security.rawValue) }
       for setting in settings {
         w.line("SET \(w.identifier(setting.name)) = \(PostgreSQL.stringLiteral(setting.value))")
       }
       w.append(";")
     }
   }
+
+  private func renderHead(into w: inout SQLWriter) {
+    if parameters.isEmpty {
+      w.line("CREATE OR REPLACE FUNCTION \(w.name(name))()")
+    } else {
+      w.line("CREATE OR REPLACE FUNCTION \(w.name(name))(")
+      FunctionRules.checkParameters(parameters, in: &w)
+      w.indented { p in
+        for (index, parameter) in parameters.enumerated() {
+          var text = "\(p.identifier(parameter.name)) \(parameter.typeName)"
+          if let value = (parameter as? any ParameterDefault)?.defaultValue {
+            text += " DEFAULT \(p.expression(value))"
+          }
+          p.line(index == parameters.count - 1 ? text : text + ",")
+        }
+      }
+      w.line(")")
+    }
+    switch result.kind {
+    case .void: w.line("RETURNS void")
+    case .trigger: w.line("RETURNS trigger")
+    case .scalar(let type): w.line("RETURNS \(type)")
+    case .setOf(let relation): w.line("RETURNS SETOF \(w.name(relation))")
+    case .table(let columns):
+      w.line("RETURNS TABLE (")
+      w.indented { t in
+        for (index, column) in columns.enumerated() {
+          let text = "\(t.identifier(column.name)) \(column.typeInfo.name)"
+          t.line(index == columns.count - 1 ? text : text + ",")
+        }
+      }
+      w.line(")")
+    }
+  }
+
+  /// Renders the body and returns the language's name.
+  private func renderBody(into inner: inout SQLWriter) -> String {
+    switch language {
+    case .plpgsql(let body):
+      FunctionRules.check(plpgsql: body, returning: result, parameters: parameters, in: &inner)
+      let declarations = body.compactMap { $0 as? Declare }
+      if !declarations.isEmpty {
+        inner.line("DECLARE")
+        inner.indented { d in declarations.forEach { $0.renderDeclaration(into: &d) } }
+      }
+      inner.line("BEGIN")
+      inner.indented { b in body.filter { !($0 is Declare) }.forEach { $0.render(into: &b) } }
+      inner.line("END;")
+      return "plpgsql"
+    case .sql(let query):
+      QueryRules.check(query, in: &inner)
+      query.render(into: &inner)
+      inner.append(";")
+      return "sql"
+    case .sqlExpression(let node, _):
+      QueryRules.check(expression: node, clause: "the function's result", in: &inner)
+      inner.line("SELECT \(inner.expression(node));")
+      return "sql"
+    }
+  }
 }
+
+/// A parameter's default, for CREATE FUNCTION.
+package protocol ParameterDefault {
+  var defaultValue: SQLNode? { get }
+}
+
+extension Parameter: ParameterDefault {}

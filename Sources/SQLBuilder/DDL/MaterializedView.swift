@@ -21,16 +21,6 @@ public struct CreateMaterializedView<View: Relation>: SQLStatement {
   }
 }
 
-/// `DROP MATERIALIZED VIEW IF EXISTS name;`
-public struct DropMaterializedView<View: Relation>: SQLStatement {
-  /// Drops `View` if it exists.
-  public init(_ view: View.Type) {}
-
-  public func render(into writer: inout SQLWriter) {
-    writer.line("DROP MATERIALIZED VIEW IF EXISTS \(writer.name(View.qualifiedName));")
-  }
-}
-
 /// `REFRESH MATERIALIZED VIEW [CONCURRENTLY] name;`, as a statement or in a function body.
 ///
 /// A concurrent refresh needs a unique index on plain columns without WHERE; generation fails

@@ -26,7 +26,18 @@ public struct Role: Hashable, Sendable {
 public enum Privilege: String, Sendable {
   case all = "ALL"
   case select = "SELECT"
+  case insert = "INSERT"
+  case update = "UPDATE"
+  case delete = "DELETE"
+  case truncate = "TRUNCATE"
+  case references = "REFERENCES"
+  case trigger = "TRIGGER"
+  /// On a function.
   case execute = "EXECUTE"
+  /// On a schema: may look up objects in it.
+  case usage = "USAGE"
+  /// On a schema: may create objects in it.
+  case create = "CREATE"
 }
 
 /// The object a privilege is on.
@@ -41,6 +52,11 @@ public enum PrivilegeTarget: Sendable {
   /// A declared relation.
   public static func table<R: Relation>(_: R.Type) -> Self { .relation(R.qualifiedName) }
 
+  /// A declared function, named with its argument types.
+  public static func function<P: FunctionParameters>(_ function: Function<P>) -> Self {
+    .function(function.signature)
+  }
+
   func rendered(_ writer: inout SQLWriter) -> String {
     switch self {
     case .relation: return "TABLE \(objectName(&writer))"
@@ -53,7 +69,7 @@ public enum PrivilegeTarget: Sendable {
   func objectName(_ writer: inout SQLWriter) -> String {
     switch self {
     case .relation(let name): return writer.name(name)
-    case .function(let signature): return "\(writer.name(signature.name))()"
+    case .function(let signature): return signature.rendered(&writer)
     case .schema(let name): return writer.identifier(name)
     }
   }
@@ -61,38 +77,42 @@ public enum PrivilegeTarget: Sendable {
 
 /// `GRANT privilege ON object TO roles;`
 public struct Grant: SQLStatement {
-  let privilege: Privilege
+  let privileges: [Privilege]
   let target: PrivilegeTarget
   let roles: [Role]
 
-  /// Grants `privilege` on `target` to `roles`.
-  public init(_ privilege: Privilege, on target: PrivilegeTarget, to roles: Role...) {
-    self.privilege = privilege
+  /// Grants `privileges` on `target` to `roles`.
+  public init(_ privileges: Privilege..., on target: PrivilegeTarget, to roles: Role...) {
+    self.privileges = privileges
     self.target = target
     self.roles = roles
   }
 
   public func render(into writer: inout SQLWriter) {
+    PrivilegeRules.check(privileges, on: target, roles: roles, in: &writer)
     let to = roles.map { $0.rendered(&writer) }.joined(separator: ", ")
-    writer.line("GRANT \(privilege.rawValue) ON \(target.rendered(&writer)) TO \(to);")
+    let what = privileges.map(\.rawValue).joined(separator: ", ")
+    writer.line("GRANT \(what) ON \(target.rendered(&writer)) TO \(to);")
   }
 }
 
 /// `REVOKE privilege ON object FROM roles;`
 public struct Revoke: SQLStatement {
-  let privilege: Privilege
+  let privileges: [Privilege]
   let target: PrivilegeTarget
   let roles: [Role]
 
-  /// Revokes `privilege` on `target` from `roles`.
-  public init(_ privilege: Privilege, on target: PrivilegeTarget, from roles: Role...) {
-    self.privilege = privilege
+  /// Revokes `privileges` on `target` from `roles`.
+  public init(_ privileges: Privilege..., on target: PrivilegeTarget, from roles: Role...) {
+    self.privileges = privileges
     self.target = target
     self.roles = roles
   }
 
   public func render(into writer: inout SQLWriter) {
+    PrivilegeRules.check(privileges, on: target, roles: roles, in: &writer)
     let from = roles.map { $0.rendered(&writer) }.joined(separator: ", ")
-    writer.line("REVOKE \(privilege.rawValue) ON \(target.rendered(&writer)) FROM \(from);")
+    let what = privileges.map(\.rawValue).joined(separator: ", ")
+    writer.line("REVOKE \(what) ON \(target.rendered(&writer)) FROM \(from);")
   }
 }

@@ -2,6 +2,8 @@
 package indirect enum SQLNode: Hashable, Sendable {
   /// A column of a source in a FROM clause (or of the relation a DDL statement is about).
   case column(ColumnReference)
+  /// A function parameter or PL/pgSQL variable, by name.
+  case variable(String)
   /// A constant.
   case literal(SQLLiteral)
   /// `left op right`, with the operator's binding strength.
@@ -39,7 +41,7 @@ package indirect enum SQLNode: Hashable, Sendable {
   /// The direct sub-expressions outside any subquery.
   package var children: [SQLNode] {
     switch self {
-    case .column, .literal, .countAll, .exists, .regclass: return []
+    case .column, .variable, .literal, .countAll, .exists, .regclass: return []
     case .binary(_, let l, let r, _): return [l, r]
     case .prefix(_, let o, _), .postfix(let o, _, _), .cast(let o, _), .parenthesized(let o):
       return [o]

@@ -13,12 +13,26 @@ public enum PLBuilder {
   public static func buildBlock(_ parts: [any PLStatement]...) -> [any PLStatement] {
     parts.flatMap { $0 }
   }
+  public static func buildOptional(_ part: [any PLStatement]?) -> [any PLStatement] { part ?? [] }
+  public static func buildEither(first: [any PLStatement]) -> [any PLStatement] { first }
+  public static func buildEither(second: [any PLStatement]) -> [any PLStatement] { second }
+  public static func buildArray(_ parts: [[any PLStatement]]) -> [any PLStatement] {
+    parts.flatMap { $0 }
+  }
+}
+
+/// What the function rules need to see inside a PL/pgSQL statement.
+package protocol PLInspectable {
+  /// The expressions the statement evaluates.
+  var expressions: [SQLNode] { get }
+  /// The statements nested in it (an IF's branches).
+  var nested: [any PLStatement] { get }
 }
 
 extension RefreshMaterializedView: PLStatement {}
 
 /// `IF condition THEN … [ELSE …] END IF;`
-public struct If: PLStatement {
+public struct If: PLStatement, PLInspectable {
   let condition: SQLNode
   let then: [any PLStatement]
   let otherwise: [any PLStatement]
@@ -34,6 +48,9 @@ public struct If: PLStatement {
     self.otherwise = otherwise()
   }
 
+  package var expressions: [SQLNode] { [condition] }
+  package var nested: [any PLStatement] { then + otherwise }
+
   public func render(into writer: inout SQLWriter) {
     QueryRules.check(expression: condition, clause: "IF", in: &writer)
     writer.line("IF \(writer.expression(condition)) THEN")
@@ -46,22 +63,17 @@ public struct If: PLStatement {
   }
 }
 
-/// `RETURN;`: leaves a function that returns void.
-public struct Return: PLStatement {
-  /// `RETURN;`
-  public init() {}
-
-  public func render(into writer: inout SQLWriter) { writer.line("RETURN;") }
-}
-
 /// `PERFORM expression;`: evaluates an expression for its effect.
-public struct Perform: PLStatement {
+public struct Perform: PLStatement, PLInspectable {
   let expression: SQLNode
 
   /// Evaluates `expression` and discards the result.
   public init<B: SQLType, N: Nullability>(_ expression: SQLExpression<B, N>) {
     self.expression = expression.node
   }
+
+  package var expressions: [SQLNode] { [expression] }
+  package var nested: [any PLStatement] { [] }
 
   public func render(into writer: inout SQLWriter) {
     QueryRules.check(expression: expression, clause: "PERFORM", in: &writer)

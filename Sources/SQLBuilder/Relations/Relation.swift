@@ -48,26 +48,6 @@ public struct QualifiedName: Hashable, Sendable, CustomStringConvertible {
 /// it first.
 public protocol CommonTable: Relation {}
 
-/// A column of a ``Relation``: its name, SQL type and nullability.
-public struct Column<Base: SQLType, Null: Nullability>: AnyColumn {
-  /// The column's name in SQL.
-  public let name: String
-
-  /// Declares a column named `name`.
-  public init(_ name: String) { self.name = name }
-
-  /// The SQL type and nullability of the column.
-  public var typeInfo: SQLTypeInfo { SQLTypeInfo(Base.self, Null.self) }
-}
-
-/// A column with its type erased, for validation and catalog comparisons.
-public protocol AnyColumn: Sendable {
-  /// The column's name in SQL.
-  var name: String { get }
-  /// The SQL type and nullability of the column.
-  var typeInfo: SQLTypeInfo { get }
-}
-
 extension Relation {
   /// The declared columns in declaration order.
   public static var columns: [any AnyColumn] {

@@ -5,6 +5,8 @@ extension SQLWriter {
     case .column(let column):
       let name = identifier(column.name)
       return column.source?.alias.map { identifier($0) + "." + name } ?? name
+    case .variable(let name):
+      return identifier(name)
     case .literal(let literal):
       return Self.literal(literal)
     case .binary(let op, let left, let right, let precedence):

@@ -53,10 +53,10 @@ public struct Transaction: SQLStatement {
 
 /// `SELECT function();` as a statement, e.g. for a cron job's command.
 public struct SelectFunction: SQLStatement {
-  let function: FunctionSignature
+  let function: Function<NoParameters>
 
-  /// Calls `function` with no arguments.
-  public init(_ function: FunctionSignature) { self.function = function }
+  /// Calls `function`, which takes no arguments.
+  public init(_ function: Function<NoParameters>) { self.function = function }
 
   public func render(into writer: inout SQLWriter) {
     writer.line("SELECT \(writer.name(function.name))();")

@@ -91,6 +91,10 @@ public enum PG {
   public enum OID: SQLOrdered { public static let sqlName = "oid" }
   /// `regclass`, a relation named by a string.
   public enum RegClass: SQLType { public static let sqlName = "regclass" }
+  /// `element[]`: an array of `Element`s.
+  public enum Array<Element: SQLType>: SQLType {
+    public static var sqlName: String { Element.sqlName + "[]" }
+  }
   /// `void`, the return type of a function that returns nothing.
   public enum Void: SQLType { public static let sqlName = "void" }
 }
@@ -116,8 +120,13 @@ public struct SQLTypeInfo: Hashable, Sendable, CustomStringConvertible {
 
   /// Describes `B` with nullability `N`.
   public init<B: SQLType, N: Nullability>(_: B.Type, _: N.Type) {
-    name = B.sqlName
-    isNullable = N.isNullable
+    self.init(name: B.sqlName, isNullable: N.isNullable)
+  }
+
+  /// Describes the type named `name` (with any modifiers, as `format_type` spells it).
+  package init(name: String, isNullable: Bool) {
+    self.name = name
+    self.isNullable = isNullable
   }
 
   public var description: String { isNullable ? "\(name) (nullable)" : "\(name) NOT NULL" }

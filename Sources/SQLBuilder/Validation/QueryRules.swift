@@ -179,3 +179,29 @@ enum QueryRules {
     return node.children.flatMap { ungroupedColumns($0, grouped: grouped, local: local) }
   }
 }
+
+extension QueryRules {
+  /// Rules on an expression of a DDL statement (a column DEFAULT, a CHECK): no aggregate, no
+  /// subquery, and columns only of the table itself where `allowColumns` (a CHECK).
+  static func check(
+    constant node: SQLNode, clause: String, allowColumns: Bool = false, in writer: inout SQLWriter
+  ) {
+    switch node {
+    case .column(let column):
+      if !allowColumns || column.source?.alias != nil {
+        writer.report(
+          "\(clause) reads column \(column.name); it may read only \(allowColumns ? "its table's columns" : "constants and functions")"
+        )
+      }
+    case .exists:
+      writer.report("\(clause) has a subquery, which PostgreSQL does not allow there")
+    default:
+      if node.isAggregate {
+        writer.report("aggregate \(writer.expression(node)) is not allowed in \(clause)")
+      }
+      for child in node.children {
+        check(constant: child, clause: clause, allowColumns: allowColumns, in: &writer)
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+/// `CREATE TABLE name (columns…, constraints…);` from a ``Relation``'s declared columns.
+///
+/// Each column renders with its type, `NOT NULL` when declared ``NotNull``, and its default;
+/// constraints are added in the closure:
+/// ```swift
+/// CreateTable(Orders.self) { t in
+///   t.primaryKey(\.id)
+///   t.foreignKey(\.customerID, references: \Customers.id, onDelete: .cascade)
+///   t.check("orders_amount_not_negative") { $0.amount >= .constant(0) }
+/// }
+/// ```
+public struct CreateTable<Table: Relation>: SQLStatement {
+  let ifNotExists: Bool
+  let constraints: [TableConstraint]
+
+  /// Creates `Table`; `ifNotExists` makes applying the statement again a no-op.
+  public init(
+    _ table: Table.Type, ifNotExists: Bool = false,
+    _ constraints: (TableConstraints<Table>) -> Void = { _ in }
+  ) {
+    self.ifNotExists = ifNotExists
+    let builder = TableConstraints<Table>()
+    constraints(builder)
+    self.constraints = builder.constraints
+  }
+
+  public func render(into writer: inout SQLWriter) {
+    writer.describing("table \(Table.qualifiedName)") { w in
+      let head = ifNotExists ? "CREATE TABLE IF NOT EXISTS" : "CREATE TABLE"
+      w.line("\(head) \(w.name(Table.qualifiedName)) (")
+      var lines: [String] = []
+      for case let column as any ColumnDefinition in Table.columns {
+        var text = "\(w.identifier(column.name)) \(column.typeInfo.name)"
+        if !column.typeInfo.isNullable { text += " NOT NULL" }
+        if let value = column.defaultValue {
+          QueryRules.check(constant: value, clause: "DEFAULT of \(column.name)", in: &w)
+          text += " DEFAULT \(w.expression(value))"
+        }
+        lines.append(text)
+      }
+      lines += constraints.map { $0.render(&w) }
+      QueryRules.checkDuplicates(Table.columns.map(\.name), in: &w)
+      w.indented { inner in
+        for (index, line) in lines.enumerated() {
+          inner.line(index == lines.count - 1 ? line : line + ",")
+        }
+      }
+      w.line(");")
+    }
+  }
+}
+
+/// What a referencing row becomes when its referenced row is deleted.
+public enum ReferentialAction: String, Sendable {
+  /// `NO ACTION`: the delete fails (at the end of the statement).
+  case noAction = "NO ACTION"
+  /// `RESTRICT`: the delete fails at once.
+  case restrict = "RESTRICT"
+  /// `CASCADE`: the referencing rows are deleted too.
+  case cascade = "CASCADE"
+  /// `SET NULL`: the referencing columns become NULL.
+  case setNull = "SET NULL"
+}
+
+/// The constraints of a ``CreateTable``, added in its closure.
+public final class TableConstraints<Table: Relation> {
+  var constraints: [TableConstraint] = []
+
+  /// `PRIMARY KEY (columns…)`.
+  public func primaryKey(_ columns: PartialKeyPath<Table>...) {
+    constraints.append(.primaryKey(columns.map(Table.columnName)))
+  }
+
+  /// `UNIQUE [NULLS NOT DISTINCT] (columns…)`.
+  public func unique(_ columns: PartialKeyPath<Table>..., nullsNotDistinct: Bool = false) {
+    constraints.append(.unique(columns.map(Table.columnName), nullsNotDistinct: nullsNotDistinct))
+  }
+
+  /// `FOREIGN KEY (column) REFERENCES other (column) ON DELETE action`; both columns have one
+  /// type, or it does not compile.
+  public func foreignKey<B: SQLType, N1: Nullability, Other: Relation, N2: Nullability>(
+    _ column: KeyPath<Table, Column<B, N1>>, references target: KeyPath<Other, Column<B, N2>>,
+    onDelete: ReferentialAction = .noAction
+  ) {
+    constraints.append(
+      .foreignKey(
+        [Table.columnName(column)], Other.qualifiedName, [Other.columnName(target)], onDelete))
+  }
+
+  /// `FOREIGN KEY (a, b) REFERENCES other (x, y) ON DELETE action`, a two-column key.
+  public func foreignKey<
+    B1: SQLType, N1: Nullability, B2: SQLType, N2: Nullability, Other: Relation,
+    M1: Nullability, M2: Nullability
+  >(
+    _ first: KeyPath<Table, Column<B1, N1>>, _ second: KeyPath<Table, Column<B2, N2>>,
+    references targetFirst: KeyPath<Other, Column<B1, M1>>,
+    _ targetSecond: KeyPath<Other, Column<B2, M2>>, onDelete: ReferentialAction = .noAction
+  ) {
+    constraints.append(
+      .foreignKey(
+        [Table.columnName(first), Table.columnName(second)], Other.qualifiedName,
+        [Other.columnName(targetFirst), Other.columnName(targetSecond)], onDelete))
+  }
+
+  /// `CONSTRAINT name CHECK (condition)`; the closure receives the table's columns.
+  public func check(
+    _ name: String, _ condition: (Source<Table>) -> SQLExpression<PG.Boolean, some Nullability>
+  ) {
+    constraints.append(.check(name, condition(Source(alias: nil)).node))
+  }
+}
+
+enum TableConstraint: Sendable {
+  case primaryKey([String])
+  case unique([String], nullsNotDistinct: Bool)
+  case foreignKey([String], QualifiedName, [String], ReferentialAction)
+  case check(String, SQLNode)
+
+  func render(_ w: inout SQLWriter) -> String {
+    func list(_ names: [String]) -> String {
+      names.map { w.identifier($0) }.joined(separator: ", ")
+    }
+    switch self {
+    case .primaryKey(let columns):
+      return "PRIMARY KEY (\(list(columns)))"
+    case .unique(let columns, let nullsNotDistinct):
+      return "UNIQUE\(nullsNotDistinct ? " NULLS NOT DISTINCT" : "") (\(list(columns)))"
+    case .foreignKey(let columns, let other, let targets, let action):
+      var text = "FOREIGN KEY (\(list(columns))) REFERENCES \(w.name(other)) (\(list(targets)))"
+      if action != .noAction { text += " ON DELETE \(action.rawValue)" }
+      return text
+    case .check(let name, let condition):
+      QueryRules.check(constant: condition, clause: "CHECK \(name)", allowColumns: true, in: &w)
+      return "CONSTRAINT \(w.identifier(name)) CHECK (\(w.expression(condition)))"
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/// `RAISE EXCEPTION 'message' USING ERRCODE = 'code';`: fails the call with a SQLSTATE the
+/// caller can act on.
+///
+/// ```swift
+/// Raise.exception("p_from_date must not be after p_to_date", code: .invalidParameterValue)
+/// // RAISE EXCEPTION 'p_from_date must not be after p_to_date' USING ERRCODE = '22023';
+/// ```
+/// Each `%` in the message is replaced by the next value; `%%` is a literal `%`. Generation
+/// fails when the counts differ.
+public struct Raise: PLStatement, PLInspectable {
+  /// How severe the message is; only `exception` aborts.
+  public enum Level: String, Sendable {
+    case notice = "NOTICE"
+    case warning = "WARNING"
+    case exception = "EXCEPTION"
+  }
+  let level: Level
+  let message: String
+  let values: [SQLNode]
+  let code: SQLState?
+  let hint: String?
+
+  /// `RAISE level 'message', values… [USING ERRCODE = code, HINT = hint];`
+  public init<each B: SQLType, each N: Nullability>(
+    _ level: Level, _ message: String, _ values: repeat SQLExpression<each B, each N>,
+    code: SQLState? = nil, hint: String? = nil
+  ) {
+    self.level = level
+    self.message = message
+    var nodes: [SQLNode] = []
+    for value in repeat each values { nodes.append(value.node) }
+    self.values = nodes
+    self.code = code
+    self.hint = hint
+  }
+
+  /// `RAISE EXCEPTION 'message' USING ERRCODE = code;`
+  public static func exception(_ message: String, code: SQLState, hint: String? = nil) -> Raise {
+    Raise(.exception, message, code: code, hint: hint)
+  }
+
+  package var expressions: [SQLNode] { values }
+  package var nested: [any PLStatement] { [] }
+
+  public func render(into writer: inout SQLWriter) {
+    let placeholders = message.replacingOccurrences(of: "%%", with: "").filter { $0 == "%" }.count
+    if placeholders != values.count {
+      writer.report(
+        "RAISE message has \(placeholders) % placeholders but \(values.count) values: \(message)")
+    }
+    for value in values { QueryRules.check(expression: value, clause: "RAISE", in: &writer) }
+    var text = "RAISE \(level.rawValue) \(PostgreSQL.stringLiteral(message))"
+    for value in values { text += ", \(writer.expression(value))" }
+    var options: [String] = []
+    if let code { options.append("ERRCODE = \(PostgreSQL.stringLiteral(code.code))") }
+    if let hint { options.append("HINT = \(PostgreSQL.stringLiteral(hint))") }
+    if !options.isEmpty { text += " USING " + options.joined(separator: ", ") }
+    writer.line(text + ";")
+  }
+}
+
+/// A SQLSTATE error code, five characters, as clients match on it.
+public struct SQLState: Hashable, Sendable {
+  /// The five-character code, e.g. `22023`.
+  public let code: String
+
+  /// A code by its five characters.
+  public init(_ code: String) { self.code = code }
+
+  /// `22023` invalid_parameter_value: an argument is NULL, out of range or inconsistent.
+  public static let invalidParameterValue = SQLState("22023")
+  /// `42501` insufficient_privilege: the caller may not do this.
+  public static let insufficientPrivilege = SQLState("42501")
+  /// `P0001` raise_exception: PL/pgSQL's default for RAISE EXCEPTION.
+  public static let raiseException = SQLState("P0001")
+}

@@ -1,0 +1,98 @@
+/// Rules on functions: parameter names are unique and parameters with defaults come last; a
+/// PL/pgSQL body returns what the function declares (a value of its type, the rows of its
+/// relation, or nothing) and reads only parameters and variables it declares.
+enum FunctionRules {
+  static func checkParameters(_ parameters: [any AnyParameter], in writer: inout SQLWriter) {
+    var seen = Set<String>()
+    var defaultSeen = false
+    for parameter in parameters {
+      if !seen.insert(parameter.name).inserted {
+        writer.report("parameter \(parameter.name) is declared twice")
+      }
+      let hasDefault = (parameter as? any ParameterDefault)?.defaultValue != nil
+      if defaultSeen && !hasDefault {
+        writer.report(
+          "parameter \(parameter.name) has no default but follows one that has; PostgreSQL requires defaults last"
+        )
+      }
+      defaultSeen = defaultSeen || hasDefault
+    }
+  }
+
+  static func check(
+    plpgsql body: [any PLStatement], returning result: FunctionResult,
+    parameters: [any AnyParameter], in writer: inout SQLWriter
+  ) {
+    var known = Set(parameters.map(\.name))
+    if case .table(let columns) = result.kind { known.formUnion(columns.map(\.name)) }
+    for case let declaration as Declare in flatten(body) {
+      if !known.insert(declaration.name).inserted {
+        writer.report("variable \(declaration.name) is declared twice, or shadows a parameter")
+      }
+    }
+    for statement in flatten(body) {
+      if let inspectable = statement as? any PLInspectable {
+        for node in inspectable.expressions {
+          for name in variables(in: node) where !known.contains(name) {
+            writer.report("\(name) is neither a parameter nor a declared variable")
+          }
+        }
+      }
+      checkReturn(statement, result, in: &writer)
+    }
+  }
+
+  private static func checkReturn(
+    _ statement: any PLStatement, _ result: FunctionResult, in writer: inout SQLWriter
+  ) {
+    if let query = statement as? ReturnQuery {
+      if result.rows != query.query.output {
+        writer.report(
+          "RETURN QUERY returns rows of \(query.query.output), but the function returns \(describe(result))"
+        )
+      }
+    } else if let returned = statement as? Return {
+      switch (result.kind, returned.value, returned.typeName) {
+      case (.scalar(let type), _, let returnedType?) where type != returnedType:
+        writer.report("RETURN gives a \(returnedType), but the function returns \(type)")
+      case (.scalar(let type), nil, _):
+        writer.report("RETURN without a value in a function that returns \(type)")
+      case (.void, _?, _), (.setOf, _?, _), (.table, _?, _):
+        writer.report("RETURN with a value in a function that returns \(describe(result))")
+      case (.trigger, _?, _?):
+        writer.report("a trigger function returns NULL or a row, not a value")
+      default:
+        break
+      }
+    }
+  }
+
+  private static func describe(_ result: FunctionResult) -> String {
+    switch result.kind {
+    case .void: return "void"
+    case .trigger: return "trigger"
+    case .scalar(let type): return type
+    case .setOf(let relation): return "SETOF \(relation)"
+    case .table: return "TABLE (\(result.rows.map(\.description) ?? ""))"
+    }
+  }
+
+  private static func flatten(_ body: [any PLStatement]) -> [any PLStatement] {
+    body.flatMap { statement in
+      [statement] + flatten((statement as? any PLInspectable)?.nested ?? [])
+    }
+  }
+
+  private static func variables(in node: SQLNode) -> [String] {
+    if case .variable(let name) = node { return [name] }
+    if case .exists(let core) = node {
+      let nodes =
+        [core.condition, core.having].compactMap { $0 } + core.grouping
+        + core.joins.compactMap {
+          if case .on(let c) = $0.condition { return c } else { return nil }
+        }
+      return nodes.flatMap(variables)
+    }
+    return node.children.flatMap(variables)
+  }
+}
