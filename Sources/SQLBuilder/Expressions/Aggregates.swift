@@ -51,3 +51,42 @@ public func min<B: SQLOrdered>(_ x: SQLExpression<B, some Nullability>) -> SQLEx
 > {
   aggregate("MIN", x.node, nil)
 }
+
+/// `COUNT(DISTINCT x)`: the distinct non-NULL values of the group.
+public func count<B: SQLType>(distinct x: SQLExpression<B, some Nullability>) -> SQLExpression<
+  PG.BigInt, NotNull
+> {
+  .init(unchecked: .countDistinct(x.node, filter: nil))
+}
+
+/// A type `AVG` accepts, with the type it returns (`AVG(integer)` is numeric).
+public protocol SQLAveragable: SQLType {
+  /// The type of `AVG(x)`.
+  associatedtype Average: SQLType
+}
+extension PG.Integer: SQLAveragable { public typealias Average = PG.Numeric }
+extension PG.BigInt: SQLAveragable { public typealias Average = PG.Numeric }
+extension PG.Numeric: SQLAveragable { public typealias Average = PG.Numeric }
+extension PG.DoublePrecision: SQLAveragable { public typealias Average = PG.DoublePrecision }
+extension PG.Interval: SQLAveragable { public typealias Average = PG.Interval }
+
+/// `AVG(x)`, NULL when no row contributes.
+public func avg<B: SQLAveragable>(_ x: SQLExpression<B, some Nullability>) -> SQLExpression<
+  B.Average, Nullable
+> {
+  aggregate("AVG", x.node, nil)
+}
+
+/// `BOOL_OR(x)`: whether any row's `x` is true; NULL when no row contributes.
+public func boolOr(_ x: SQLExpression<PG.Boolean, some Nullability>) -> SQLExpression<
+  PG.Boolean, Nullable
+> {
+  aggregate("BOOL_OR", x.node, nil)
+}
+
+/// `BOOL_AND(x)`: whether every row's `x` is true; NULL when no row contributes.
+public func boolAnd(_ x: SQLExpression<PG.Boolean, some Nullability>) -> SQLExpression<
+  PG.Boolean, Nullable
+> {
+  aggregate("BOOL_AND", x.node, nil)
+}

@@ -28,11 +28,27 @@ package indirect enum SQLNode: Hashable, Sendable {
   case exists(SelectCore)
   /// `'schema.name'::regclass`: a relation's object id, looked up when the expression runs.
   case regclass(QualifiedName)
+  /// A value function spelled as a keyword, e.g. `CURRENT_DATE`.
+  case keyword(String)
+  /// `(SELECT expression FROM …)`: the value of a one-column subquery.
+  case subquery(SelectCore)
+  /// `operand IN (SELECT …)`.
+  case inSubquery(SQLNode, SelectCore)
+  /// `operand BETWEEN low AND high`.
+  case between(SQLNode, low: SQLNode, high: SQLNode)
+  /// `EXTRACT(field FROM operand)`.
+  case extract(field: String, SQLNode)
+  /// `ARRAY[elements…]`.
+  case array([SQLNode])
+  /// `COUNT(DISTINCT operand)`, optionally filtered.
+  case countDistinct(SQLNode, filter: SQLNode?)
+  /// `function OVER (window)`: a window function, or an aggregate computed over a window.
+  case window(SQLNode, WindowSpecification)
 
   /// Whether the node is an aggregate call, whose arguments need not be grouped.
   package var isAggregate: Bool {
     switch self {
-    case .countAll: return true
+    case .countAll, .countDistinct: return true
     case .function(_, _, let isAggregate, _): return isAggregate
     default: return false
     }
@@ -41,7 +57,14 @@ package indirect enum SQLNode: Hashable, Sendable {
   /// The direct sub-expressions outside any subquery.
   package var children: [SQLNode] {
     switch self {
-    case .column, .variable, .literal, .countAll, .exists, .regclass: return []
+    case .column, .variable, .literal, .countAll, .exists, .regclass, .keyword, .subquery:
+      return []
+    case .inSubquery(let o, _), .extract(_, let o): return [o]
+    case .between(let o, let low, let high): return [o, low, high]
+    case .array(let elements): return elements
+    case .countDistinct(let o, let filter): return [o] + (filter.map { [$0] } ?? [])
+    case .window(let function, let window):
+      return function.children + window.partition + window.ordering.map(\.node)
     case .binary(_, let l, let r, _): return [l, r]
     case .prefix(_, let o, _), .postfix(let o, _, _), .cast(let o, _), .parenthesized(let o):
       return [o]

@@ -39,6 +39,26 @@ extension SQLWriter {
     case .inList(let operand, let values):
       let list = values.map { expression($0) }.joined(separator: ", ")
       return self.operand(operand, under: .membership, isRight: false) + " IN (\(list))"
+    case .keyword(let word):
+      return word
+    case .subquery(let query):
+      return "(\(query.renderSubquery(&self)))"
+    case .inSubquery(let operand, let query):
+      return self.operand(operand, under: .membership, isRight: false)
+        + " IN (\(query.renderSubquery(&self)))"
+    case .between(let operand, let low, let high):
+      let o = self.operand(operand, under: .membership, isRight: false)
+      let l = self.operand(low, under: .membership, isRight: false)
+      let h = self.operand(high, under: .membership, isRight: true)
+      return "\(o) BETWEEN \(l) AND \(h)"
+    case .extract(let field, let operand):
+      return "EXTRACT(\(field) FROM \(expression(operand)))"
+    case .array(let elements):
+      return "ARRAY[" + elements.map { expression($0) }.joined(separator: ", ") + "]"
+    case .countDistinct(let operand, let filter):
+      return "COUNT(DISTINCT \(expression(operand)))" + filterClause(filter)
+    case .window(let function, let window):
+      return "\(expression(function)) OVER (\(self.window(window)))"
     case .regclass(let relation):
       return PostgreSQL.stringLiteral(name(relation)) + "::regclass"
     case .exists(let query):
@@ -62,7 +82,7 @@ extension SQLWriter {
   private static func precedence(of node: SQLNode) -> Precedence {
     switch node {
     case .binary(_, _, _, let p), .prefix(_, _, let p), .postfix(_, _, let p): return p
-    case .inList: return .membership
+    case .inList, .inSubquery, .between: return .membership
     case .literal(.integer(let v)) where v < 0: return .additive
     default: return .atom
     }

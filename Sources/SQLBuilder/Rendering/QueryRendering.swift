@@ -47,9 +47,12 @@ extension SelectCore {
     if let offset { writer.line("OFFSET \(offset)") }
   }
 
-  /// `SELECT 1 FROM … WHERE …` on one line, as EXISTS reads it.
+  /// `SELECT 1 FROM … WHERE …` (or the subquery's value) on one line, as EXISTS, IN and a
+  /// scalar subquery read it.
   func renderSubquery(_ writer: inout SQLWriter) -> String {
-    var parts = ["SELECT 1"]
+    let list =
+      items.isEmpty ? "1" : items.map { writer.expression($0.node) }.joined(separator: ", ")
+    var parts = [(isDistinct ? "SELECT DISTINCT " : "SELECT ") + list]
     if let from { parts.append("FROM " + writer.fromItem(from)) }
     for join in joins { parts.append(writer.join(join)) }
     if let condition { parts.append("WHERE " + writer.expression(condition)) }
@@ -57,7 +60,9 @@ extension SelectCore {
       parts.append("GROUP BY " + grouping.map { writer.expression($0) }.joined(separator: ", "))
     }
     if let having { parts.append("HAVING " + writer.expression(having)) }
+    if !ordering.isEmpty { parts.append("ORDER BY " + writer.orderingTerms(ordering)) }
     if let limit { parts.append("LIMIT \(limit)") }
+    if let offset { parts.append("OFFSET \(offset)") }
     return parts.joined(separator: " ")
   }
 }

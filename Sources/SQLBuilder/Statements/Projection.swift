@@ -23,6 +23,11 @@ public final class Projection<Output: Relation> {
     items[column.name] = SelectItem(node: node, name: column.name, typeInfo: column.typeInfo)
   }
 
+  /// The columns set, in declaration order, and the names set more than once.
+  func assignedItems() -> ([SelectItem], [String]) {
+    (Output.columns.compactMap { items[$0.name] }, repeated)
+  }
+
   func itemsInDeclarationOrder() -> ([SelectItem], [String]) {
     var problems = repeated.map { "output column \"\($0)\" is set more than once" }
     var ordered: [SelectItem] = []

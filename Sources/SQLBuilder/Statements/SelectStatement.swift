@@ -91,6 +91,16 @@ package struct SelectCore: Hashable, Sendable {
 
   package init() {}
 
+  /// Every expression of the SELECT, in clause order.
+  package var expressions: [SQLNode] {
+    let conditions = joins.compactMap { join -> SQLNode? in
+      if case .on(let condition) = join.condition { return condition }
+      return nil
+    }
+    return items.map(\.node) + conditions + [condition, having].compactMap { $0 } + grouping
+      + ordering.map(\.node)
+  }
+
   /// Every source of the FROM clause, in order.
   package var sources: [SourceReference] { (from.map { [$0] } ?? []) + joins.map(\.source) }
 }

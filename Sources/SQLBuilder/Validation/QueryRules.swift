@@ -16,7 +16,8 @@ enum QueryRules {
 
   /// Checks an expression outside any query, e.g. a PL/pgSQL condition.
   static func check(expression node: SQLNode, clause: String, in writer: inout SQLWriter) {
-    checkExpression(node, scope: Scope(), clause: clause, aggregates: .forbidden, in: &writer)
+    checkExpression(
+      node, scope: Scope(), clause: clause, aggregates: .forbidden, windows: false, in: &writer)
   }
 
   private static func check(_ query: SelectStatement, scope: Scope, in writer: inout SQLWriter) {
@@ -66,7 +67,7 @@ enum QueryRules {
       if case .on(let condition) = join.condition {
         checkExpression(
           condition, scope: inner, clause: "ON of \(join.kind.rawValue) \(join.source.label)",
-          aggregates: .forbidden, in: &writer)
+          aggregates: .forbidden, windows: false, in: &writer)
       }
       switch join.kind {
       case .left: inner.nullExtended.insert(join.source)
@@ -77,22 +78,28 @@ enum QueryRules {
       local.append(join.source)
     }
     if let condition = core.condition {
-      checkExpression(condition, scope: inner, clause: "WHERE", aggregates: .forbidden, in: &writer)
+      checkExpression(
+        condition, scope: inner, clause: "WHERE", aggregates: .forbidden, windows: false,
+        in: &writer)
     }
     for node in core.grouping {
-      checkExpression(node, scope: inner, clause: "GROUP BY", aggregates: .forbidden, in: &writer)
+      checkExpression(
+        node, scope: inner, clause: "GROUP BY", aggregates: .forbidden, windows: false,
+        in: &writer)
     }
     if let having = core.having {
-      checkExpression(having, scope: inner, clause: "HAVING", aggregates: .allowed, in: &writer)
+      checkExpression(
+        having, scope: inner, clause: "HAVING", aggregates: .allowed, windows: false, in: &writer)
     }
     for item in core.items {
       checkExpression(
         item.node, scope: inner, clause: "output \"\(item.name)\"", aggregates: .allowed,
-        in: &writer)
+        windows: true, in: &writer)
     }
     for term in core.ordering {
       checkExpression(
-        term.node, scope: inner, clause: "ORDER BY", aggregates: .allowed, in: &writer)
+        term.node, scope: inner, clause: "ORDER BY", aggregates: .allowed, windows: true,
+        in: &writer)
     }
     checkGrouping(core, in: &writer)
   }
@@ -100,7 +107,7 @@ enum QueryRules {
   enum Aggregates { case allowed, forbidden, nested }
 
   private static func checkExpression(
-    _ node: SQLNode, scope: Scope, clause: String, aggregates: Aggregates,
+    _ node: SQLNode, scope: Scope, clause: String, aggregates: Aggregates, windows: Bool,
     in writer: inout SQLWriter
   ) {
     switch node {
@@ -117,8 +124,24 @@ enum QueryRules {
         )
       }
       return
-    case .exists(let core):
+    case .exists(let core), .subquery(let core):
       checkCore(core, scope: scope, in: &writer)
+      return
+    case .inSubquery(let operand, let core):
+      checkCore(core, scope: scope, in: &writer)
+      checkExpression(
+        operand, scope: scope, clause: clause, aggregates: aggregates, windows: windows,
+        in: &writer)
+      return
+    case .window(let function, let window):
+      if !windows {
+        writer.report("window function \(writer.expression(node)) is not allowed in \(clause)")
+      }
+      let parts = function.children + window.partition + window.ordering.map(\.node)
+      for part in parts {
+        checkExpression(
+          part, scope: scope, clause: clause, aggregates: aggregates, windows: false, in: &writer)
+      }
       return
     default:
       break
@@ -135,7 +158,9 @@ enum QueryRules {
       }
     }
     for child in node.children {
-      checkExpression(child, scope: scope, clause: clause, aggregates: childAggregates, in: &writer)
+      checkExpression(
+        child, scope: scope, clause: clause, aggregates: childAggregates,
+        windows: windows && childAggregates != .nested, in: &writer)
     }
   }
 
@@ -203,5 +228,53 @@ extension QueryRules {
         check(constant: child, clause: clause, allowColumns: allowColumns, in: &writer)
       }
     }
+  }
+}
+
+extension QueryRules {
+  /// Rules on one row of VALUES: constants, parameters and subqueries only.
+  static func check(values row: [SelectItem], in writer: inout SQLWriter) {
+    var core = SelectCore()
+    core.items = row
+    checkCore(core, scope: Scope(), in: &writer)
+  }
+
+  /// Rules on ON CONFLICT DO UPDATE's assignments, which read the existing and proposed rows.
+  static func check(
+    assignments: [SelectItem], sources: [SourceReference], in writer: inout SQLWriter
+  ) {
+    var core = SelectCore()
+    core.items = assignments
+    checkCore(core, scope: Scope(sources: sources), in: &writer)
+  }
+
+  /// Rules on UPDATE and DELETE: the target and the FROM (or USING) sources are in scope for
+  /// the assignments and the WHERE; no aggregates.
+  static func check(
+    dml core: SelectCore, target: SourceReference, values: [SelectItem],
+    in writer: inout SQLWriter
+  ) {
+    var combined = core
+    combined.items = values
+    if let from = core.from {
+      combined.joins.insert(Join(kind: .cross, source: from, condition: .none), at: 0)
+    }
+    combined.from = target
+    checkCore(combined, scope: Scope(), in: &writer)
+    for item in values where containsAggregate(item.node) {
+      writer.report("aggregate in the value of column \"\(item.name)\"; use a subquery")
+    }
+  }
+}
+
+extension QueryRules {
+  /// Checks an expression over one table's own columns (a policy), which may hold subqueries.
+  static func check<Table: Relation>(
+    expression node: SQLNode, clause: String, tableColumns _: Table.Type,
+    in writer: inout SQLWriter
+  ) {
+    let scope = Scope(sources: [SourceReference(Table.self, alias: nil)])
+    checkExpression(
+      node, scope: scope, clause: clause, aggregates: .forbidden, windows: false, in: &writer)
   }
 }

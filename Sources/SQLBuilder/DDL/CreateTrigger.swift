@@ -1,0 +1,123 @@
+/// `CREATE TRIGGER name AFTER events ON table [REFERENCING …] FOR EACH ROW|STATEMENT
+/// EXECUTE FUNCTION function();`
+///
+/// ```swift
+/// CreateTrigger(
+///   "purchases_changed", .after, [.insert, .update], on: Purchases.self, forEach: .statement,
+///   referencing: [.newTable(as: "new_purchases")], execute: recordChanges)
+/// ```
+/// A statement trigger with transition tables reads them in its function as ``TransitionTable``s.
+public struct CreateTrigger<Table: Relation>: SQLStatement {
+  let name: String
+  let timing: TriggerTiming
+  let events: [TriggerEvent]
+  let level: TriggerLevel
+  let transitions: [TransitionTableName]
+  let function: FunctionSignature
+  let orReplace: Bool
+
+  /// A trigger on `Table` calling `function`, a trigger function without parameters.
+  public init(
+    _ name: String, _ timing: TriggerTiming, _ events: [TriggerEvent], on _: Table.Type,
+    forEach level: TriggerLevel, referencing transitions: [TransitionTableName] = [],
+    orReplace: Bool = true, execute function: Function<NoParameters>
+  ) {
+    self.name = name
+    self.timing = timing
+    self.events = events
+    self.level = level
+    self.transitions = transitions
+    self.function = function.signature
+    self.orReplace = orReplace
+  }
+
+  public func render(into writer: inout SQLWriter) {
+    writer.describing("trigger \(name)") { w in
+      TriggerRules.check(timing, events, level, transitions, in: &w)
+      let head = orReplace ? "CREATE OR REPLACE TRIGGER" : "CREATE TRIGGER"
+      let eventList = events.map(\.rawValue).joined(separator: " OR ")
+      w.line("\(head) \(w.identifier(name))")
+      w.indented { t in
+        t.line("\(timing.rawValue) \(eventList) ON \(t.name(Table.qualifiedName))")
+        if !transitions.isEmpty {
+          let names = transitions.map { "\($0.keyword) \(t.identifier($0.name))" }
+          t.line("REFERENCING " + names.joined(separator: " "))
+        }
+        t.line("FOR EACH \(level.rawValue)")
+        t.line("EXECUTE FUNCTION \(t.name(function.name))();")
+      }
+    }
+  }
+}
+
+/// When a trigger fires relative to the change.
+public enum TriggerTiming: String, Sendable {
+  case before = "BEFORE"
+  case after = "AFTER"
+}
+
+/// The change that fires a trigger.
+public enum TriggerEvent: String, Sendable {
+  case insert = "INSERT"
+  case update = "UPDATE"
+  case delete = "DELETE"
+  /// Only for FOR EACH STATEMENT triggers.
+  case truncate = "TRUNCATE"
+}
+
+/// Whether a trigger fires once per changed row or once per statement.
+public enum TriggerLevel: String, Sendable {
+  case row = "ROW"
+  case statement = "STATEMENT"
+}
+
+/// A transition table of an AFTER trigger: the rows as they are after (`NEW TABLE`) or were
+/// before (`OLD TABLE`) the statement.
+public struct TransitionTableName: Sendable {
+  let keyword: String
+  let name: String
+  let event: TriggerEvent?
+
+  /// `NEW TABLE AS name`: inserted rows, or updated rows' new versions.
+  public static func newTable(as name: String) -> Self {
+    Self(keyword: "NEW TABLE AS", name: name, event: nil)
+  }
+
+  /// `OLD TABLE AS name`: deleted rows, or updated rows' old versions.
+  public static func oldTable(as name: String) -> Self {
+    Self(keyword: "OLD TABLE AS", name: name, event: nil)
+  }
+}
+
+/// A transition table, declared like a ``Relation`` and read in a trigger function's queries;
+/// its name has no schema.
+public protocol TransitionTable: Relation {}
+
+/// Rules on triggers, as PostgreSQL enforces them when the trigger is created.
+enum TriggerRules {
+  static func check(
+    _ timing: TriggerTiming, _ events: [TriggerEvent], _ level: TriggerLevel,
+    _ transitions: [TransitionTableName], in writer: inout SQLWriter
+  ) {
+    if events.isEmpty { writer.report("a trigger needs at least one event") }
+    if events.contains(.truncate) && level == .row {
+      writer.report("TRUNCATE triggers fire FOR EACH STATEMENT only")
+    }
+    guard !transitions.isEmpty else { return }
+    if timing != .after { writer.report("transition tables need an AFTER trigger") }
+    if events.count > 1 && level == .row {
+      writer.report("a row trigger with transition tables may have only one event")
+    }
+    if events.contains(.truncate) {
+      writer.report("TRUNCATE triggers cannot have transition tables")
+    }
+    let hasNew = transitions.contains { $0.keyword.hasPrefix("NEW") }
+    let hasOld = transitions.contains { $0.keyword.hasPrefix("OLD") }
+    if hasNew && !events.contains(.insert) && !events.contains(.update) {
+      writer.report("NEW TABLE needs an INSERT or UPDATE event")
+    }
+    if hasOld && !events.contains(.delete) && !events.contains(.update) {
+      writer.report("OLD TABLE needs a DELETE or UPDATE event")
+    }
+  }
+}

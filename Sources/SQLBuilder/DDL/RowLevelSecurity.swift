@@ -1,0 +1,95 @@
+/// `ALTER TABLE name ENABLE ROW LEVEL SECURITY;`: without a policy, only the owner (and roles
+/// that bypass RLS, such as Supabase's `service_role`) sees any row.
+public struct EnableRowLevelSecurity<Table: Relation>: SQLStatement {
+  /// Enables row level security on `Table`.
+  public init(_ table: Table.Type) {}
+
+  public func render(into writer: inout SQLWriter) {
+    writer.line("ALTER TABLE \(writer.name(Table.qualifiedName)) ENABLE ROW LEVEL SECURITY;")
+  }
+}
+
+/// `CREATE POLICY name ON table FOR command TO roles USING (…) WITH CHECK (…);`
+///
+/// ```swift
+/// CreatePolicy("own rows", on: Notes.self, for: .select, to: .authenticated) { n in
+///   n.ownerID == authUID()
+/// }
+/// ```
+/// `using` decides which existing rows a command sees; `withCheck` which new rows it may write.
+public struct CreatePolicy<Table: Relation>: SQLStatement {
+  let name: String
+  let command: PolicyCommand
+  let roles: [Role]
+  let using: SQLNode?
+  let withCheck: SQLNode?
+
+  /// A permissive policy whose `using` condition picks the rows a command sees.
+  public init(
+    _ name: String, on _: Table.Type, for command: PolicyCommand = .all, to roles: Role...,
+    using: (Source<Table>) -> SQLExpression<PG.Boolean, some Nullability>
+  ) {
+    self.init(name, command, roles, using(Source(alias: nil)).node, nil)
+  }
+
+  /// A permissive policy whose `withCheck` condition every written row must meet.
+  public init(
+    _ name: String, on _: Table.Type, for command: PolicyCommand = .all, to roles: Role...,
+    withCheck: (Source<Table>) -> SQLExpression<PG.Boolean, some Nullability>
+  ) {
+    self.init(name, command, roles, nil, withCheck(Source(alias: nil)).node)
+  }
+
+  /// A permissive policy with both conditions.
+  public init(
+    _ name: String, on _: Table.Type, for command: PolicyCommand = .all, to roles: Role...,
+    using: (Source<Table>) -> SQLExpression<PG.Boolean, some Nullability>,
+    withCheck: (Source<Table>) -> SQLExpression<PG.Boolean, some Nullability>
+  ) {
+    let table = Source<Table>(alias: nil)
+    self.init(name, command, roles, using(table).node, withCheck(table).node)
+  }
+
+  private init(
+    _ name: String, _ command: PolicyCommand, _ roles: [Role], _ using: SQLNode?,
+    _ withCheck: SQLNode?
+  ) {
+    self.name = name
+    self.command = command
+    self.roles = roles
+    self.using = using
+    self.withCheck = withCheck
+  }
+
+  public func render(into writer: inout SQLWriter) {
+    writer.describing("policy \(name)") { w in
+      if using == nil && withCheck == nil { w.report("a policy needs USING or WITH CHECK") }
+      if command == .select && withCheck != nil {
+        w.report("a SELECT policy has no WITH CHECK")
+      }
+      if command == .insert && using != nil { w.report("an INSERT policy has no USING") }
+      w.line("CREATE POLICY \(w.identifier(name)) ON \(w.name(Table.qualifiedName))")
+      w.indented { p in
+        p.line("FOR \(command.rawValue)")
+        if !roles.isEmpty {
+          p.line("TO " + roles.map { $0.rendered(&p) }.joined(separator: ", "))
+        }
+        for (keyword, node) in [("USING", using), ("WITH CHECK", withCheck)] {
+          guard let node else { continue }
+          QueryRules.check(expression: node, clause: keyword, tableColumns: Table.self, in: &p)
+          p.line("\(keyword) (\(p.expression(node)))")
+        }
+      }
+      w.append(";")
+    }
+  }
+}
+
+/// The commands a policy applies to.
+public enum PolicyCommand: String, Sendable {
+  case all = "ALL"
+  case select = "SELECT"
+  case insert = "INSERT"
+  case update = "UPDATE"
+  case delete = "DELETE"
+}

@@ -1,0 +1,169 @@
+/// `INSERT INTO table (columns) VALUES (…) | SELECT … [ON CONFLICT …] [RETURNING …];`
+///
+/// ```swift
+/// Insert(into: Customers.self) { row in
+///   row.name("Ada")
+///   row.region(.null)
+/// }
+/// .onConflict(\.name, doUpdate: { set, existing, excluded in set.region(excluded.region) })
+/// ```
+/// A NOT NULL column without a default must be set, or generation fails naming it.
+public struct Insert<Table: Relation>: SQLStatement, PLStatement {
+  var rows: [[SelectItem]] = []
+  var query: SelectStatement?
+  var problems: [String] = []
+  var conflict: Conflict?
+  var returning: [String] = []
+
+  struct Conflict {
+    let columns: [String]
+    let assignments: [SelectItem]?
+    let condition: SQLNode?
+  }
+
+  /// `INSERT INTO table (columns) VALUES (values)`: one row, its columns set in the closure.
+  public init(into _: Table.Type, _ row: (Projection<Table>) -> Void) {
+    self = Self().values(row)
+  }
+
+  /// `INSERT INTO table (columns) SELECT …`: the query's output columns, which must be columns
+  /// of `Table` with the same types.
+  public init<Output: Relation>(into _: Table.Type, _ query: Select<Output>) {
+    self.query = query.statement
+  }
+
+  private init() {}
+
+  /// Another row of `VALUES`; it must set the same columns as the first.
+  public func values(_ row: (Projection<Table>) -> Void) -> Self {
+    let projection = Projection<Table>()
+    row(projection)
+    var copy = self
+    let (items, repeated) = projection.assignedItems()
+    copy.rows.append(items)
+    copy.problems += repeated.map { "column \"\($0)\" is set more than once" }
+    return copy
+  }
+
+  /// `ON CONFLICT (columns) DO NOTHING`: rows whose key exists are skipped.
+  public func onConflictDoNothing(_ columns: PartialKeyPath<Table>...) -> Self {
+    var copy = self
+    copy.conflict = Conflict(
+      columns: columns.map(Table.columnName), assignments: nil, condition: nil)
+    return copy
+  }
+
+  /// `ON CONFLICT (columns) DO UPDATE SET … [WHERE …]`: the closure sets columns from the
+  /// existing row (`table.col`) and the proposed one (`excluded.col`), and may return a
+  /// condition for the update.
+  public func onConflict(
+    _ columns: PartialKeyPath<Table>...,
+    doUpdate: (Projection<Table>, Source<Table>, Source<Table>) -> Void
+  ) -> Self {
+    let set = Projection<Table>()
+    doUpdate(set, Source(alias: Table.qualifiedName.name), Source(alias: "excluded"))
+    var copy = self
+    let (items, repeated) = set.assignedItems()
+    copy.problems += repeated.map { "column \"\($0)\" is set more than once" }
+    copy.conflict = Conflict(
+      columns: columns.map(Table.columnName), assignments: items, condition: nil)
+    return copy
+  }
+
+  /// `RETURNING columns…`: the inserted rows' values.
+  public func returning(_ columns: PartialKeyPath<Table>...) -> Self {
+    var copy = self
+    copy.returning += columns.map(Table.columnName)
+    return copy
+  }
+
+  public func render(into writer: inout SQLWriter) {
+    writer.describing("INSERT INTO \(Table.qualifiedName)") { w in
+      problems.forEach { w.report($0) }
+      let columns = insertedColumns(&w)
+      let list = columns.map { w.identifier($0) }.joined(separator: ", ")
+      w.line("INSERT INTO \(w.name(Table.qualifiedName)) (\(list))")
+      if let query {
+        QueryRules.check(query, in: &w)
+        query.render(into: &w)
+      } else {
+        for row in rows {
+          QueryRules.check(values: row, in: &w)
+        }
+        let tuples = rows.map { row in
+          "(" + row.map { w.expression($0.node) }.joined(separator: ", ") + ")"
+        }
+        w.line("VALUES")
+        w.indented { v in
+          for (index, tuple) in tuples.enumerated() {
+            v.line(index == tuples.count - 1 ? tuple : tuple + ",")
+          }
+        }
+      }
+      if let conflict { renderConflict(conflict, into: &w) }
+      if !returning.isEmpty {
+        w.line("RETURNING " + returning.map { w.identifier($0) }.joined(separator: ", "))
+      }
+      w.append(";")
+    }
+  }
+
+  private func insertedColumns(_ w: inout SQLWriter) -> [String] {
+    let declared = Table.columns
+    let columns: [String]
+    if let query {
+      columns = query.columns.map(\.name)
+      for column in query.columns {
+        guard let target = declared.first(where: { $0.name == column.name }) else {
+          w.report(
+            "\(query.output.name) has column \"\(column.name)\", which \(Table.qualifiedName) lacks"
+          )
+          continue
+        }
+        if target.typeInfo.name != column.typeInfo.name {
+          w.report(
+            "column \"\(column.name)\" is \(column.typeInfo.name) in \(query.output.name) but \(target.typeInfo.name) in \(Table.qualifiedName)"
+          )
+        }
+      }
+    } else {
+      columns = rows.first?.map(\.name) ?? []
+      if columns.isEmpty { w.report("INSERT sets no column") }
+      for (index, row) in rows.enumerated() where row.map(\.name) != columns {
+        w.report(
+          "row \(index + 1) sets (\(row.map(\.name).joined(separator: ", "))), the first row (\(columns.joined(separator: ", ")))"
+        )
+      }
+    }
+    for case let column as any ColumnDefinition in declared
+    where !columns.contains(column.name) && !column.typeInfo.isNullable
+      && column.defaultValue == nil
+    {
+      w.report(
+        "column \"\(column.name)\" is NOT NULL and has no default, but the INSERT does not set it")
+    }
+    return columns
+  }
+
+  private func renderConflict(_ conflict: Conflict, into w: inout SQLWriter) {
+    let key = conflict.columns.map { w.identifier($0) }.joined(separator: ", ")
+    guard let assignments = conflict.assignments else {
+      return w.line("ON CONFLICT (\(key)) DO NOTHING")
+    }
+    if assignments.isEmpty { w.report("ON CONFLICT DO UPDATE sets no column") }
+    QueryRules.check(
+      assignments: assignments,
+      sources: [
+        SourceReference(Table.self, alias: Table.qualifiedName.name),
+        SourceReference(Table.self, alias: "excluded"),
+      ],
+      in: &w)
+    w.line("ON CONFLICT (\(key)) DO UPDATE SET")
+    w.indented { s in
+      for (index, item) in assignments.enumerated() {
+        let text = "\(s.identifier(item.name)) = \(s.expression(item.node))"
+        s.line(index == assignments.count - 1 ? text : text + ",")
+      }
+    }
+  }
+}

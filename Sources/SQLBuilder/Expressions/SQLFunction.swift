@@ -1,0 +1,86 @@
+/// Any PostgreSQL function, declared in one line with its argument and result types, the way
+/// Diesel's `sql_function!` declares them:
+///
+/// ```swift
+/// let dateTrunc = SQLFunction<PG.Text, PG.TimestampTZ, PG.TimestampTZ>("date_trunc")
+/// dateTrunc("week", o.placedAt)   // date_trunc('week', o.placed_at)
+/// ```
+/// The last type is the result, the others the arguments. Called with NOT NULL arguments the
+/// result is NOT NULL, otherwise nullable, as for most functions, which return NULL for a NULL
+/// argument. Declare a function that may return NULL whatever its arguments as a
+/// ``NullableSQLFunction``.
+public struct SQLFunction<each Argument: SQLType, Result: SQLType>: Sendable {
+  let name: QualifiedName
+
+  /// The function `schema.name`; `schema` nil for a built-in found on every `search_path`.
+  public init(_ name: String, schema: String? = nil) { self.name = QualifiedName(schema, name) }
+
+  private func call(_ arguments: [SQLNode]) -> SQLNode { .call(name, arguments) }
+
+  /// `name(arguments…)` with arguments that are never NULL.
+  public func callAsFunction(_ arguments: repeat SQLExpression<each Argument, NotNull>)
+    -> SQLExpression<Result, NotNull>
+  {
+    var nodes: [SQLNode] = []
+    for argument in repeat each arguments { nodes.append(argument.node) }
+    return .init(unchecked: call(nodes))
+  }
+
+  /// `name(arguments…)`, NULL when an argument is.
+  public func callAsFunction<each N: Nullability>(
+    _ arguments: repeat SQLExpression<each Argument, each N>
+  ) -> SQLExpression<Result, Nullable> {
+    var nodes: [SQLNode] = []
+    for argument in repeat each arguments { nodes.append(argument.node) }
+    return .init(unchecked: call(nodes))
+  }
+}
+
+/// A function that may return NULL whatever its arguments, e.g. `auth.uid()` without a signed-in
+/// user: every call is typed nullable.
+public struct NullableSQLFunction<each Argument: SQLType, Result: SQLType>: Sendable {
+  let name: QualifiedName
+
+  /// The function `schema.name`.
+  public init(_ name: String, schema: String? = nil) { self.name = QualifiedName(schema, name) }
+
+  /// `name(arguments…)`.
+  public func callAsFunction<each N: Nullability>(
+    _ arguments: repeat SQLExpression<each Argument, each N>
+  ) -> SQLExpression<Result, Nullable> {
+    var nodes: [SQLNode] = []
+    for argument in repeat each arguments { nodes.append(argument.node) }
+    return .init(unchecked: .call(name, nodes))
+  }
+}
+
+extension SQLNode {
+  /// A call of a possibly schema-qualified function.
+  static func call(_ name: QualifiedName, _ arguments: [SQLNode]) -> SQLNode {
+    .function(
+      name: name.schema.map { "\(PostgreSQL.identifier($0)).\(PostgreSQL.identifier(name.name))" }
+        ?? name.name,
+      arguments: arguments, isAggregate: false, filter: nil)
+  }
+}
+
+// Built-in functions, declared the same way.
+
+/// `gen_random_uuid()`: a random (version 4) uuid, e.g. a primary key's default.
+public let genRandomUUID = SQLFunction<PG.UUID>("gen_random_uuid")
+
+/// `now()`: the start of the current transaction.
+public let now = SQLFunction<PG.TimestampTZ>("now")
+
+/// `date_trunc(field, timestamptz)`: the instant truncated to the start of its `field`
+/// (`'day'`, `'week'`, `'month'`, …) in the session's time zone.
+public let dateTrunc = SQLFunction<PG.Text, PG.TimestampTZ, PG.TimestampTZ>("date_trunc")
+
+/// `date_trunc(field, timestamp)`: the wall-clock time truncated to the start of its `field`.
+public let dateTruncLocal = SQLFunction<PG.Text, PG.Timestamp, PG.Timestamp>("date_trunc")
+
+/// `auth.uid()`: Supabase's id of the signed-in user, NULL without one.
+public let authUID = NullableSQLFunction<PG.UUID>("uid", schema: "auth")
+
+/// `auth.role()`: Supabase's role of the request (`anon`, `authenticated`, `service_role`).
+public let authRole = NullableSQLFunction<PG.Text>("role", schema: "auth")
