@@ -26,6 +26,7 @@ let package = Package(
       dependencies: ["SQLBuilder", "MetricsSchema", "StorySketch", "GenSQLCore", "TextDiff"],
       exclude: ["__Snapshots__", "CompileFailures", "Fixtures"]),
     .testTarget(name: "GenSQLTests", dependencies: ["GenSQLCore", "TextDiff"]),
+    .testTarget(name: "SQLBuilderTests", dependencies: ["SQLBuilder", "PostgresHarness"]),
     .testTarget(
       name: "DatabaseTests",
       dependencies: ["PostgresHarness", "GenSQLCore", "MetricsSchema", "SQLBuilder"]),

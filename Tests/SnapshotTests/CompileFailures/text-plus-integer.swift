@@ -1,4 +1,4 @@
-// expect: requires that 'PG.Text' conform to 'SQLNumber'
+// expect: cannot convert value of type 'SQLExpression<PG.Text, NotNull>' to expected argument type
 // Arithmetic on text.
 import SQLBuilder
 
