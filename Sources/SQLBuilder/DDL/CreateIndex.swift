@@ -1,10 +1,21 @@
-/// `CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON relation (columns) [NULLS NOT DISTINCT] [WHERE …];`
+/// `CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON relation (keys) [INCLUDE (…)]
+/// [NULLS NOT DISTINCT] [WHERE …];`
+///
+/// ```swift
+/// index("purchases_recent", on: Purchases.self, \.customerID, \.placedAt)
+///   .descending(\.placedAt).including(\.status).ifNotExists()
+/// // CREATE INDEX IF NOT EXISTS purchases_recent ON shop.purchases (customer_id, placed_at DESC)
+/// //   INCLUDE (status);
+/// ```
 public struct CreateIndex<Table: Relation>: SQLStatement {
   let name: String
   let columns: [String]
   let isUnique: Bool
   let nullsNotDistinct: Bool
   let predicate: SQLNode?
+  var descendingColumns: Set<String> = []
+  var included: [String] = []
+  var skipsExisting = false
 
   init(
     _ name: String, columns: [PartialKeyPath<Table>], unique: Bool, nullsNotDistinct: Bool,
@@ -20,12 +31,45 @@ public struct CreateIndex<Table: Relation>: SQLStatement {
   /// Whether `REFRESH … CONCURRENTLY` can use the index: unique, on plain columns, no WHERE.
   public var supportsConcurrentRefresh: Bool { isUnique && predicate == nil && !columns.isEmpty }
 
+  /// Sorts `columns` of the key in descending order (`col DESC`).
+  public func descending(_ columns: PartialKeyPath<Table>...) -> Self {
+    var copy = self
+    copy.descendingColumns.formUnion(columns.map(Table.columnName))
+    return copy
+  }
+
+  /// `INCLUDE (columns…)`: stored in the index so a lookup needs no table read, not part of
+  /// the key.
+  public func including(_ columns: PartialKeyPath<Table>...) -> Self {
+    var copy = self
+    copy.included += columns.map(Table.columnName)
+    return copy
+  }
+
+  /// `IF NOT EXISTS`: applying the statement again is a no-op.
+  public func ifNotExists() -> Self {
+    var copy = self
+    copy.skipsExisting = true
+    return copy
+  }
+
   public func render(into writer: inout SQLWriter) {
     writer.describing("index \(name)") { w in
       if supportsConcurrentRefresh { w.catalogue.uniqueIndexes.insert(Table.qualifiedName) }
-      let head = isUnique ? "CREATE UNIQUE INDEX" : "CREATE INDEX"
-      let list = columns.map { w.identifier($0) }.joined(separator: ", ")
-      var text = "\(head) \(w.identifier(name)) ON \(w.name(Table.qualifiedName)) (\(list))"
+      if columns.isEmpty { w.report("an index needs at least one column") }
+      for column in descendingColumns where !columns.contains(column) {
+        w.report("\(column) is marked DESC but is not a key column")
+      }
+      if let predicate {
+        QueryRules.check(constant: predicate, clause: "WHERE", allowColumns: true, in: &w)
+      }
+      var head = isUnique ? "CREATE UNIQUE INDEX" : "CREATE INDEX"
+      if skipsExisting { head += " IF NOT EXISTS" }
+      let keys = columns.map { descendingColumns.contains($0) ? "\(w.identifier($0)) DESC" : w.identifier($0) }
+      var text = "\(head) \(w.identifier(name)) ON \(w.name(Table.qualifiedName)) (\(keys.joined(separator: ", ")))"
+      if !included.isEmpty {
+        text += " INCLUDE (\(included.map { w.identifier($0) }.joined(separator: ", ")))"
+      }
       if nullsNotDistinct { text += " NULLS NOT DISTINCT" }
       if let predicate { text += " WHERE \(w.expression(predicate))" }
       w.line(text + ";")

@@ -1,0 +1,116 @@
+import SQLBuilder
+import Testing
+
+/// INSERT, UPDATE, DELETE and TRUNCATE beside the SQL they render, run on PostgreSQL.
+@Suite struct DMLConstructTests {
+  static let ada = SQLExpression<PG.Text, NotNull>.text(ShopSchema.ada).cast(to: PG.UUID.self)
+
+  @Test func insertValuesOnConflictAndReturning() {
+    let upsert = Insert(into: Customers.self) { row in
+      row.id(Self.ada)
+      row.name("Ada Lovelace")
+      row.region("UK")
+    }
+    .onConflict(\.id) { set, existing, excluded in
+      set.name(excluded.name)
+      set.region(coalesce(excluded.region, existing.region))
+    }
+    .returning(\.id, \.name)
+    let output = assertSQL(
+      [
+        upsert,
+        Insert(into: Customers.self) { row in
+          row.id(Self.ada)
+          row.name("ignored")
+        }
+        .onConflictDoNothing(\.id),
+      ],
+      #"""
+      INSERT INTO shop.customers (id, name, region)
+      VALUES
+        ('00000000-0000-0000-0000-00000000000a'::uuid, 'Ada Lovelace', 'UK')
+      ON CONFLICT (id) DO UPDATE SET
+        name = excluded.name,
+        region = COALESCE(excluded.region, customers.region)
+      RETURNING id, name;
+
+      INSERT INTO shop.customers (id, name)
+      VALUES
+        ('00000000-0000-0000-0000-00000000000a'::uuid, 'ignored')
+      ON CONFLICT (id) DO NOTHING;
+      """#,
+      then: "SELECT name || ' ' || region FROM shop.customers WHERE id = '\(ShopSchema.ada)';")
+    #expect(output == "\(ShopSchema.ada)|Ada Lovelace\nAda Lovelace UK\n")
+  }
+
+  @Test func insertSelect() {
+    let output = assertSQL(
+      [
+        Insert(
+          into: Purchases.self,
+          Select(PurchaseRows.self) { q, out in
+            let p = q.from(Purchases.self, as: "p")
+            q.where(p.status == "paid")
+            out.customerID(p.customerID)
+            out.quantity(p.quantity * 2)
+            out.unitPrice(p.unitPrice)
+            out.status("refund")
+            out.placedAt(now())
+          })
+      ],
+      #"""
+      INSERT INTO shop.purchases (customer_id, quantity, unit_price, status, placed_at)
+      SELECT
+        p.customer_id,
+        p.quantity * 2 AS quantity,
+        p.unit_price,
+        'refund' AS status,
+        now() AS placed_at
+      FROM shop.purchases p
+      WHERE p.status = 'paid';
+      """#,
+      then: "SELECT count(*) FROM shop.purchases WHERE status = 'refund';")
+    #expect(output == "2\n")
+  }
+
+  @Test func updateFromAndDeleteUsing() {
+    let output = assertSQL(
+      [
+        Update(Purchases.self, as: "p") { q, p, set in
+          let c = q.from(Customers.self, as: "c")
+          q.where(c.id == p.customerID && c.region == "EU")
+          set.unitPrice(p.unitPrice * 2)
+          set.status("repriced")
+        }
+        .returning(\.unitPrice),
+        Delete(from: Purchases.self, as: "p") { q, p in
+          let c = q.from(Customers.self, as: "c")
+          q.where(c.id == p.customerID && c.region.isNull)
+        },
+        Truncate(Scratch.self),
+      ],
+      #"""
+      UPDATE shop.purchases p
+      SET
+        unit_price = p.unit_price * 2,
+        status = 'repriced'
+      FROM shop.customers c
+      WHERE c.id = p.customer_id AND c.region = 'EU'
+      RETURNING unit_price;
+
+      DELETE FROM shop.purchases p
+      USING shop.customers c
+      WHERE c.id = p.customer_id AND c.region IS NULL;
+
+      TRUNCATE shop.scratch;
+      """#,
+      given: [CreateTable(Scratch.self)],
+      then: "SELECT status || ' ' || unit_price FROM shop.purchases;")
+    #expect(output == "19.0\nrepriced 19.0\n")
+  }
+}
+
+struct Scratch: Relation {
+  static let qualifiedName = QualifiedName("shop", "scratch")
+  let note = Column<PG.Text, Nullable>("note")
+}
