@@ -1,0 +1,203 @@
+import SQLBuilder
+import Testing
+
+/// Generation-time rules on functions, triggers, privileges, DML, policies, indexes and names,
+/// each broken on purpose, with the message it gives.
+@Suite struct StatementRuleTests {
+  func problems(_ statement: any SQLStatement) -> [String] {
+    do {
+      _ = try generate([SQLScript("test.sql", header: []) { statement }])
+      return []
+    } catch {
+      return error.diagnostics.map(\.message)
+    }
+  }
+
+  static let window = Function("shop", "f", parameters: PurchaseWindow.self)
+
+  @Test func returnQueryOfAnotherRelation() {
+    let found = problems(
+      CreateFunction(Self.window, returns: .setOf(Customers.self)) { _ in
+        ReturnQuery(
+          Select(RegionNames.self) { q, out in out.region(q.from(Customers.self).region) })
+      })
+    #expect(
+      found == [
+        "RETURN QUERY returns rows of region_names, but the function returns SETOF shop.customers"
+      ])
+  }
+
+  @Test func returnsThatDisagreeWithTheDeclaredResult() {
+    #expect(
+      problems(CreateFunction(Self.window, returns: .void) { args in Return(args.from) })
+        == ["RETURN with a value in a function that returns void"])
+    #expect(
+      problems(
+        CreateFunction(Self.window, returns: .scalar(PG.Date.self)) { args in Return(args.from) })
+        == ["RETURN gives a timestamp with time zone, but the function returns date"])
+    #expect(
+      problems(CreateFunction(Self.window, returns: .scalar(PG.Date.self)) { _ in Return() })
+        == ["RETURN without a value in a function that returns date"])
+  }
+
+  @Test func aVariableThatIsNotDeclared() {
+    let stray = Variable<PG.BigInt>("v_stray")
+    #expect(
+      problems(
+        CreateFunction(Self.window, returns: .void) { _ in GetDiagnostics(stray, .rowCount) })
+        == ["v_stray is neither a parameter nor a declared variable"])
+  }
+
+  @Test func parametersWithDefaultsComeLast() {
+    struct Backwards: FunctionParameters {
+      let first = Parameter<PG.Integer>("p_first", default: 1)
+      let second = Parameter<PG.Integer>("p_second")
+      let again = Parameter<PG.Integer>("p_first")
+    }
+    let found = problems(
+      CreateFunction(Function("shop", "f", parameters: Backwards.self), returns: .void) { _ in
+        Return()
+      })
+    #expect(
+      found == [
+        "parameter p_second has no default but follows one that has; PostgreSQL requires defaults last",
+        "parameter p_first is declared twice",
+        "parameter p_first has no default but follows one that has; PostgreSQL requires defaults last",
+      ])
+  }
+
+  @Test func raisePlaceholdersMatchTheValues() {
+    let found = problems(
+      CreateFunction(Self.window, returns: .void) { args in
+        Raise(.notice, "from % to % (100%% sure)", args.from)
+      })
+    #expect(found == ["RAISE message has 2 % placeholders but 1 values: from % to % (100%% sure)"])
+  }
+
+  @Test func triggerRules() {
+    let f = Function("shop", "t")
+    #expect(
+      problems(
+        CreateTrigger("t", .after, [.truncate], on: Purchases.self, forEach: .row, execute: f))
+        == ["TRUNCATE triggers fire FOR EACH STATEMENT only"])
+    #expect(
+      problems(
+        CreateTrigger(
+          "t", .before, [.delete], on: Purchases.self, forEach: .statement,
+          referencing: [.newTable(as: "n")], execute: f))
+        == ["transition tables need an AFTER trigger", "NEW TABLE needs an INSERT or UPDATE event"])
+  }
+
+  @Test func privilegesMustFitTheObject() {
+    #expect(
+      problems(Grant(.execute, .usage, on: .table(Purchases.self), to: .anon))
+        == [
+          "privilege EXECUTE does not apply to a table or view",
+          "privilege USAGE does not apply to a table or view",
+        ])
+    #expect(
+      problems(Revoke(.select, on: .function(Self.window), from: .anon))
+        == ["privilege SELECT does not apply to a function"])
+  }
+
+  @Test func insertRules() {
+    #expect(
+      problems(Insert(into: Purchases.self) { row in row.status("open") })
+        == [
+          "column \"quantity\" is NOT NULL and has no default, but the INSERT does not set it",
+          "column \"unit_price\" is NOT NULL and has no default, but the INSERT does not set it",
+        ])
+    let ragged = Insert(into: Customers.self) { row in row.name("a") }
+      .values { row in
+        row.name("b")
+        row.region("EU")
+      }
+    #expect(problems(ragged) == ["row 2 sets (name, region), the first row (name)"])
+    let mistyped = Insert(
+      into: Purchases.self,
+      Select(MistypedPurchases.self) { q, out in
+        let p = q.from(Purchases.self, as: "p")
+        out.quantity(p.quantity.cast(to: PG.BigInt.self))
+        out.unitPrice(p.unitPrice)
+        out.note("x")
+      })
+    #expect(
+      problems(mistyped) == [
+        "column \"quantity\" is bigint in mistyped_purchases but integer in shop.purchases",
+        "mistyped_purchases has column \"note\", which shop.purchases lacks",
+      ])
+  }
+
+  @Test func updateMustSetAColumn() {
+    #expect(
+      problems(Update(Purchases.self) { q, p, _ in q.where(p.quantity > 1) })
+        == ["UPDATE sets no column"])
+  }
+
+  @Test func policyRules() {
+    let found = problems(
+      CreatePolicy(
+        "p", on: Purchases.self, for: .select, to: .authenticated, withCheck: { $0.quantity > 0 }))
+    #expect(found == ["a SELECT policy has no WITH CHECK"])
+  }
+
+  @Test func indexAndConstraintExpressions() {
+    #expect(
+      problems(index("i", on: Purchases.self, \.quantity).descending(\.status))
+        == ["status is marked DESC but is not a key column"])
+    let table = CreateTable(Purchases.self) { t in
+      t.check("c") { $0.quantity > 0 && count() > .constant(0) }
+    }
+    #expect(problems(table) == ["aggregate COUNT(*) is not allowed in CHECK c"])
+  }
+
+  @Test func windowFunctionsOnlyInTheSelectListAndOrderBy() {
+    let view = CreateView(RegionNames.self) {
+      Select(RegionNames.self) { q, out in
+        let c = q.from(Customers.self, as: "c")
+        q.where(rowNumber().over() > .constant(1))
+        out.region(c.region)
+      }
+    }
+    #expect(problems(view) == ["window function row_number() OVER () is not allowed in WHERE"])
+  }
+
+  @Test func namesAreNeverEmptyAndNeverTooLong() {
+    #expect(problems(CreateSchema("")) == ["an identifier is empty; PostgreSQL has no empty names"])
+    let long = String(repeating: "n", count: 64)
+    #expect(
+      problems(CommentOn.table(LongName.self, "x"))
+        == ["identifier \"\(long)\" is 64 bytes; PostgreSQL truncates identifiers to 63 bytes"])
+    #expect(
+      problems(
+        CreateFunction(Function("shop", "f"), returns: .void) { _ in
+          Perform(regclass(LongName.self).oid)
+        }
+      ).count == 1)
+  }
+
+  @Test func commentsCannotBreakOutOfTheirLines() throws {
+    let sql = try render(Comment("one\rDROP TABLE x;\r\ntwo\nthree */ four"))
+    #expect(sql == "-- one\n-- DROP TABLE x;\n-- two\n-- three */ four\n")
+    let file = try generate([SQLScript("x.sql", header: ["a\rb"]) { Comment("c") }])
+    #expect(file.first?.text == "-- a\n-- b\n\n-- c\n")
+  }
+
+  @Test func renderingNeverDropsAProblem() {
+    #expect(throws: SQLGenerationError.self) { try render(CreateSchema("")) }
+    let broken = Select(RegionNames.self) { q, out in _ = q.from(Customers.self) }
+    #expect(throws: SQLGenerationError.self) { try render(broken) }
+  }
+}
+
+struct MistypedPurchases: Relation {
+  static let qualifiedName = QualifiedName("mistyped_purchases")
+  let quantity = Column<PG.BigInt, NotNull>("quantity")
+  let unitPrice = Column<PG.Numeric, NotNull>("unit_price")
+  let note = Column<PG.Text, NotNull>("note")
+}
+
+struct LongName: Relation {
+  static let qualifiedName = QualifiedName("shop", String(repeating: "n", count: 64))
+  let id = Column<PG.UUID, NotNull>("id")
+}
