@@ -31,7 +31,8 @@ public enum MetricsScripts {
       Comment(
         "Rebuilt on every apply, so a changed definition takes effect; readers wait for the commit."
       )
-      Drop.materializedView(MetricsDaily.self)
+      Comment("CASCADE drops views built on it too; apply their definitions again after this file.")
+      Drop.materializedView(MetricsDaily.self, .cascade)
       Drop.materializedView(MetricsTimeZoneNames.self)
       Comment(
         "Valid zone names, listed once here because listing them is slow in every new session.")

@@ -9,7 +9,8 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pg_cron WITH SCHEMA pg_catalog;
 
 -- Rebuilt on every apply, so a changed definition takes effect; readers wait for the commit.
-DROP MATERIALIZED VIEW IF EXISTS public.mv_metrics_daily;
+-- CASCADE drops views built on it too; apply their definitions again after this file.
+DROP MATERIALIZED VIEW IF EXISTS public.mv_metrics_daily CASCADE;
 
 DROP MATERIALIZED VIEW IF EXISTS public.metrics_time_zone_names;
 

@@ -65,8 +65,11 @@ public struct CreateIndex<Table: Relation>: SQLStatement {
       }
       var head = isUnique ? "CREATE UNIQUE INDEX" : "CREATE INDEX"
       if skipsExisting { head += " IF NOT EXISTS" }
-      let keys = columns.map { descendingColumns.contains($0) ? "\(w.identifier($0)) DESC" : w.identifier($0) }
-      var text = "\(head) \(w.identifier(name)) ON \(w.name(Table.qualifiedName)) (\(keys.joined(separator: ", ")))"
+      let keys = columns.map {
+        descendingColumns.contains($0) ? "\(w.identifier($0)) DESC" : w.identifier($0)
+      }
+      var text =
+        "\(head) \(w.identifier(name)) ON \(w.name(Table.qualifiedName)) (\(keys.joined(separator: ", ")))"
       if !included.isEmpty {
         text += " INCLUDE (\(included.map { w.identifier($0) }.joined(separator: ", ")))"
       }
