@@ -4,6 +4,30 @@ import Testing
 /// Each query construct: the Swift, the SQL it renders beside it, and a run on PostgreSQL that
 /// checks PostgreSQL accepts it and types every output column as the DSL does.
 @Suite struct QueryConstructTests {
+  @Test func theReadmeExample() {
+    let q = Select(CustomerTotals.self) { q, out in
+      let c = q.from(Customers.self, as: "c")
+      let p = q.leftJoin(Purchases.self, as: "p") { $0.customerID == c.id }
+      q.groupBy(c.id)
+      q.having(count(p.id) > .constant(0))
+      out.customerID(c.id)
+      out.purchases(count(p.id))
+      out.revenue(sum(p.quantity * p.unitPrice))
+    }
+    assertQuery(
+      q,
+      #"""
+      SELECT
+        c.id AS customer_id,
+        COUNT(p.id) AS purchases,
+        SUM(p.quantity * p.unit_price) AS revenue
+      FROM shop.customers c
+      LEFT JOIN shop.purchases p ON p.customer_id = c.id
+      GROUP BY c.id
+      HAVING COUNT(p.id) > 0
+      """#)
+  }
+
   @Test func coalesceHierarchy() {
     let q = Select(CustomerTotals.self) { q, out in
       let c = q.from(Customers.self, as: "c")
