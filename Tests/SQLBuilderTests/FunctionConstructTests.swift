@@ -231,6 +231,28 @@ import Testing
       then: "SELECT count(*) FROM shop.recent_regions(now() - interval '1 day');")
   }
 
+  @Test func decimalConstantsAreNumbers() {
+    // A decimal constant holds a number: NaN renders as numeric's own 'NaN', not as text.
+    let constant = Function("shop", "constant")
+    let output = assertSQL(
+      [
+        CreateFunction(constant, returns: PG.Numeric.self, volatility: .immutable) { _ in
+          SQLExpression<PG.Numeric, NotNull>(floatLiteral: .nan) + 1e-7 + 60 + 2.5
+        }
+      ],
+      #"""
+      CREATE OR REPLACE FUNCTION shop.constant()
+      RETURNS numeric
+      AS $$
+      SELECT 'NaN'::numeric + 1e-07 + 60 + 2.5;
+      $$
+      LANGUAGE sql
+      IMMUTABLE;
+      """#,
+      then: "SELECT shop.constant();")
+    #expect(output == "NaN\n")
+  }
+
   @Test func statementTriggerWithTransitionTable() {
     let record = Function("shop", "record_new_purchases")
     let output = assertSQL(

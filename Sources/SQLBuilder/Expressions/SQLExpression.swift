@@ -62,11 +62,7 @@ extension SQLExpression: ExpressibleByIntegerLiteral where Base == PG.Integer, N
 
 extension SQLExpression: ExpressibleByFloatLiteral where Base == PG.Numeric, Null == NotNull {
   /// A `numeric` constant such as `60.0`, written as PostgreSQL reads it.
-  public init(floatLiteral value: Double) {
-    var text = String(value)
-    if !text.contains(".") && !text.contains("e") { text += ".0" }
-    self.init(unchecked: .literal(.decimal(text)))
-  }
+  public init(floatLiteral value: Double) { self.init(unchecked: .literal(.decimal(value))) }
 }
 
 extension SQLExpression: ExpressibleByUnicodeScalarLiteral,

@@ -106,8 +106,8 @@ package struct ColumnReference: Hashable, Sendable {
 package enum SQLLiteral: Hashable, Sendable {
   /// An integer constant.
   case integer(Int64)
-  /// A decimal constant, kept as written (e.g. `60.0`), which PostgreSQL reads as numeric.
-  case decimal(String)
+  /// A decimal constant, which PostgreSQL reads as numeric (`60.0`).
+  case decimal(Double)
   /// A string constant; quotes are doubled when rendered.
   case string(String)
   /// `TRUE` or `FALSE`.

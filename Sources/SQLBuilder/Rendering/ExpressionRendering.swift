@@ -91,7 +91,13 @@ extension SQLWriter {
   static func literal(_ literal: SQLLiteral) -> String {
     switch literal {
     case .integer(let value): return String(value)
-    case .decimal(let text): return text
+    case .decimal(let value):
+      guard value.isFinite else {
+        let name = value.isNaN ? "NaN" : value < 0 ? "-Infinity" : "Infinity"
+        return "'\(name)'::numeric"
+      }
+      let text = String(value)
+      return text.contains(".") || text.contains("e") ? text : text + ".0"
     case .string(let value): return PostgreSQL.stringLiteral(value)
     case .boolean(let value): return value ? "TRUE" : "FALSE"
     case .null: return "NULL"
