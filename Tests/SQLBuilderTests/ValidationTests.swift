@@ -1,5 +1,4 @@
 import SQLBuilder
-import StorySketch
 import Testing
 
 /// Each generation-time rule, triggered on purpose, with the message it gives.
