@@ -125,15 +125,7 @@ public enum MetricsView {
       let baselineSeconds = coalesce(
         ls.minutesSavedBaselineSeconds, acs.minutesSavedBaselineSeconds, 120)
       let minutesSaved = t.completedCalls * baselineSeconds / 60.0
-      out.accountID(t.accountID)
-      out.locationID(t.locationID)
-      out.date(t.date)
-      out.totalCalls(t.totalCalls)
-      out.ordersCount(t.ordersCount)
-      out.reservationsCount(t.reservationsCount)
-      out.completedCalls(t.completedCalls)
-      out.totalRevenueOrders(t.totalRevenueOrders)
-      out.totalRevenueResEstimate(t.totalRevenueResEstimate)
+      out.columns(of: t)
       out.totalRevenue(t.totalRevenueOrders + t.totalRevenueResEstimate)
       out.minutesSaved(minutesSaved.cast(to: PG.DoublePrecision.self))
     }

@@ -162,7 +162,7 @@ extension DatabaseTests {
       defer { try? database.reset() }
       try database.cluster.psql(Self.calls)
       let rows = try database.cluster.psql(
-        "SELECT hour || ' ' || calls || ' ' || round(share, 3) FROM (\(try render(HourlyDistribution.query))) t;"
+        "SELECT hour || ' ' || calls || ' ' || round(share, 3) FROM (\(try renderQuery(HourlyDistribution.query))) t;"
       )
       #expect(rows == "9 2 0.667\n14 1 0.333\n")
     }

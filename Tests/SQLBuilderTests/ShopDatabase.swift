@@ -71,7 +71,7 @@ func assertQuery<R: Relation>(
 ) {
   let sql: String
   do {
-    sql = try render(query)
+    sql = try renderQuery(query)
   } catch {
     Issue.record("\(error)", sourceLocation: sourceLocation)
     return

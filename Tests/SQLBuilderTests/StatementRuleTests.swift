@@ -176,6 +176,47 @@ import Testing
       ).count == 1)
   }
 
+  @Test func onlyALateralSubqueryReadsTheSourcesBeforeIt() {
+    func view(lateral: Bool) -> CreateView<RegionNames> {
+      CreateView(RegionNames.self) {
+        Select(RegionNames.self) { q, out in
+          let c = q.from(Customers.self, as: "c")
+          let inner = Select(RegionNames.self) { q, out in
+            let p = q.from(Purchases.self, as: "p")
+            q.where(p.customerID == c.id)
+            out.region(p.status.nullable)
+          }
+          let r = lateral ? q.joinLateral(as: "r") { inner } : q.join(inner, as: "r") { _ in true }
+          out.region(r.region)
+        }
+      }
+    }
+    #expect(
+      problems(view(lateral: false)) == [
+        "WHERE reads c.id, but c is not a source of this query at that point"
+      ])
+    #expect(problems(view(lateral: true)) == [])
+  }
+
+  @Test func passThroughColumnsMustFit() {
+    let view = CreateView(RegionNames.self) {
+      Select(RegionNames.self) { q, out in
+        out.columns(of: q.from(AwkwardNames.self, as: "a"))
+      }
+    }
+    #expect(problems(view) == ["output column \"region\" is not set"])
+    let mistyped = CreateView(Purchases.self) {
+      Select(Purchases.self) { q, out in
+        let p = q.from(Purchases.self, as: "p")
+        out.columns(of: q.leftJoin(Purchases.self, as: "o") { $0.id == p.id })
+        out.columns(of: p)
+      }
+    }
+    #expect(
+      problems(mistyped).contains(
+        "output column \"id\" is NOT NULL, but o.id may be NULL"))
+  }
+
   @Test func commentsCannotBreakOutOfTheirLines() throws {
     let sql = try render(Comment("one\rDROP TABLE x;\r\ntwo\nthree */ four"))
     #expect(sql == "-- one\n-- DROP TABLE x;\n-- two\n-- three */ four\n")

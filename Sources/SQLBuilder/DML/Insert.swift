@@ -8,7 +8,7 @@
 /// .onConflict(\.name, doUpdate: { set, existing, excluded in set.region(excluded.region) })
 /// ```
 /// A NOT NULL column without a default must be set, or generation fails naming it.
-public struct Insert<Table: Relation>: SQLStatement, PLStatement {
+public struct Insert<Table: Relation>: SQLStatement, PLStatement, PLInspectable {
   var rows: [[SelectItem]] = []
   var query: SelectStatement?
   var problems: [String] = []
@@ -33,6 +33,12 @@ public struct Insert<Table: Relation>: SQLStatement, PLStatement {
   }
 
   private init() {}
+
+  package var expressions: [SQLNode] {
+    rows.flatMap { $0.map(\.node) } + (query?.parts.map { .subquery($0) } ?? [])
+      + (conflict?.assignments?.map(\.node) ?? [])
+  }
+  package var nested: [any PLStatement] { [] }
 
   /// Another row of `VALUES`; it must set the same columns as the first.
   public func values(_ row: (Projection<Table>) -> Void) -> Self {

@@ -8,7 +8,7 @@
 /// // UPDATE shop.customers c SET region = 'EU' WHERE c.region IS NULL;
 /// ```
 /// Sources added with `q.from` render as UPDATE's FROM list.
-public struct Update<Table: Relation>: SQLStatement, PLStatement {
+public struct Update<Table: Relation>: SQLStatement, PLStatement, PLInspectable {
   let target: SourceReference
   let assignments: [SelectItem]
   let core: SelectCore
@@ -30,6 +30,9 @@ public struct Update<Table: Relation>: SQLStatement, PLStatement {
     problems = repeated.map { "column \"\($0)\" is set more than once" }
     core = builder.core
   }
+
+  package var expressions: [SQLNode] { assignments.map(\.node) + [.subquery(core)] }
+  package var nested: [any PLStatement] { [] }
 
   /// `RETURNING columns…`: the updated rows' new values.
   public func returning(_ columns: PartialKeyPath<Table>...) -> Self {
@@ -66,7 +69,7 @@ public struct Update<Table: Relation>: SQLStatement, PLStatement {
 /// Delete(from: Purchases.self, as: "p") { q, p in q.where(p.status == "void") }
 /// // DELETE FROM shop.purchases p WHERE p.status = 'void';
 /// ```
-public struct Delete<Table: Relation>: SQLStatement, PLStatement {
+public struct Delete<Table: Relation>: SQLStatement, PLStatement, PLInspectable {
   let target: SourceReference
   let core: SelectCore
   var returning: [String] = []
@@ -81,6 +84,9 @@ public struct Delete<Table: Relation>: SQLStatement, PLStatement {
     target = source.reference
     core = builder.core
   }
+
+  package var expressions: [SQLNode] { [.subquery(core)] }
+  package var nested: [any PLStatement] { [] }
 
   /// `RETURNING columns…`: the deleted rows' values.
   public func returning(_ columns: PartialKeyPath<Table>...) -> Self {

@@ -8,6 +8,8 @@ public struct Source<R: Relation>: Sendable {
 
   package init(alias: String?) { reference = SourceReference(R.self, alias: alias) }
 
+  package init(_ reference: SourceReference) { self.reference = reference }
+
   /// A column of the source, typed as declared: `c.account_id`.
   public subscript<B: SQLType, N: Nullability>(dynamicMember keyPath: KeyPath<R, Column<B, N>>)
     -> SQLExpression<B, N>
@@ -38,11 +40,33 @@ package struct SourceReference: Hashable, Sendable {
   package let alias: String?
   /// Whether the relation is a common table expression, which a WITH must define.
   package let isCommonTable: Bool
+  /// The query of a derived table, `FROM (SELECT …) alias`, read instead of the relation.
+  private var derived: DerivedTable? = nil
+
+  /// The query of a derived table, read instead of the relation.
+  package var subquery: SelectStatement? {
+    if case .query(let query, _) = derived { return query }
+    return nil
+  }
+
+  /// Whether the derived table may read the sources before it (`LATERAL`).
+  package var isLateral: Bool {
+    if case .query(_, let lateral) = derived { return lateral }
+    return false
+  }
 
   package init<R: Relation>(_: R.Type, alias: String?) {
     relation = R.qualifiedName
     self.alias = alias
     isCommonTable = R.self is any CommonTable.Type
+  }
+
+  /// `(query) alias`: a derived table; `lateral` lets it read the sources before it.
+  package init<R: Relation>(_ query: Select<R>, alias: String, lateral: Bool) {
+    relation = R.qualifiedName
+    self.alias = alias
+    isCommonTable = false
+    derived = .query(query.statement, isLateral: lateral)
   }
 
   package func column<R: Relation>(_ keyPath: PartialKeyPath<R>, readAsNotNull: Bool)
@@ -61,4 +85,9 @@ package struct SourceReference: Hashable, Sendable {
     hasher.combine(relation)
     hasher.combine(alias)
   }
+}
+
+/// A derived table's query, boxed: a query's FROM clause may hold queries.
+private indirect enum DerivedTable: Hashable, Sendable {
+  case query(SelectStatement, isLateral: Bool)
 }

@@ -33,8 +33,8 @@ extension SelectCore {
         w.line(index == items.count - 1 ? text : text + ",")
       }
     }
-    if let from { writer.line("FROM " + writer.fromItem(from)) }
-    for join in joins { writer.line(writer.join(join)) }
+    if let from { writer.fromLines("FROM", from, after: "") }
+    for join in joins { writer.joinLines(join) }
     if let condition { writer.line("WHERE " + writer.expression(condition)) }
     if !grouping.isEmpty {
       writer.line("GROUP BY " + grouping.map { writer.expression($0) }.joined(separator: ", "))
@@ -68,21 +68,53 @@ extension SelectCore {
 }
 
 extension SQLWriter {
-  /// `public.calls_v c`: a relation and its alias, as the FROM clause spells it.
+  /// `public.calls_v c`: a relation and its alias, as the FROM clause spells it; a derived
+  /// table on one line, `(SELECT …) x`.
   package mutating func fromItem(_ source: SourceReference) -> String {
+    if let query = source.subquery {
+      let lateral = source.isLateral ? "LATERAL " : ""
+      return "\(lateral)(\(inline(query))) \(identifier(source.alias ?? source.relation.name))"
+    }
     let relation = name(source.relation)
     return source.alias.map { "\(relation) \(identifier($0))" } ?? relation
   }
 
+  /// A query on one line, as a subquery inside an expression reads it.
+  mutating func inline(_ query: SelectStatement) -> String {
+    var inner = SQLWriter()
+    inner.context = context
+    query.render(into: &inner)
+    diagnostics += inner.diagnostics
+    return inner.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+  }
+
+  /// `keyword item` on one line, or for a derived table `keyword (`, the query indented, and
+  /// `) alias` followed by `after`.
+  mutating func fromLines(_ keyword: String, _ source: SourceReference, after: String) {
+    guard let query = source.subquery else {
+      return line("\(keyword) \(fromItem(source))\(after)")
+    }
+    line("\(keyword) \(source.isLateral ? "LATERAL " : "")(")
+    indented { query.render(into: &$0) }
+    line(") \(identifier(source.alias ?? source.relation.name))\(after)")
+  }
+
+  mutating func joinLines(_ join: Join) {
+    fromLines(join.kind.rawValue, join.source, after: joinCondition(join))
+  }
+
   mutating func join(_ join: Join) -> String {
-    let head = "\(join.kind.rawValue) \(fromItem(join.source))"
+    "\(join.kind.rawValue) \(fromItem(join.source))\(joinCondition(join))"
+  }
+
+  private mutating func joinCondition(_ join: Join) -> String {
     switch join.condition {
     case .on(let condition):
-      return "\(head) ON \(expression(condition))"
+      return " ON \(expression(condition))"
     case .using(let columns):
-      return "\(head) USING (\(columns.map { identifier($0) }.joined(separator: ", ")))"
+      return " USING (\(columns.map { identifier($0) }.joined(separator: ", ")))"
     case .none:
-      return head
+      return ""
     }
   }
 

@@ -6,6 +6,8 @@
 public final class Projection<Output: Relation> {
   private var items: [String: SelectItem] = [:]
   private var repeated: [String] = []
+  private var passThrough: [(source: SourceReference, columns: [any AnyColumn], nullable: Bool)] =
+    []
   package private(set) var isDistinct = false
 
   package init() {}
@@ -14,6 +16,20 @@ public final class Projection<Output: Relation> {
   public subscript<B: SQLType, N: Nullability>(dynamicMember keyPath: KeyPath<Output, Column<B, N>>)
     -> ColumnSetter<Output, B, N>
   { ColumnSetter(projection: self, column: Output()[keyPath: keyPath]) }
+
+  /// Every output column not set otherwise, from the column of the same name in `source`:
+  /// `out.columns(of: t)` renders `t.account_id, t.location_id, …`, a typed `SELECT t.*` when
+  /// `t` reads the output relation itself. Generation fails when a column of that name has
+  /// another type, or is nullable where the output column is not.
+  public func columns<R: Relation>(of source: Source<R>) {
+    passThrough.append((source.reference, R.columns, false))
+  }
+
+  /// Every output column not set otherwise, from the outer-joined `source`, whose columns are
+  /// nullable.
+  public func columns<R: Relation>(of source: OptionalSource<R>) {
+    passThrough.append((source.reference, R.columns, true))
+  }
 
   /// `SELECT DISTINCT`: duplicate rows are returned once.
   public func distinct() { isDistinct = true }
@@ -34,11 +50,35 @@ public final class Projection<Output: Relation> {
     for column in Output.columns {
       if let item = items[column.name] {
         ordered.append(item)
+      } else if let (item, problem) = passedThrough(column) {
+        ordered.append(item)
+        if let problem { problems.append(problem) }
       } else {
         problems.append("output column \"\(column.name)\" is not set")
       }
     }
     return (ordered, problems)
+  }
+
+  /// The column of the same name from the first pass-through source that has one.
+  private func passedThrough(_ column: any AnyColumn) -> (SelectItem, String?)? {
+    for (source, columns, nullable) in passThrough {
+      guard let match = columns.first(where: { $0.name == column.name }) else { continue }
+      let isNullable = nullable || match.typeInfo.isNullable
+      let reference = ColumnReference(
+        source: source, name: match.name, readAsNotNull: !isNullable)
+      let item = SelectItem(node: .column(reference), name: column.name, typeInfo: column.typeInfo)
+      var problem: String?
+      if match.typeInfo.name != column.typeInfo.name {
+        problem =
+          "output column \"\(column.name)\" is \(column.typeInfo.name), but \(source.label).\(match.name) is \(match.typeInfo.name)"
+      } else if isNullable && !column.typeInfo.isNullable {
+        problem =
+          "output column \"\(column.name)\" is NOT NULL, but \(source.label).\(match.name) may be NULL"
+      }
+      return (item, problem)
+    }
+    return nil
   }
 }
 

@@ -62,9 +62,11 @@ public func render(_ statement: any SQLStatement) throws(SQLGenerationError) -> 
   return writer.text
 }
 
-/// Renders a query on its own, without a semicolon, checking its rules; throws when one is
-/// broken.
-public func render<Output: Relation>(_ query: Select<Output>) throws(SQLGenerationError) -> String {
+/// Renders a query on its own, without a semicolon (to embed it, e.g. in a test's view),
+/// checking its rules; throws when one is broken. `render(query)` gives the statement.
+package func renderQuery<Output: Relation>(_ query: Select<Output>) throws(SQLGenerationError)
+  -> String
+{
   var writer = SQLWriter()
   writer.describing("query \(Output.qualifiedName)") { w in
     QueryRules.check(query.statement, in: &w)

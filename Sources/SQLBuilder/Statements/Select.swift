@@ -73,3 +73,14 @@ public struct Select<Output: Relation>: Sendable {
     return copy
   }
 }
+
+extension Select: SQLStatement {
+  /// `SELECT …;` as a statement of its own, e.g. in a script that reports something.
+  public func render(into writer: inout SQLWriter) {
+    writer.describing("query \(Output.qualifiedName)") { w in
+      QueryRules.check(statement, in: &w)
+      statement.render(into: &w)
+      w.append(";")
+    }
+  }
+}

@@ -103,6 +103,62 @@ public final class SelectBuilder {
     return source
   }
 
+  /// `FROM (query) alias`: a derived table, read through `R`'s columns.
+  @discardableResult
+  public func from<R: Relation>(_ query: Select<R>, as alias: String) -> Source<R> {
+    let source = Source<R>(SourceReference(query, alias: alias, lateral: false))
+    if core.from == nil {
+      core.from = source.reference
+    } else {
+      core.problems.append("a second FROM item (\(alias)); use a join")
+      core.joins.append(Join(kind: .cross, source: source.reference, condition: .none))
+    }
+    return source
+  }
+
+  /// `JOIN (query) alias ON condition`: a derived table, joined like a table.
+  @discardableResult
+  public func join<R: Relation>(
+    _ query: Select<R>, as alias: String,
+    on condition: (Source<R>) -> SQLExpression<PG.Boolean, some Nullability>
+  ) -> Source<R> {
+    let source = Source<R>(SourceReference(query, alias: alias, lateral: false))
+    join(.inner, source, condition)
+    return source
+  }
+
+  /// `LEFT JOIN (query) alias ON condition`: its columns read as nullable.
+  @discardableResult
+  public func leftJoin<R: Relation>(
+    _ query: Select<R>, as alias: String,
+    on condition: (Source<R>) -> SQLExpression<PG.Boolean, some Nullability>
+  ) -> OptionalSource<R> {
+    let source = Source<R>(SourceReference(query, alias: alias, lateral: false))
+    join(.left, source, condition)
+    return OptionalSource(source.reference)
+  }
+
+  /// `CROSS JOIN LATERAL (query) alias`: the query runs once per row so far and may read the
+  /// sources before it; rows for which it returns nothing are dropped.
+  @discardableResult
+  public func joinLateral<R: Relation>(as alias: String, _ query: () -> Select<R>) -> Source<R> {
+    let source = Source<R>(SourceReference(query(), alias: alias, lateral: true))
+    core.joins.append(Join(kind: .cross, source: source.reference, condition: .none))
+    return source
+  }
+
+  /// `LEFT JOIN LATERAL (query) alias ON TRUE`: as ``joinLateral(as:_:)``, keeping rows for
+  /// which the query returns nothing, with its columns NULL.
+  @discardableResult
+  public func leftJoinLateral<R: Relation>(as alias: String, _ query: () -> Select<R>)
+    -> OptionalSource<R>
+  {
+    let source = Source<R>(SourceReference(query(), alias: alias, lateral: true))
+    core.joins.append(
+      Join(kind: .left, source: source.reference, condition: .on(.literal(.boolean(true)))))
+    return OptionalSource(source.reference)
+  }
+
   /// The handle of a source that a later RIGHT or FULL JOIN makes nullable.
   public func nullable<R: Relation>(_ source: Source<R>) -> OptionalSource<R> {
     OptionalSource(source.reference)

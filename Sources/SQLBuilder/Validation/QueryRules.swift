@@ -60,9 +60,13 @@ enum QueryRules {
       }
     }
     var inner = scope
-    if let from = core.from { inner.sources.append(from) }
+    if let from = core.from {
+      checkDerived(from, outer: scope, lateral: scope, in: &writer)
+      inner.sources.append(from)
+    }
     var local = core.from.map { [$0] } ?? []
     for join in core.joins {
+      checkDerived(join.source, outer: scope, lateral: inner, in: &writer)
       inner.sources.append(join.source)
       if case .on(let condition) = join.condition {
         checkExpression(
@@ -102,6 +106,17 @@ enum QueryRules {
         in: &writer)
     }
     checkGrouping(core, in: &writer)
+  }
+
+  /// A derived table reads the enclosing queries' sources, and with LATERAL the sources before
+  /// it in the same FROM clause.
+  private static func checkDerived(
+    _ source: SourceReference, outer: Scope, lateral: Scope, in writer: inout SQLWriter
+  ) {
+    guard let query = source.subquery else { return }
+    writer.describing("\(writer.context), subquery \(source.label)") { w in
+      check(query, scope: source.isLateral ? lateral : outer, in: &w)
+    }
   }
 
   enum Aggregates { case allowed, forbidden, nested }
