@@ -217,6 +217,34 @@ import Testing
         "output column \"id\" is NOT NULL, but o.id may be NULL"))
   }
 
+  @Test func aDeclaredTypeOrFunctionCannotSmuggleSQL() throws {
+    enum Smuggled: SQLType { static let sqlName = "integer); DROP TABLE shop.customers; --" }
+    struct Evil: Relation {
+      static let qualifiedName = QualifiedName("shop", "evil")
+      let value = Column<Smuggled, Nullable>("value")
+    }
+    #expect(
+      problems(CreateTable(Evil.self)) == [
+        "\"integer); DROP TABLE shop.customers; --\" is not a type name PostgreSQL reads as one"
+      ])
+    // A function's name is an identifier: quoted, never spliced in.
+    let odd = SQLFunction<PG.Integer>("now(); DROP TABLE x; --")
+    let sql = try render(
+      CreateFunction(Function("shop", "f"), returns: PG.Integer.self) { _ in odd() })
+    #expect(sql.contains(#"SELECT "now(); DROP TABLE x; --"();"#))
+    #expect(TypeNameRules.isTypeName("timestamp with time zone"))
+    #expect(TypeNameRules.isTypeName("extensions.citext[]"))
+    #expect(TypeNameRules.isTypeName("numeric(12,2)"))
+  }
+
+  @Test func sqlStatesAreFiveCharacters() {
+    let found = problems(
+      CreateFunction(Self.window, returns: .void) { _ in
+        Raise.exception("bad", code: SQLState("2202"))
+      })
+    #expect(found == ["SQLSTATE '2202' is not five digits or capital letters"])
+  }
+
   @Test func commentsCannotBreakOutOfTheirLines() throws {
     let sql = try render(Comment("one\rDROP TABLE x;\r\ntwo\nthree */ four"))
     #expect(sql == "-- one\n-- DROP TABLE x;\n-- two\n-- three */ four\n")

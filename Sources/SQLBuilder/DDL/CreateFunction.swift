@@ -177,7 +177,7 @@ public struct CreateFunction: SQLStatement {
       FunctionRules.checkParameters(parameters, in: &w)
       w.indented { p in
         for (index, parameter) in parameters.enumerated() {
-          var text = "\(p.identifier(parameter.name)) \(parameter.typeName)"
+          var text = "\(p.identifier(parameter.name)) \(p.typeName(parameter.typeName))"
           if let value = (parameter as? any ParameterDefault)?.defaultValue {
             text += " DEFAULT \(p.expression(value))"
           }
@@ -189,13 +189,13 @@ public struct CreateFunction: SQLStatement {
     switch result.kind {
     case .void: w.line("RETURNS void")
     case .trigger: w.line("RETURNS trigger")
-    case .scalar(let type): w.line("RETURNS \(type)")
+    case .scalar(let type): w.line("RETURNS \(w.typeName(type))")
     case .setOf(let relation): w.line("RETURNS SETOF \(w.name(relation))")
     case .table(let columns):
       w.line("RETURNS TABLE (")
       w.indented { t in
         for (index, column) in columns.enumerated() {
-          let text = "\(t.identifier(column.name)) \(column.typeInfo.name)"
+          let text = "\(t.identifier(column.name)) \(t.typeName(column.typeInfo.name))"
           t.line(index == columns.count - 1 ? text : text + ",")
         }
       }

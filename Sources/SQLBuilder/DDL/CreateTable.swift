@@ -30,7 +30,7 @@ public struct CreateTable<Table: Relation>: SQLStatement {
       w.line("\(head) \(w.name(Table.qualifiedName)) (")
       var lines: [String] = []
       for case let column as any ColumnDefinition in Table.columns {
-        var text = "\(w.identifier(column.name)) \(column.typeInfo.name)"
+        var text = "\(w.identifier(column.name)) \(w.typeName(column.typeInfo.name))"
         if !column.typeInfo.isNullable { text += " NOT NULL" }
         if let value = column.defaultValue {
           QueryRules.check(constant: value, clause: "DEFAULT of \(column.name)", in: &w)

@@ -112,6 +112,6 @@ public struct FunctionSignature: Hashable, Sendable {
 
   /// `schema.name(type, …)`.
   package func rendered(_ writer: inout SQLWriter) -> String {
-    "\(writer.name(name))(\(argumentTypes.joined(separator: ", ")))"
+    "\(writer.name(name))(\(argumentTypes.map { writer.typeName($0) }.joined(separator: ", ")))"
   }
 }

@@ -57,10 +57,7 @@ public struct NullableSQLFunction<each Argument: SQLType, Result: SQLType>: Send
 extension SQLNode {
   /// A call of a possibly schema-qualified function.
   static func call(_ name: QualifiedName, _ arguments: [SQLNode]) -> SQLNode {
-    .function(
-      name: name.schema.map { "\(PostgreSQL.identifier($0)).\(PostgreSQL.identifier(name.name))" }
-        ?? name.name,
-      arguments: arguments, isAggregate: false, filter: nil)
+    .routine(name, arguments)
   }
 }
 

@@ -14,6 +14,8 @@ package indirect enum SQLNode: Hashable, Sendable {
   case postfix(operand: SQLNode, op: String, precedence: Precedence)
   /// A function call; aggregates may carry a `FILTER (WHERE …)` condition.
   case function(name: String, arguments: [SQLNode], isAggregate: Bool, filter: SQLNode?)
+  /// A call of a declared function, its name quoted and checked like any identifier.
+  case routine(QualifiedName, [SQLNode])
   /// `count(*)`, optionally filtered.
   case countAll(filter: SQLNode?)
   /// `operand::type`.
@@ -69,6 +71,7 @@ package indirect enum SQLNode: Hashable, Sendable {
     case .prefix(_, let o, _), .postfix(let o, _, _), .cast(let o, _), .parenthesized(let o):
       return [o]
     case .function(_, let args, _, let filter): return args + (filter.map { [$0] } ?? [])
+    case .routine(_, let args): return args
     case .caseWhen(let whens, let otherwise):
       return whens.flatMap { [$0.condition, $0.result] } + (otherwise.map { [$0] } ?? [])
     case .inList(let o, let values): return [o] + values

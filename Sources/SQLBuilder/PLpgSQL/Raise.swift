@@ -49,6 +49,9 @@ public struct Raise: PLStatement, PLInspectable {
         "RAISE message has \(placeholders) % placeholders but \(values.count) values: \(message)")
     }
     for value in values { QueryRules.check(expression: value, clause: "RAISE", in: &writer) }
+    if let code, code.code.wholeMatch(of: #/[0-9A-Z]{5}/#) == nil {
+      writer.report("SQLSTATE '\(code.code)' is not five digits or capital letters")
+    }
     var text = "RAISE \(level.rawValue) \(PostgreSQL.stringLiteral(message))"
     for value in values { text += ", \(writer.expression(value))" }
     var options: [String] = []

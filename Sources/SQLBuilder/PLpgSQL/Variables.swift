@@ -45,7 +45,7 @@ public struct Declare: PLStatement, PLInspectable {
   public func render(into writer: inout SQLWriter) {}
 
   func renderDeclaration(into writer: inout SQLWriter) {
-    var text = "\(writer.identifier(name)) \(typeName)"
+    var text = "\(writer.identifier(name)) \(writer.typeName(typeName))"
     if let initial { text += " := \(writer.expression(initial))" }
     writer.line(text + ";")
   }

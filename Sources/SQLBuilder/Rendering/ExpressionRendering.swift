@@ -20,12 +20,14 @@ extension SQLWriter {
     case .function(let name, let arguments, _, let filter):
       let args = arguments.map { expression($0) }.joined(separator: ", ")
       return "\(name)(\(args))" + filterClause(filter)
+    case .routine(let function, let arguments):
+      return "\(name(function))(" + arguments.map { expression($0) }.joined(separator: ", ") + ")"
     case .countAll(let filter):
       return "COUNT(*)" + filterClause(filter)
-    case .cast(.caseWhen(let whens, let otherwise), let typeName):
-      return "(\(expression(.caseWhen(whens, otherwise: otherwise))))::" + typeName
-    case .cast(let operand, let typeName):
-      return self.operand(operand, under: .atom, isRight: false) + "::" + typeName
+    case .cast(.caseWhen(let whens, let otherwise), let type):
+      return "(\(expression(.caseWhen(whens, otherwise: otherwise))))::" + typeName(type)
+    case .cast(let operand, let type):
+      return self.operand(operand, under: .atom, isRight: false) + "::" + typeName(type)
     case .caseWhen(let whens, let otherwise):
       var parts = ["CASE"]
       for when in whens {

@@ -24,7 +24,7 @@ extension SelectCore {
       for (index, item) in items.enumerated() {
         var text = w.expression(item.node)
         if case .literal(let literal) = item.node, literal.defaultTypeName != item.typeInfo.name {
-          text += "::" + item.typeInfo.name
+          text += "::" + w.typeName(item.typeInfo.name)
         }
         if case .column(let column) = item.node, column.name == item.name {
         } else {

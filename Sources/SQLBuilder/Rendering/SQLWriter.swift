@@ -59,6 +59,12 @@ public struct SQLWriter: Sendable {
     return PostgreSQL.identifier(name)
   }
 
+  /// A type's name as declared by its ``SQLType``, checked to be a type name and nothing more.
+  package mutating func typeName(_ name: String) -> String {
+    TypeNameRules.check(name, in: &self)
+    return name
+  }
+
   /// A possibly schema-qualified name, each part checked and quoted.
   package mutating func name(_ name: QualifiedName) -> String {
     let quoted = identifier(name.name)

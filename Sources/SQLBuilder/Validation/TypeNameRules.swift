@@ -1,0 +1,20 @@
+/// Rules on type names: a ``SQLType`` declared outside the library names its type, and the name
+/// is rendered as written, so it must be a type name and nothing else: lowercase words
+/// (`double precision`), an optional schema, a modifier such as `(12,2)` and array brackets.
+package enum TypeNameRules {
+  static func check(_ name: String, in writer: inout SQLWriter) {
+    guard !isTypeName(name) else { return }
+    let message = "\"\(name)\" is not a type name PostgreSQL reads as one"
+    if !writer.diagnostics.contains(where: { $0.object == writer.context && $0.message == message })
+    {
+      writer.report(message)
+    }
+  }
+
+  package static func isTypeName(_ name: String) -> Bool {
+    name.wholeMatch(
+      of:
+        #/([a-z_][a-z0-9_$]*\.)?[a-z_][a-z0-9_$]*( [a-z_][a-z0-9_$]*)*(\([0-9]+(,[0-9]+)?\))?(\[\])*/#
+    ) != nil
+  }
+}
