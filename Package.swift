@@ -15,6 +15,8 @@ let package = Package(
     .target(name: "MetricsSchema", dependencies: ["SQLBuilder"]),
     .target(name: "StorySketch", dependencies: ["SQLBuilder"]),
     .target(name: "TextDiff"),
+    .target(name: "OperatorTable"),
+    .executableTarget(name: "GenOperators", dependencies: ["OperatorTable"]),
     .target(name: "GenSQLCore", dependencies: ["MetricsSchema", "SQLBuilder", "TextDiff"]),
     .executableTarget(name: "GenSQL", dependencies: ["GenSQLCore"]),
     .target(name: "PostgresHarness"),
@@ -23,7 +25,9 @@ let package = Package(
       dependencies: ["PostgresHarness", "GenSQLCore", "MetricsSchema", "StorySketch", "SQLBuilder"]),
     .testTarget(
       name: "SnapshotTests",
-      dependencies: ["SQLBuilder", "MetricsSchema", "StorySketch", "GenSQLCore", "TextDiff"],
+      dependencies: [
+        "SQLBuilder", "MetricsSchema", "StorySketch", "GenSQLCore", "TextDiff", "OperatorTable",
+      ],
       exclude: ["__Snapshots__", "CompileFailures", "Fixtures"]),
     .testTarget(name: "GenSQLTests", dependencies: ["GenSQLCore", "TextDiff"]),
     .testTarget(name: "SQLBuilderTests", dependencies: ["SQLBuilder", "PostgresHarness"]),

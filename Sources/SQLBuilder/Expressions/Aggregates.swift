@@ -64,9 +64,11 @@ public protocol SQLAveragable: SQLType {
   /// The type of `AVG(x)`.
   associatedtype Average: SQLType
 }
+extension PG.SmallInt: SQLAveragable { public typealias Average = PG.Numeric }
 extension PG.Integer: SQLAveragable { public typealias Average = PG.Numeric }
 extension PG.BigInt: SQLAveragable { public typealias Average = PG.Numeric }
 extension PG.Numeric: SQLAveragable { public typealias Average = PG.Numeric }
+extension PG.Real: SQLAveragable { public typealias Average = PG.DoublePrecision }
 extension PG.DoublePrecision: SQLAveragable { public typealias Average = PG.DoublePrecision }
 extension PG.Interval: SQLAveragable { public typealias Average = PG.Interval }
 

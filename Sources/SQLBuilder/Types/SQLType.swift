@@ -4,18 +4,6 @@ public protocol SQLType: Sendable {
   static var sqlName: String { get }
 }
 
-/// A numeric PostgreSQL type, with the result type of arithmetic against each other numeric type.
-public protocol SQLNumber: SQLType {
-  /// The result type of an operator whose other operand is `integer`.
-  associatedtype WithInteger: SQLNumber
-  /// The result type of an operator whose other operand is `bigint`.
-  associatedtype WithBigInt: SQLNumber
-  /// The result type of an operator whose other operand is `numeric`.
-  associatedtype WithNumeric: SQLNumber
-  /// The result type of an operator whose other operand is `double precision`.
-  associatedtype WithDouble: SQLNumber
-}
-
 /// A type that `SUM` accepts, with the type `SUM` returns for it.
 public protocol SQLSummable: SQLType {
   /// The type of `SUM(x)` for an `x` of this type (`SUM(integer)` is `bigint`).
@@ -28,45 +16,35 @@ public protocol SQLOrdered: SQLType {}
 /// The PostgreSQL types the DSL knows, named as PostgreSQL names them.
 public enum PG {
   /// `integer` (int4).
-  public enum Integer: SQLNumber, SQLSummable, SQLOrdered {
+  public enum Integer: SQLSummable, SQLOrdered {
     public static let sqlName = "integer"
-    public typealias WithInteger = Integer
-    public typealias WithBigInt = BigInt
-    public typealias WithNumeric = Numeric
-    public typealias WithDouble = DoublePrecision
     public typealias Sum = BigInt
   }
   /// `bigint` (int8).
-  public enum BigInt: SQLNumber, SQLSummable, SQLOrdered {
+  public enum BigInt: SQLSummable, SQLOrdered {
     public static let sqlName = "bigint"
-    public typealias WithInteger = BigInt
-    public typealias WithBigInt = BigInt
-    public typealias WithNumeric = Numeric
-    public typealias WithDouble = DoublePrecision
     public typealias Sum = Numeric
   }
   /// `numeric`, arbitrary precision.
-  public enum Numeric: SQLNumber, SQLSummable, SQLOrdered {
+  public enum Numeric: SQLSummable, SQLOrdered {
     public static let sqlName = "numeric"
-    public typealias WithInteger = Numeric
-    public typealias WithBigInt = Numeric
-    public typealias WithNumeric = Numeric
-    public typealias WithDouble = DoublePrecision
     public typealias Sum = Numeric
   }
   /// `double precision` (float8).
-  public enum DoublePrecision: SQLNumber, SQLSummable, SQLOrdered {
+  public enum DoublePrecision: SQLSummable, SQLOrdered {
     public static let sqlName = "double precision"
-    public typealias WithInteger = DoublePrecision
-    public typealias WithBigInt = DoublePrecision
-    public typealias WithNumeric = DoublePrecision
-    public typealias WithDouble = DoublePrecision
     public typealias Sum = DoublePrecision
   }
   /// `smallint` (int2).
-  public enum SmallInt: SQLOrdered { public static let sqlName = "smallint" }
+  public enum SmallInt: SQLSummable, SQLOrdered {
+    public static let sqlName = "smallint"
+    public typealias Sum = BigInt
+  }
   /// `real` (float4).
-  public enum Real: SQLOrdered { public static let sqlName = "real" }
+  public enum Real: SQLSummable, SQLOrdered {
+    public static let sqlName = "real"
+    public typealias Sum = Real
+  }
   /// `text`.
   public enum Text: SQLOrdered { public static let sqlName = "text" }
   /// `name`, the catalog's identifier type.
