@@ -231,6 +231,58 @@ import Testing
       then: "SELECT count(*) FROM shop.recent_regions(now() - interval '1 day');")
   }
 
+  @Test func callsInNamedNotation() {
+    // A scalar function called in an expression, and a set-returning one in FROM; arguments
+    // with defaults are left out.
+    let spend = Function("shop", "spend_of", parameters: OneCustomer.self)
+    let output = assertSQL(
+      [
+        Select(CustomerTotals.self) { q, out in
+          let c = q.from(Customers.self, as: "c")
+          let p = q.from(
+            Self.purchasesBetween, rows: Purchases.self, as: "p"
+          ) { args in args.from(now() - interval(days: 2)) }
+          q.where(p.customerID == c.id)
+          q.groupBy(c.id)
+          q.orderBy(c.id)
+          out.customerID(c.id)
+          out.purchases(count())
+          out.revenue(
+            max(spend.call(returning: PG.Numeric.self) { args in args.customerID(c.id) }))
+        }
+      ],
+      #"""
+      SELECT
+        c.id AS customer_id,
+        COUNT(*) AS purchases,
+        MAX(shop.spend_of(p_customer_id => c.id)) AS revenue
+      FROM shop.customers c
+      CROSS JOIN shop.purchases_between(p_from => now() - '2 days'::interval) p
+      WHERE p.customer_id = c.id
+      GROUP BY c.id
+      ORDER BY c.id;
+      """#,
+      given: [
+        CreateFunction(spend, returns: PG.Numeric.self, volatility: .stable) { args in
+          coalesce(
+            scalar { q in
+              let p = q.from(Purchases.self, as: "p")
+              q.where(p.customerID == args.customerID)
+              return sum(p.quantity * p.unitPrice)
+            }, .constant(0))
+        },
+        CreateFunction(Self.purchasesBetween, returnsSetOf: Purchases.self, volatility: .stable) {
+          args in
+          Select(Purchases.self) { q, out in
+            let p = q.from(Purchases.self, as: "p")
+            q.where(p.placedAt >= args.from && p.placedAt < args.to)
+            out.columns(of: p)
+          }
+        },
+      ])
+    #expect(output == "\(ShopSchema.ada)|1|19.0\n\(ShopSchema.bob)|1|19.0\n")
+  }
+
   @Test func decimalConstantsAreNumbers() {
     // A decimal constant holds a number: NaN renders as numeric's own 'NaN', not as text.
     let constant = Function("shop", "constant")

@@ -245,6 +245,36 @@ import Testing
     #expect(found == ["SQLSTATE '2202' is not five digits or capital letters"])
   }
 
+  @Test func callsPassEveryRequiredParameterAndAgreeWithTheDefinition() throws {
+    let spend = Function("shop", "spend_of", parameters: OneCustomer.self)
+    let select = Select(RegionNames.self) { q, out in
+      let c = q.from(Customers.self, as: "c")
+      q.where(spend.call(returning: PG.Integer.self).isNotNull)
+      out.region(c.region)
+    }
+    #expect(
+      problems(select) == [
+        "the call of shop.spend_of leaves out p_customer_id, which has no default"
+      ])
+    let script = SQLScript("x.sql", header: []) {
+      CreateFunction(spend, returns: PG.Numeric.self) { _ in .constant(1) }
+      Select(RegionNames.self) { q, out in
+        let c = q.from(Customers.self, as: "c")
+        q.where(spend.call(returning: PG.Integer.self) { $0.customerID(c.id) } > 0)
+        out.region(c.region)
+      }
+    }
+    #expect(throws: SQLGenerationError.self) { try generate([script]) }
+    do {
+      _ = try generate([script])
+    } catch {
+      #expect(
+        error.diagnostics.map(\.message) == [
+          "calls shop.spend_of as returning integer, but it is created returning numeric"
+        ])
+    }
+  }
+
   @Test func commentsCannotBreakOutOfTheirLines() throws {
     let sql = try render(Comment("one\rDROP TABLE x;\r\ntwo\nthree */ four"))
     #expect(sql == "-- one\n-- DROP TABLE x;\n-- two\n-- three */ four\n")

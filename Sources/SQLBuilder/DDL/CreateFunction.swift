@@ -148,6 +148,7 @@ public struct CreateFunction: SQLStatement {
 
   public func render(into writer: inout SQLWriter) {
     writer.describing("function \(name)") { w in
+      w.catalogue.functions[name] = FunctionRules.callType(result)
       var inner = SQLWriter()
       inner.context = w.context
       inner.catalogue = w.catalogue

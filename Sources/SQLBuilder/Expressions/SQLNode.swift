@@ -16,6 +16,9 @@ package indirect enum SQLNode: Hashable, Sendable {
   case function(name: String, arguments: [SQLNode], isAggregate: Bool, filter: SQLNode?)
   /// A call of a declared function, its name quoted and checked like any identifier.
   case routine(QualifiedName, [SQLNode])
+  /// `name(p => value, …)`: a declared function called in named notation; `required` names
+  /// the parameters without a default, which every call must pass.
+  case namedCall(QualifiedName, arguments: [NamedArgument], required: [String], returns: String)
   /// `count(*)`, optionally filtered.
   case countAll(filter: SQLNode?)
   /// `operand::type`.
@@ -72,6 +75,7 @@ package indirect enum SQLNode: Hashable, Sendable {
       return [o]
     case .function(_, let args, _, let filter): return args + (filter.map { [$0] } ?? [])
     case .routine(_, let args): return args
+    case .namedCall(_, let args, _, _): return args.map(\.value)
     case .caseWhen(let whens, let otherwise):
       return whens.flatMap { [$0.condition, $0.result] } + (otherwise.map { [$0] } ?? [])
     case .inList(let o, let values): return [o] + values
@@ -103,6 +107,12 @@ package struct ColumnReference: Hashable, Sendable {
     hasher.combine(source)
     hasher.combine(name)
   }
+}
+
+/// One argument of a call in named notation: `p_from => value`.
+package struct NamedArgument: Hashable, Sendable {
+  package let name: String
+  package let value: SQLNode
 }
 
 /// A constant as PostgreSQL reads it.

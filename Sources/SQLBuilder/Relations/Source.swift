@@ -49,10 +49,20 @@ package struct SourceReference: Hashable, Sendable {
     return nil
   }
 
-  /// Whether the derived table may read the sources before it (`LATERAL`).
+  /// Whether the derived table may read the sources before it (`LATERAL`); a function call in
+  /// FROM may.
   package var isLateral: Bool {
-    if case .query(_, let lateral) = derived { return lateral }
-    return false
+    switch derived {
+    case .query(_, let lateral): return lateral
+    case .call: return true
+    case nil: return false
+    }
+  }
+
+  /// The call of a set-returning function read instead of the relation.
+  package var functionCall: SQLNode? {
+    if case .call(let node) = derived { return node }
+    return nil
   }
 
   package init<R: Relation>(_: R.Type, alias: String?) {
@@ -67,6 +77,14 @@ package struct SourceReference: Hashable, Sendable {
     self.alias = alias
     isCommonTable = false
     derived = .query(query.statement, isLateral: lateral)
+  }
+
+  /// `function(…) alias`: the rows of a set-returning function.
+  package init<R: Relation>(_: R.Type, alias: String, call: SQLNode) {
+    relation = R.qualifiedName
+    self.alias = alias
+    isCommonTable = false
+    derived = .call(call)
   }
 
   package func column<R: Relation>(_ keyPath: PartialKeyPath<R>, readAsNotNull: Bool)
@@ -90,4 +108,5 @@ package struct SourceReference: Hashable, Sendable {
 /// A derived table's query, boxed: a query's FROM clause may hold queries.
 private indirect enum DerivedTable: Hashable, Sendable {
   case query(SelectStatement, isLateral: Bool)
+  case call(SQLNode)
 }

@@ -22,6 +22,9 @@ extension SQLWriter {
       return "\(name)(\(args))" + filterClause(filter)
     case .routine(let function, let arguments):
       return "\(name(function))(" + arguments.map { expression($0) }.joined(separator: ", ") + ")"
+    case .namedCall(let function, let arguments, _, _):
+      let list = arguments.map { "\(identifier($0.name)) => \(expression($0.value))" }
+      return "\(name(function))(" + list.joined(separator: ", ") + ")"
     case .countAll(let filter):
       return "COUNT(*)" + filterClause(filter)
     case .cast(.caseWhen(let whens, let otherwise), let type):

@@ -71,6 +71,9 @@ extension SQLWriter {
   /// `public.calls_v c`: a relation and its alias, as the FROM clause spells it; a derived
   /// table on one line, `(SELECT …) x`.
   package mutating func fromItem(_ source: SourceReference) -> String {
+    if let call = source.functionCall {
+      return "\(expression(call)) \(identifier(source.alias ?? source.relation.name))"
+    }
     if let query = source.subquery {
       let lateral = source.isLateral ? "LATERAL " : ""
       return "\(lateral)(\(inline(query))) \(identifier(source.alias ?? source.relation.name))"

@@ -46,7 +46,7 @@ public func generate(_ scripts: [SQLScript]) throws(SQLGenerationError) -> [Rend
     diagnostics += writer.diagnostics
     files.append(RenderedFile(path: script.path, text: writer.text))
   }
-  diagnostics += RefreshRules.check(catalogue)
+  diagnostics += CrossStatementRules.check(catalogue)
   guard diagnostics.isEmpty else { throw SQLGenerationError(diagnostics: diagnostics) }
   return files
 }

@@ -67,6 +67,32 @@ enum FunctionRules {
     }
   }
 
+  /// A call in named notation passes every parameter without a default, once each, and is
+  /// remembered to compare its result type with the function's definition.
+  static func check(
+    call function: QualifiedName, arguments: [NamedArgument], required: [String],
+    returns: String, in writer: inout SQLWriter
+  ) {
+    let passed = arguments.map(\.name)
+    for name in required where !passed.contains(name) {
+      writer.report("the call of \(function) leaves out \(name), which has no default")
+    }
+    var seen = Set<String>()
+    for name in passed where !seen.insert(name).inserted {
+      writer.report("the call of \(function) passes \(name) twice")
+    }
+    writer.catalogue.calls.append(
+      .init(function: function, returns: returns, calledBy: writer.context))
+  }
+
+  /// What a created function returns, as a call's `returns` names it.
+  static func callType(_ result: FunctionResult) -> String {
+    switch result.kind {
+    case .setOf, .table: return "SETOF \(result.rows.map(\.description) ?? "")"
+    default: return describe(result)
+    }
+  }
+
   private static func describe(_ result: FunctionResult) -> String {
     switch result.kind {
     case .void: return "void"

@@ -113,6 +113,11 @@ enum QueryRules {
   private static func checkDerived(
     _ source: SourceReference, outer: Scope, lateral: Scope, in writer: inout SQLWriter
   ) {
+    if let call = source.functionCall {
+      checkExpression(
+        call, scope: lateral, clause: "FROM \(source.label)", aggregates: .forbidden,
+        windows: false, in: &writer)
+    }
     guard let query = source.subquery else { return }
     writer.describing("\(writer.context), subquery \(source.label)") { w in
       check(query, scope: source.isLateral ? lateral : outer, in: &w)
@@ -148,6 +153,9 @@ enum QueryRules {
         operand, scope: scope, clause: clause, aggregates: aggregates, windows: windows,
         in: &writer)
       return
+    case .namedCall(let function, let arguments, let required, let returns):
+      FunctionRules.check(
+        call: function, arguments: arguments, required: required, returns: returns, in: &writer)
     case .window(let function, let window):
       if !windows {
         writer.report("window function \(writer.expression(node)) is not allowed in \(clause)")

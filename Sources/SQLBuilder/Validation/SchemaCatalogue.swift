@@ -14,10 +14,26 @@ public struct SchemaCatalogue: Sendable {
   public var uniqueIndexes: Set<QualifiedName> = []
   /// Every concurrent refresh, in order.
   public var concurrentRefreshes: [ConcurrentRefresh] = []
+
+  /// A call of a declared function and the result type it assumes.
+  public struct Call: Hashable, Sendable {
+    /// The function called.
+    public let function: QualifiedName
+    /// The result type the call is typed with.
+    public let returns: String
+    /// The object whose SQL makes the call.
+    public let calledBy: String
+  }
+
+  /// The functions the statements create, with what they return.
+  public var functions: [QualifiedName: String] = [:]
+  /// Every call in named notation, in order.
+  public var calls: [Call] = []
 }
 
-/// Rules across statements: a concurrent refresh needs a usable unique index on its view.
-enum RefreshRules {
+/// Rules across statements and files: a concurrent refresh needs a usable unique index on its
+/// view, and a call in named notation is typed as the function it calls is created.
+enum CrossStatementRules {
   static func check(_ catalogue: SchemaCatalogue) -> [SQLDiagnostic] {
     var diagnostics: [SQLDiagnostic] = []
     for refresh in catalogue.concurrentRefreshes
@@ -26,6 +42,17 @@ enum RefreshRules {
         object: refresh.requestedBy,
         message:
           "REFRESH MATERIALIZED VIEW CONCURRENTLY \(refresh.view) needs a unique index on plain columns without WHERE; none is defined"
+      )
+      if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+    for call in catalogue.calls {
+      guard let defined = catalogue.functions[call.function], defined != call.returns else {
+        continue
+      }
+      let diagnostic = SQLDiagnostic(
+        object: call.calledBy,
+        message:
+          "calls \(call.function) as returning \(call.returns), but it is created returning \(defined)"
       )
       if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
