@@ -7,3 +7,7 @@ public struct Analyze<Table: Relation>: SQLStatement {
     writer.line("ANALYZE \(writer.name(Table.qualifiedName));")
   }
 }
+
+extension Analyze: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) { validator.name(Table.qualifiedName) }
+}

@@ -31,3 +31,7 @@ public struct CommentOn: SQLStatement {
     writer.line("COMMENT ON \(kind) \(object) IS \(PostgreSQL.stringLiteral(text));")
   }
 }
+
+extension CommentOn: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) { target.validate(&validator) }
+}

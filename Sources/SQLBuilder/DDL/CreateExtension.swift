@@ -15,3 +15,10 @@ public struct CreateExtension: SQLStatement {
     writer.line(text + ";")
   }
 }
+
+extension CreateExtension: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.identifier(name)
+    if let schema { validator.identifier(schema) }
+  }
+}

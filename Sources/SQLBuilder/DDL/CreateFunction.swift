@@ -146,28 +146,21 @@ public struct CreateFunction: SQLStatement {
     self.settings = settings
   }
 
-  public func render(into writer: inout SQLWriter) {
-    writer.describing("function \(name)") { w in
-      w.catalogue.functions[name] = FunctionRules.callType(result)
-      var inner = SQLWriter()
-      inner.context = w.context
-      inner.catalogue = w.catalogue
-      let languageName = renderBody(into: &inner)
-      w.diagnostics += inner.diagnostics
-      w.catalogue = inner.catalogue
-      let tag = PostgreSQL.dollarQuoteTag(for: inner.text)
-      renderHead(into: &w)
-      w.line("AS \(tag)")
-      inner.lines.forEach { w.line($0) }
-      w.line(tag)
-      w.line("LANGUAGE \(languageName)")
-      if volatility != .volatile { w.line(volatility.rawValue) }
-      if security == .definer { w.line(security.rawValue) }
-      for setting in settings {
-        w.line("SET \(w.identifier(setting.name)) = \(PostgreSQL.stringLiteral(setting.value))")
-      }
-      w.append(";")
+  public func render(into w: inout SQLWriter) {
+    var inner = SQLWriter()
+    let languageName = renderBody(into: &inner)
+    let tag = PostgreSQL.dollarQuoteTag(for: inner.text)
+    renderHead(into: &w)
+    w.line("AS \(tag)")
+    inner.lines.forEach { w.line($0) }
+    w.line(tag)
+    w.line("LANGUAGE \(languageName)")
+    if volatility != .volatile { w.line(volatility.rawValue) }
+    if security == .definer { w.line(security.rawValue) }
+    for setting in settings {
+      w.line("SET \(w.identifier(setting.name)) = \(PostgreSQL.stringLiteral(setting.value))")
     }
+    w.append(";")
   }
 
   private func renderHead(into w: inout SQLWriter) {
@@ -175,7 +168,6 @@ public struct CreateFunction: SQLStatement {
       w.line("CREATE OR REPLACE FUNCTION \(w.name(name))()")
     } else {
       w.line("CREATE OR REPLACE FUNCTION \(w.name(name))(")
-      FunctionRules.checkParameters(parameters, in: &w)
       w.indented { p in
         for (index, parameter) in parameters.enumerated() {
           var text = "\(p.identifier(parameter.name)) \(p.typeName(parameter.typeName))"
@@ -208,7 +200,6 @@ public struct CreateFunction: SQLStatement {
   private func renderBody(into inner: inout SQLWriter) -> String {
     switch language {
     case .plpgsql(let body):
-      FunctionRules.check(plpgsql: body, returning: result, parameters: parameters, in: &inner)
       let declarations = body.compactMap { $0 as? Declare }
       if !declarations.isEmpty {
         inner.line("DECLARE")
@@ -219,14 +210,49 @@ public struct CreateFunction: SQLStatement {
       inner.line("END;")
       return "plpgsql"
     case .sql(let query):
-      QueryRules.check(query, in: &inner)
       query.render(into: &inner)
       inner.append(";")
       return "sql"
     case .sqlExpression(let node, _):
-      QueryRules.check(expression: node, clause: "the function's result", in: &inner)
       inner.line("SELECT \(inner.expression(node));")
       return "sql"
+    }
+  }
+}
+
+extension CreateFunction: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.describing("function \(name)") { v in
+      v.catalogue.functions[name] = FunctionRules.callType(result)
+      v.name(name)
+      FunctionRules.checkParameters(parameters, in: &v)
+      for parameter in parameters {
+        v.identifier(parameter.name)
+        v.typeName(parameter.typeName)
+        if let value = (parameter as? any ParameterDefault)?.defaultValue {
+          QueryRules.check(constant: value, clause: "DEFAULT of \(parameter.name)", in: &v)
+        }
+      }
+      switch result.kind {
+      case .scalar(let type): v.typeName(type)
+      case .setOf(let relation): v.name(relation)
+      case .table(let columns):
+        for column in columns {
+          v.identifier(column.name)
+          v.typeName(column.typeInfo.name)
+        }
+      case .void, .trigger: break
+      }
+      settings.forEach { v.identifier($0.name) }
+      switch language {
+      case .plpgsql(let body):
+        FunctionRules.check(plpgsql: body, returning: result, parameters: parameters, in: &v)
+        v.validate(body)
+      case .sql(let query):
+        QueryRules.check(query, in: &v)
+      case .sqlExpression(let node, _):
+        QueryRules.check(expression: node, clause: "the function's result", in: &v)
+      }
     }
   }
 }

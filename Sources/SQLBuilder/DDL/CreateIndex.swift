@@ -53,29 +53,37 @@ public struct CreateIndex<Table: Relation>: SQLStatement {
     return copy
   }
 
-  public func render(into writer: inout SQLWriter) {
-    writer.describing("index \(name)") { w in
-      if supportsConcurrentRefresh { w.catalogue.uniqueIndexes.insert(Table.qualifiedName) }
-      if columns.isEmpty { w.report("an index needs at least one column") }
-      for column in descendingColumns where !columns.contains(column) {
-        w.report("\(column) is marked DESC but is not a key column")
+  public func render(into w: inout SQLWriter) {
+    var head = isUnique ? "CREATE UNIQUE INDEX" : "CREATE INDEX"
+    if skipsExisting { head += " IF NOT EXISTS" }
+    let keys = columns.map {
+      descendingColumns.contains($0) ? "\(w.identifier($0)) DESC" : w.identifier($0)
+    }
+    var text =
+      "\(head) \(w.identifier(name)) ON \(w.name(Table.qualifiedName)) (\(keys.joined(separator: ", ")))"
+    if !included.isEmpty {
+      text += " INCLUDE (\(included.map { w.identifier($0) }.joined(separator: ", ")))"
+    }
+    if nullsNotDistinct { text += " NULLS NOT DISTINCT" }
+    if let predicate { text += " WHERE \(w.expression(predicate))" }
+    w.line(text + ";")
+  }
+}
+
+extension CreateIndex: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.describing("index \(name)") { v in
+      if supportsConcurrentRefresh { v.catalogue.uniqueIndexes.insert(Table.qualifiedName) }
+      v.identifier(name)
+      v.name(Table.qualifiedName)
+      (columns + included).forEach { v.identifier($0) }
+      if columns.isEmpty { v.report("an index needs at least one column") }
+      for column in descendingColumns.sorted() where !columns.contains(column) {
+        v.report("\(column) is marked DESC but is not a key column")
       }
       if let predicate {
-        QueryRules.check(constant: predicate, clause: "WHERE", allowColumns: true, in: &w)
+        QueryRules.check(constant: predicate, clause: "WHERE", allowColumns: true, in: &v)
       }
-      var head = isUnique ? "CREATE UNIQUE INDEX" : "CREATE INDEX"
-      if skipsExisting { head += " IF NOT EXISTS" }
-      let keys = columns.map {
-        descendingColumns.contains($0) ? "\(w.identifier($0)) DESC" : w.identifier($0)
-      }
-      var text =
-        "\(head) \(w.identifier(name)) ON \(w.name(Table.qualifiedName)) (\(keys.joined(separator: ", ")))"
-      if !included.isEmpty {
-        text += " INCLUDE (\(included.map { w.identifier($0) }.joined(separator: ", ")))"
-      }
-      if nullsNotDistinct { text += " NULLS NOT DISTINCT" }
-      if let predicate { text += " WHERE \(w.expression(predicate))" }
-      w.line(text + ";")
     }
   }
 }

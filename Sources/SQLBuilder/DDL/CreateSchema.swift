@@ -9,3 +9,7 @@ public struct CreateSchema: SQLStatement {
     writer.line("CREATE SCHEMA IF NOT EXISTS \(writer.identifier(name));")
   }
 }
+
+extension CreateSchema: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) { validator.identifier(name) }
+}

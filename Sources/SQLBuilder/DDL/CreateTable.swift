@@ -24,28 +24,39 @@ public struct CreateTable<Table: Relation>: SQLStatement {
     self.constraints = builder.constraints
   }
 
-  public func render(into writer: inout SQLWriter) {
-    writer.describing("table \(Table.qualifiedName)") { w in
-      let head = ifNotExists ? "CREATE TABLE IF NOT EXISTS" : "CREATE TABLE"
-      w.line("\(head) \(w.name(Table.qualifiedName)) (")
-      var lines: [String] = []
+  public func render(into w: inout SQLWriter) {
+    let head = ifNotExists ? "CREATE TABLE IF NOT EXISTS" : "CREATE TABLE"
+    w.line("\(head) \(w.name(Table.qualifiedName)) (")
+    var lines: [String] = []
+    for case let column as any ColumnDefinition in Table.columns {
+      var text = "\(w.identifier(column.name)) \(w.typeName(column.typeInfo.name))"
+      if !column.typeInfo.isNullable { text += " NOT NULL" }
+      if let value = column.defaultValue { text += " DEFAULT \(w.expression(value))" }
+      lines.append(text)
+    }
+    lines += constraints.map { $0.render(&w) }
+    w.indented { inner in
+      for (index, line) in lines.enumerated() {
+        inner.line(index == lines.count - 1 ? line : line + ",")
+      }
+    }
+    w.line(");")
+  }
+}
+
+extension CreateTable: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.describing("table \(Table.qualifiedName)") { v in
+      v.name(Table.qualifiedName)
       for case let column as any ColumnDefinition in Table.columns {
-        var text = "\(w.identifier(column.name)) \(w.typeName(column.typeInfo.name))"
-        if !column.typeInfo.isNullable { text += " NOT NULL" }
+        v.identifier(column.name)
+        v.typeName(column.typeInfo.name)
         if let value = column.defaultValue {
-          QueryRules.check(constant: value, clause: "DEFAULT of \(column.name)", in: &w)
-          text += " DEFAULT \(w.expression(value))"
-        }
-        lines.append(text)
-      }
-      lines += constraints.map { $0.render(&w) }
-      QueryRules.checkDuplicates(Table.columns.map(\.name), in: &w)
-      w.indented { inner in
-        for (index, line) in lines.enumerated() {
-          inner.line(index == lines.count - 1 ? line : line + ",")
+          QueryRules.check(constant: value, clause: "DEFAULT of \(column.name)", in: &v)
         }
       }
-      w.line(");")
+      QueryRules.checkDuplicates(Table.columns.map(\.name), in: &v)
+      constraints.forEach { $0.validate(&v) }
     }
   }
 }
@@ -130,8 +141,20 @@ enum TableConstraint: Sendable {
       if action != .noAction { text += " ON DELETE \(action.rawValue)" }
       return text
     case .check(let name, let condition):
-      QueryRules.check(constant: condition, clause: "CHECK \(name)", allowColumns: true, in: &w)
       return "CONSTRAINT \(w.identifier(name)) CHECK (\(w.expression(condition)))"
+    }
+  }
+
+  func validate(_ v: inout SQLValidator) {
+    switch self {
+    case .primaryKey(let columns), .unique(let columns, _):
+      columns.forEach { v.identifier($0) }
+    case .foreignKey(let columns, let other, let targets, _):
+      (columns + targets).forEach { v.identifier($0) }
+      v.name(other)
+    case .check(let name, let condition):
+      v.identifier(name)
+      QueryRules.check(constant: condition, clause: "CHECK \(name)", allowColumns: true, in: &v)
     }
   }
 }

@@ -31,21 +31,30 @@ public struct CreateTrigger<Table: Relation>: SQLStatement {
     self.orReplace = orReplace
   }
 
-  public func render(into writer: inout SQLWriter) {
-    writer.describing("trigger \(name)") { w in
-      TriggerRules.check(timing, events, level, transitions, in: &w)
-      let head = orReplace ? "CREATE OR REPLACE TRIGGER" : "CREATE TRIGGER"
-      let eventList = events.map(\.rawValue).joined(separator: " OR ")
-      w.line("\(head) \(w.identifier(name))")
-      w.indented { t in
-        t.line("\(timing.rawValue) \(eventList) ON \(t.name(Table.qualifiedName))")
-        if !transitions.isEmpty {
-          let names = transitions.map { "\($0.keyword) \(t.identifier($0.name))" }
-          t.line("REFERENCING " + names.joined(separator: " "))
-        }
-        t.line("FOR EACH \(level.rawValue)")
-        t.line("EXECUTE FUNCTION \(t.name(function.name))();")
+  public func render(into w: inout SQLWriter) {
+    let head = orReplace ? "CREATE OR REPLACE TRIGGER" : "CREATE TRIGGER"
+    let eventList = events.map(\.rawValue).joined(separator: " OR ")
+    w.line("\(head) \(w.identifier(name))")
+    w.indented { t in
+      t.line("\(timing.rawValue) \(eventList) ON \(t.name(Table.qualifiedName))")
+      if !transitions.isEmpty {
+        let names = transitions.map { "\($0.keyword) \(t.identifier($0.name))" }
+        t.line("REFERENCING " + names.joined(separator: " "))
       }
+      t.line("FOR EACH \(level.rawValue)")
+      t.line("EXECUTE FUNCTION \(t.name(function.name))();")
+    }
+  }
+}
+
+extension CreateTrigger: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.describing("trigger \(name)") { v in
+      v.identifier(name)
+      v.name(Table.qualifiedName)
+      v.name(function.name)
+      transitions.forEach { v.identifier($0.name) }
+      TriggerRules.check(timing, events, level, transitions, in: &v)
     }
   }
 }
@@ -97,7 +106,7 @@ public protocol TransitionTable: Relation {}
 enum TriggerRules {
   static func check(
     _ timing: TriggerTiming, _ events: [TriggerEvent], _ level: TriggerLevel,
-    _ transitions: [TransitionTableName], in writer: inout SQLWriter
+    _ transitions: [TransitionTableName], in writer: inout SQLValidator
   ) {
     if events.isEmpty { writer.report("a trigger needs at least one event") }
     if events.contains(.truncate) && level == .row {

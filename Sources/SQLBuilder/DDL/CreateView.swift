@@ -21,18 +21,24 @@ public struct CreateView<View: Relation>: SQLStatement {
     self.securityBarrier = securityBarrier
   }
 
-  public func render(into writer: inout SQLWriter) {
-    writer.describing("view \(View.qualifiedName)") { w in
-      QueryRules.check(query.statement, in: &w)
-      var options: [String] = []
-      if securityInvoker { options.append("security_invoker = true") }
-      if securityBarrier { options.append("security_barrier = true") }
-      var head = orReplace ? "CREATE OR REPLACE VIEW " : "CREATE VIEW "
-      head += w.name(View.qualifiedName)
-      if !options.isEmpty { head += " WITH (\(options.joined(separator: ", ")))" }
-      w.line(head + " AS")
-      query.statement.render(into: &w)
-      w.append(";")
+  public func render(into w: inout SQLWriter) {
+    var options: [String] = []
+    if securityInvoker { options.append("security_invoker = true") }
+    if securityBarrier { options.append("security_barrier = true") }
+    var head = orReplace ? "CREATE OR REPLACE VIEW " : "CREATE VIEW "
+    head += w.name(View.qualifiedName)
+    if !options.isEmpty { head += " WITH (\(options.joined(separator: ", ")))" }
+    w.line(head + " AS")
+    query.statement.render(into: &w)
+    w.append(";")
+  }
+}
+
+extension CreateView: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.describing("view \(View.qualifiedName)") { v in
+      v.name(View.qualifiedName)
+      QueryRules.check(query.statement, in: &v)
     }
   }
 }

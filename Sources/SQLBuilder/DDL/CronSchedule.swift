@@ -15,19 +15,21 @@ public struct CronSchedule: SQLStatement {
     self.command = command
   }
 
-  public func render(into writer: inout SQLWriter) {
-    writer.describing("cron job \(jobName)") { w in
-      CronRules.check(schedule, in: &w)
-      var inner = SQLWriter()
-      inner.context = w.context
-      inner.catalogue = w.catalogue
-      command.render(into: &inner)
-      w.diagnostics += inner.diagnostics
-      w.catalogue = inner.catalogue
-      let commandText = inner.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(
-        separator: " ")
-      let arguments = [jobName, schedule, commandText].map(PostgreSQL.stringLiteral)
-      w.line("SELECT cron.schedule(\(arguments.joined(separator: ", ")));")
+  public func render(into w: inout SQLWriter) {
+    var inner = SQLWriter()
+    command.render(into: &inner)
+    let commandText = inner.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+      separator: " ")
+    let arguments = [jobName, schedule, commandText].map(PostgreSQL.stringLiteral)
+    w.line("SELECT cron.schedule(\(arguments.joined(separator: ", ")));")
+  }
+}
+
+extension CronSchedule: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.describing("cron job \(jobName)") { v in
+      CronRules.check(schedule, in: &v)
+      v.validate([command])
     }
   }
 }

@@ -87,3 +87,16 @@ enum DropTarget: Sendable {
   case schema(String)
   case onTable(String, QualifiedName)
 }
+
+extension Drop: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    switch target {
+    case .relation(let name): validator.name(name)
+    case .function(let signature): signature.validate(&validator)
+    case .schema(let name): validator.identifier(name)
+    case .onTable(let name, let table):
+      validator.identifier(name)
+      validator.name(table)
+    }
+  }
+}

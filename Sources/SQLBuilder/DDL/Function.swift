@@ -110,6 +110,11 @@ public struct FunctionSignature: Hashable, Sendable {
     self.argumentTypes = argumentTypes
   }
 
+  func validate(_ validator: inout SQLValidator) {
+    validator.name(name)
+    argumentTypes.forEach { validator.typeName($0) }
+  }
+
   /// `schema.name(type, …)`.
   package func rendered(_ writer: inout SQLWriter) -> String {
     "\(writer.name(name))(\(argumentTypes.map { writer.typeName($0) }.joined(separator: ", ")))"

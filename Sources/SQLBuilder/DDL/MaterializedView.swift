@@ -9,14 +9,20 @@ public struct CreateMaterializedView<View: Relation>: SQLStatement {
     self.withData = withData
   }
 
-  public func render(into writer: inout SQLWriter) {
-    writer.describing("materialized view \(View.qualifiedName)") { w in
-      w.catalogue.views.insert(View.qualifiedName)
-      QueryRules.check(query.statement, in: &w)
-      w.line("CREATE MATERIALIZED VIEW \(w.name(View.qualifiedName)) AS")
-      query.statement.render(into: &w)
-      w.append(withData ? ";" : "")
-      if !withData { w.line("WITH NO DATA;") }
+  public func render(into w: inout SQLWriter) {
+    w.line("CREATE MATERIALIZED VIEW \(w.name(View.qualifiedName)) AS")
+    query.statement.render(into: &w)
+    w.append(withData ? ";" : "")
+    if !withData { w.line("WITH NO DATA;") }
+  }
+}
+
+extension CreateMaterializedView: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.describing("materialized view \(View.qualifiedName)") { v in
+      v.catalogue.views.insert(View.qualifiedName)
+      v.name(View.qualifiedName)
+      QueryRules.check(query.statement, in: &v)
     }
   }
 }
@@ -32,11 +38,17 @@ public struct RefreshMaterializedView<View: Relation>: SQLStatement {
   public init(_ view: View.Type, concurrently: Bool) { self.concurrently = concurrently }
 
   public func render(into writer: inout SQLWriter) {
-    if concurrently {
-      writer.catalogue.concurrentRefreshes.append(
-        .init(view: View.qualifiedName, requestedBy: writer.context))
-    }
     let mode = concurrently ? "CONCURRENTLY " : ""
     writer.line("REFRESH MATERIALIZED VIEW \(mode)\(writer.name(View.qualifiedName));")
+  }
+}
+
+extension RefreshMaterializedView: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.name(View.qualifiedName)
+    if concurrently {
+      validator.catalogue.concurrentRefreshes.append(
+        .init(view: View.qualifiedName, requestedBy: validator.context))
+    }
   }
 }

@@ -20,6 +20,10 @@ public struct Role: Hashable, Sendable {
   func rendered(_ writer: inout SQLWriter) -> String {
     self == .public ? "PUBLIC" : writer.identifier(name)
   }
+
+  func validate(_ validator: inout SQLValidator) {
+    if self != .public { validator.identifier(name) }
+  }
 }
 
 /// A privilege that GRANT and REVOKE name.
@@ -89,7 +93,6 @@ public struct Grant: SQLStatement {
   }
 
   public func render(into writer: inout SQLWriter) {
-    PrivilegeRules.check(privileges, on: target, roles: roles, in: &writer)
     let to = roles.map { $0.rendered(&writer) }.joined(separator: ", ")
     let what = privileges.map(\.rawValue).joined(separator: ", ")
     writer.line("GRANT \(what) ON \(target.rendered(&writer)) TO \(to);")
@@ -110,9 +113,30 @@ public struct Revoke: SQLStatement {
   }
 
   public func render(into writer: inout SQLWriter) {
-    PrivilegeRules.check(privileges, on: target, roles: roles, in: &writer)
     let from = roles.map { $0.rendered(&writer) }.joined(separator: ", ")
     let what = privileges.map(\.rawValue).joined(separator: ", ")
     writer.line("REVOKE \(what) ON \(target.rendered(&writer)) FROM \(from);")
+  }
+}
+
+extension Grant: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    PrivilegeRules.check(privileges, on: target, roles: roles, in: &validator)
+  }
+}
+
+extension Revoke: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    PrivilegeRules.check(privileges, on: target, roles: roles, in: &validator)
+  }
+}
+
+extension PrivilegeTarget {
+  func validate(_ validator: inout SQLValidator) {
+    switch self {
+    case .relation(let name): validator.name(name)
+    case .function(let signature): signature.validate(&validator)
+    case .schema(let name): validator.identifier(name)
+    }
   }
 }

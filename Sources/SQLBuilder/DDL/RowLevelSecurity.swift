@@ -9,6 +9,10 @@ public struct EnableRowLevelSecurity<Table: Relation>: SQLStatement {
   }
 }
 
+extension EnableRowLevelSecurity: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) { validator.name(Table.qualifiedName) }
+}
+
 /// `CREATE POLICY name ON table FOR command TO roles USING (…) WITH CHECK (…);`
 ///
 /// ```swift
@@ -61,26 +65,37 @@ public struct CreatePolicy<Table: Relation>: SQLStatement {
     self.withCheck = withCheck
   }
 
-  public func render(into writer: inout SQLWriter) {
-    writer.describing("policy \(name)") { w in
-      if using == nil && withCheck == nil { w.report("a policy needs USING or WITH CHECK") }
+  public func render(into w: inout SQLWriter) {
+    w.line("CREATE POLICY \(w.identifier(name)) ON \(w.name(Table.qualifiedName))")
+    w.indented { p in
+      p.line("FOR \(command.rawValue)")
+      if !roles.isEmpty {
+        p.line("TO " + roles.map { $0.rendered(&p) }.joined(separator: ", "))
+      }
+      for (keyword, node) in [("USING", using), ("WITH CHECK", withCheck)] {
+        guard let node else { continue }
+        p.line("\(keyword) (\(p.expression(node)))")
+      }
+    }
+    w.append(";")
+  }
+}
+
+extension CreatePolicy: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.describing("policy \(name)") { v in
+      v.identifier(name)
+      v.name(Table.qualifiedName)
+      roles.forEach { $0.validate(&v) }
+      if using == nil && withCheck == nil { v.report("a policy needs USING or WITH CHECK") }
       if command == .select && withCheck != nil {
-        w.report("a SELECT policy has no WITH CHECK")
+        v.report("a SELECT policy has no WITH CHECK")
       }
-      if command == .insert && using != nil { w.report("an INSERT policy has no USING") }
-      w.line("CREATE POLICY \(w.identifier(name)) ON \(w.name(Table.qualifiedName))")
-      w.indented { p in
-        p.line("FOR \(command.rawValue)")
-        if !roles.isEmpty {
-          p.line("TO " + roles.map { $0.rendered(&p) }.joined(separator: ", "))
-        }
-        for (keyword, node) in [("USING", using), ("WITH CHECK", withCheck)] {
-          guard let node else { continue }
-          QueryRules.check(expression: node, clause: keyword, tableColumns: Table.self, in: &p)
-          p.line("\(keyword) (\(p.expression(node)))")
-        }
+      if command == .insert && using != nil { v.report("an INSERT policy has no USING") }
+      for (keyword, node) in [("USING", using), ("WITH CHECK", withCheck)] {
+        guard let node else { continue }
+        QueryRules.check(expression: node, clause: keyword, tableColumns: Table.self, in: &v)
       }
-      w.append(";")
     }
   }
 }

@@ -83,72 +83,32 @@ public struct Insert<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
     return copy
   }
 
-  public func render(into writer: inout SQLWriter) {
-    writer.describing("INSERT INTO \(Table.qualifiedName)") { w in
-      problems.forEach { w.report($0) }
-      let columns = insertedColumns(&w)
-      let list = columns.map { w.identifier($0) }.joined(separator: ", ")
-      w.line("INSERT INTO \(w.name(Table.qualifiedName)) (\(list))")
-      if let query {
-        QueryRules.check(query, in: &w)
-        query.render(into: &w)
-      } else {
-        for row in rows {
-          QueryRules.check(values: row, in: &w)
-        }
-        let tuples = rows.map { row in
-          "(" + row.map { w.expression($0.node) }.joined(separator: ", ") + ")"
-        }
-        w.line("VALUES")
-        w.indented { v in
-          for (index, tuple) in tuples.enumerated() {
-            v.line(index == tuples.count - 1 ? tuple : tuple + ",")
-          }
-        }
-      }
-      if let conflict { renderConflict(conflict, into: &w) }
-      if !returning.isEmpty {
-        w.line("RETURNING " + returning.map { w.identifier($0) }.joined(separator: ", "))
-      }
-      w.append(";")
-    }
+  /// The columns the INSERT names: the query's output columns, or those the rows set.
+  private var insertedColumns: [String] {
+    query?.columns.map(\.name) ?? rows.first?.map(\.name) ?? []
   }
 
-  private func insertedColumns(_ w: inout SQLWriter) -> [String] {
-    let declared = Table.columns
-    let columns: [String]
+  public func render(into w: inout SQLWriter) {
+    let list = insertedColumns.map { w.identifier($0) }.joined(separator: ", ")
+    w.line("INSERT INTO \(w.name(Table.qualifiedName)) (\(list))")
     if let query {
-      columns = query.columns.map(\.name)
-      for column in query.columns {
-        guard let target = declared.first(where: { $0.name == column.name }) else {
-          w.report(
-            "\(query.output.name) has column \"\(column.name)\", which \(Table.qualifiedName) lacks"
-          )
-          continue
-        }
-        if target.typeInfo.name != column.typeInfo.name {
-          w.report(
-            "column \"\(column.name)\" is \(column.typeInfo.name) in \(query.output.name) but \(target.typeInfo.name) in \(Table.qualifiedName)"
-          )
-        }
-      }
+      query.render(into: &w)
     } else {
-      columns = rows.first?.map(\.name) ?? []
-      if columns.isEmpty { w.report("INSERT sets no column") }
-      for (index, row) in rows.enumerated() where row.map(\.name) != columns {
-        w.report(
-          "row \(index + 1) sets (\(row.map(\.name).joined(separator: ", "))), the first row (\(columns.joined(separator: ", ")))"
-        )
+      let tuples = rows.map { row in
+        "(" + row.map { w.expression($0.node) }.joined(separator: ", ") + ")"
+      }
+      w.line("VALUES")
+      w.indented { v in
+        for (index, tuple) in tuples.enumerated() {
+          v.line(index == tuples.count - 1 ? tuple : tuple + ",")
+        }
       }
     }
-    for case let column as any ColumnDefinition in declared
-    where !columns.contains(column.name) && !column.typeInfo.isNullable
-      && column.defaultValue == nil
-    {
-      w.report(
-        "column \"\(column.name)\" is NOT NULL and has no default, but the INSERT does not set it")
+    if let conflict { renderConflict(conflict, into: &w) }
+    if !returning.isEmpty {
+      w.line("RETURNING " + returning.map { w.identifier($0) }.joined(separator: ", "))
     }
-    return columns
+    w.append(";")
   }
 
   private func renderConflict(_ conflict: Conflict, into w: inout SQLWriter) {
@@ -156,14 +116,6 @@ public struct Insert<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
     guard let assignments = conflict.assignments else {
       return w.line("ON CONFLICT (\(key)) DO NOTHING")
     }
-    if assignments.isEmpty { w.report("ON CONFLICT DO UPDATE sets no column") }
-    QueryRules.check(
-      assignments: assignments,
-      sources: [
-        SourceReference(Table.self, alias: Table.qualifiedName.name),
-        SourceReference(Table.self, alias: "excluded"),
-      ],
-      in: &w)
     w.line("ON CONFLICT (\(key)) DO UPDATE SET")
     w.indented { s in
       for (index, item) in assignments.enumerated() {
@@ -171,5 +123,74 @@ public struct Insert<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
         s.line(index == assignments.count - 1 ? text : text + ",")
       }
     }
+  }
+}
+
+extension Insert: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.describing("INSERT INTO \(Table.qualifiedName)") { v in
+      problems.forEach { v.report($0) }
+      v.name(Table.qualifiedName)
+      (insertedColumns + returning).forEach { v.identifier($0) }
+      if let query {
+        QueryRules.check(query, in: &v)
+        checkQueryColumns(query, &v)
+      } else {
+        rows.forEach { QueryRules.check(values: $0, in: &v) }
+        checkRows(&v)
+      }
+      checkRequiredColumns(&v)
+      if let conflict { validateConflict(conflict, &v) }
+    }
+  }
+
+  private func checkQueryColumns(_ query: SelectStatement, _ v: inout SQLValidator) {
+    let declared = Table.columns
+    for column in query.columns {
+      guard let target = declared.first(where: { $0.name == column.name }) else {
+        v.report(
+          "\(query.output.name) has column \"\(column.name)\", which \(Table.qualifiedName) lacks")
+        continue
+      }
+      if target.typeInfo.name != column.typeInfo.name {
+        v.report(
+          "column \"\(column.name)\" is \(column.typeInfo.name) in \(query.output.name) but \(target.typeInfo.name) in \(Table.qualifiedName)"
+        )
+      }
+    }
+  }
+
+  private func checkRows(_ v: inout SQLValidator) {
+    let columns = insertedColumns
+    if columns.isEmpty { v.report("INSERT sets no column") }
+    for (index, row) in rows.enumerated() where row.map(\.name) != columns {
+      v.report(
+        "row \(index + 1) sets (\(row.map(\.name).joined(separator: ", "))), the first row (\(columns.joined(separator: ", ")))"
+      )
+    }
+  }
+
+  private func checkRequiredColumns(_ v: inout SQLValidator) {
+    let columns = insertedColumns
+    for case let column as any ColumnDefinition in Table.columns
+    where !columns.contains(column.name) && !column.typeInfo.isNullable
+      && column.defaultValue == nil
+    {
+      v.report(
+        "column \"\(column.name)\" is NOT NULL and has no default, but the INSERT does not set it")
+    }
+  }
+
+  private func validateConflict(_ conflict: Conflict, _ v: inout SQLValidator) {
+    conflict.columns.forEach { v.identifier($0) }
+    guard let assignments = conflict.assignments else { return }
+    if assignments.isEmpty { v.report("ON CONFLICT DO UPDATE sets no column") }
+    QueryRules.check(
+      assignments: assignments,
+      sources: [
+        SourceReference(Table.self, alias: Table.qualifiedName.name),
+        SourceReference(Table.self, alias: "excluded"),
+      ],
+      in: &v)
   }
 }

@@ -41,24 +41,30 @@ public struct Update<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
     return copy
   }
 
-  public func render(into writer: inout SQLWriter) {
-    writer.describing("UPDATE \(Table.qualifiedName)") { w in
-      problems.forEach { w.report($0) }
-      if assignments.isEmpty { w.report("UPDATE sets no column") }
-      QueryRules.check(dml: core, target: target, values: assignments, in: &w)
-      w.line("UPDATE \(w.fromItem(target))")
-      w.line("SET")
-      w.indented { s in
-        for (index, item) in assignments.enumerated() {
-          let text = "\(s.identifier(item.name)) = \(s.expression(item.node))"
-          s.line(index == assignments.count - 1 ? text : text + ",")
-        }
+  public func render(into w: inout SQLWriter) {
+    w.line("UPDATE \(w.fromItem(target))")
+    w.line("SET")
+    w.indented { s in
+      for (index, item) in assignments.enumerated() {
+        let text = "\(s.identifier(item.name)) = \(s.expression(item.node))"
+        s.line(index == assignments.count - 1 ? text : text + ",")
       }
-      renderFromAndWhere(core, keyword: "FROM", into: &w)
-      if !returning.isEmpty {
-        w.line("RETURNING " + returning.map { w.identifier($0) }.joined(separator: ", "))
-      }
-      w.append(";")
+    }
+    renderFromAndWhere(core, keyword: "FROM", into: &w)
+    if !returning.isEmpty {
+      w.line("RETURNING " + returning.map { w.identifier($0) }.joined(separator: ", "))
+    }
+    w.append(";")
+  }
+}
+
+extension Update: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.describing("UPDATE \(Table.qualifiedName)") { v in
+      problems.forEach { v.report($0) }
+      if assignments.isEmpty { v.report("UPDATE sets no column") }
+      returning.forEach { v.identifier($0) }
+      QueryRules.check(dml: core, target: target, values: assignments, in: &v)
     }
   }
 }
@@ -95,15 +101,21 @@ public struct Delete<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
     return copy
   }
 
-  public func render(into writer: inout SQLWriter) {
-    writer.describing("DELETE FROM \(Table.qualifiedName)") { w in
-      QueryRules.check(dml: core, target: target, values: [], in: &w)
-      w.line("DELETE FROM \(w.fromItem(target))")
-      renderFromAndWhere(core, keyword: "USING", into: &w)
-      if !returning.isEmpty {
-        w.line("RETURNING " + returning.map { w.identifier($0) }.joined(separator: ", "))
-      }
-      w.append(";")
+  public func render(into w: inout SQLWriter) {
+    w.line("DELETE FROM \(w.fromItem(target))")
+    renderFromAndWhere(core, keyword: "USING", into: &w)
+    if !returning.isEmpty {
+      w.line("RETURNING " + returning.map { w.identifier($0) }.joined(separator: ", "))
+    }
+    w.append(";")
+  }
+}
+
+extension Delete: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.describing("DELETE FROM \(Table.qualifiedName)") { v in
+      returning.forEach { v.identifier($0) }
+      QueryRules.check(dml: core, target: target, values: [], in: &v)
     }
   }
 }
@@ -116,8 +128,14 @@ public struct Truncate: SQLStatement, PLStatement {
   public init(_ tables: any Relation.Type...) { self.tables = tables.map { $0.qualifiedName } }
 
   public func render(into writer: inout SQLWriter) {
-    if tables.isEmpty { writer.report("TRUNCATE names no table") }
     writer.line("TRUNCATE " + tables.map { writer.name($0) }.joined(separator: ", ") + ";")
+  }
+}
+
+extension Truncate: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    if tables.isEmpty { validator.report("TRUNCATE names no table") }
+    tables.forEach { validator.name($0) }
   }
 }
 

@@ -52,7 +52,6 @@ public struct If: PLStatement, PLInspectable {
   package var nested: [any PLStatement] { then + otherwise }
 
   public func render(into writer: inout SQLWriter) {
-    QueryRules.check(expression: condition, clause: "IF", in: &writer)
     writer.line("IF \(writer.expression(condition)) THEN")
     writer.indented { w in then.forEach { $0.render(into: &w) } }
     if !otherwise.isEmpty {
@@ -76,7 +75,19 @@ public struct Perform: PLStatement, PLInspectable {
   package var nested: [any PLStatement] { [] }
 
   public func render(into writer: inout SQLWriter) {
-    QueryRules.check(expression: expression, clause: "PERFORM", in: &writer)
     writer.line("PERFORM \(writer.expression(expression));")
+  }
+}
+
+extension If: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    QueryRules.check(expression: condition, clause: "IF", in: &validator)
+    validator.validate(then + otherwise)
+  }
+}
+
+extension Perform: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    QueryRules.check(expression: expression, clause: "PERFORM", in: &validator)
   }
 }

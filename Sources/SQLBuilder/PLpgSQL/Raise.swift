@@ -7,7 +7,7 @@
 /// ```
 /// Each `%` in the message is replaced by the next value; `%%` is a literal `%`. Generation
 /// fails when the counts differ.
-public struct Raise: PLStatement, PLInspectable {
+public struct Raise: PLStatement, PLInspectable, ValidatedStatement {
   /// How severe the message is; only `exception` aborts.
   public enum Level: String, Sendable {
     case notice = "NOTICE"
@@ -42,16 +42,19 @@ public struct Raise: PLStatement, PLInspectable {
   package var expressions: [SQLNode] { values }
   package var nested: [any PLStatement] { [] }
 
-  public func render(into writer: inout SQLWriter) {
+  package func validate(_ validator: inout SQLValidator) {
     let placeholders = message.replacingOccurrences(of: "%%", with: "").filter { $0 == "%" }.count
     if placeholders != values.count {
-      writer.report(
+      validator.report(
         "RAISE message has \(placeholders) % placeholders but \(values.count) values: \(message)")
     }
-    for value in values { QueryRules.check(expression: value, clause: "RAISE", in: &writer) }
+    for value in values { QueryRules.check(expression: value, clause: "RAISE", in: &validator) }
     if let code, code.code.wholeMatch(of: #/[0-9A-Z]{5}/#) == nil {
-      writer.report("SQLSTATE '\(code.code)' is not five digits or capital letters")
+      validator.report("SQLSTATE '\(code.code)' is not five digits or capital letters")
     }
+  }
+
+  public func render(into writer: inout SQLWriter) {
     var text = "RAISE \(level.rawValue) \(PostgreSQL.stringLiteral(message))"
     for value in values { text += ", \(writer.expression(value))" }
     var options: [String] = []

@@ -28,7 +28,6 @@ public struct Return: PLStatement, PLInspectable {
 
   public func render(into writer: inout SQLWriter) {
     guard let value else { return writer.line("RETURN;") }
-    QueryRules.check(expression: value, clause: "RETURN", in: &writer)
     writer.line("RETURN \(writer.expression(value));")
   }
 }
@@ -44,9 +43,18 @@ public struct ReturnQuery: PLStatement, PLInspectable {
   package var nested: [any PLStatement] { [] }
 
   public func render(into writer: inout SQLWriter) {
-    QueryRules.check(query, in: &writer)
     writer.line("RETURN QUERY")
     query.render(into: &writer)
     writer.append(";")
   }
+}
+
+extension Return: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    if let value { QueryRules.check(expression: value, clause: "RETURN", in: &validator) }
+  }
+}
+
+extension ReturnQuery: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) { QueryRules.check(query, in: &validator) }
 }

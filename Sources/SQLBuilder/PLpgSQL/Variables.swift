@@ -66,7 +66,6 @@ public struct Assign: PLStatement, PLInspectable {
   package var nested: [any PLStatement] { [] }
 
   public func render(into writer: inout SQLWriter) {
-    QueryRules.check(expression: value, clause: "assignment to \(name)", in: &writer)
     writer.line("\(writer.identifier(name)) := \(writer.expression(value));")
   }
 }
@@ -93,4 +92,25 @@ public struct GetDiagnostics: PLStatement, PLInspectable {
   public func render(into writer: inout SQLWriter) {
     writer.line("GET DIAGNOSTICS \(writer.identifier(name)) = \(item.rawValue);")
   }
+}
+
+extension Declare: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.identifier(name)
+    validator.typeName(typeName)
+    if let initial {
+      QueryRules.check(expression: initial, clause: "the value of \(name)", in: &validator)
+    }
+  }
+}
+
+extension Assign: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) {
+    validator.identifier(name)
+    QueryRules.check(expression: value, clause: "assignment to \(name)", in: &validator)
+  }
+}
+
+extension GetDiagnostics: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) { validator.identifier(name) }
 }

@@ -85,9 +85,7 @@ extension SQLWriter {
   /// A query on one line, as a subquery inside an expression reads it.
   mutating func inline(_ query: SelectStatement) -> String {
     var inner = SQLWriter()
-    inner.context = context
     query.render(into: &inner)
-    diagnostics += inner.diagnostics
     return inner.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
   }
 

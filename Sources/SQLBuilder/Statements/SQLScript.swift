@@ -16,10 +16,12 @@ public struct SQLScript: Sendable {
   }
 
   func render(into writer: inout SQLWriter) {
-    writer.describing(path) { w in
-      header.forEach { w.commentLines($0) }
-      w.statements(statements)
-    }
+    header.forEach { writer.commentLines($0) }
+    writer.statements(statements)
+  }
+
+  func validate(_ validator: inout SQLValidator) {
+    validator.describing(path) { $0.validate(statements) }
   }
 }
 
@@ -31,49 +33,52 @@ public struct RenderedFile: Hashable, Sendable {
   public let text: String
 }
 
-/// Renders `scripts` together and checks every rule, within and across them.
+/// Validates `scripts` together, within and across them; the problems found, in order.
+public func validate(_ scripts: [SQLScript]) -> [SQLDiagnostic] {
+  var validator = SQLValidator()
+  for script in scripts { script.validate(&validator) }
+  return validator.diagnostics + CrossStatementRules.check(validator.catalogue)
+}
+
+/// Validates `scripts`, then renders them: rendering only writes text.
 ///
 /// Throws ``SQLGenerationError`` listing every violation; then nothing should be written.
 public func generate(_ scripts: [SQLScript]) throws(SQLGenerationError) -> [RenderedFile] {
-  var catalogue = SchemaCatalogue()
-  var diagnostics: [SQLDiagnostic] = []
-  var files: [RenderedFile] = []
-  for script in scripts {
-    var writer = SQLWriter()
-    writer.catalogue = catalogue
-    script.render(into: &writer)
-    catalogue = writer.catalogue
-    diagnostics += writer.diagnostics
-    files.append(RenderedFile(path: script.path, text: writer.text))
-  }
-  diagnostics += CrossStatementRules.check(catalogue)
+  let diagnostics = validate(scripts)
   guard diagnostics.isEmpty else { throw SQLGenerationError(diagnostics: diagnostics) }
-  return files
+  return scripts.map { script in
+    var writer = SQLWriter()
+    script.render(into: &writer)
+    return RenderedFile(path: script.path, text: writer.text)
+  }
 }
 
-/// Renders one statement on its own, checking its own rules but not those across statements
-/// (for tests and previews); throws when a rule is broken.
+/// Validates and renders one statement on its own, without the rules across statements (for
+/// tests and previews); throws when a rule is broken.
 public func render(_ statement: any SQLStatement) throws(SQLGenerationError) -> String {
+  var validator = SQLValidator()
+  validator.validate([statement])
+  guard validator.diagnostics.isEmpty else {
+    throw SQLGenerationError(diagnostics: validator.diagnostics)
+  }
   var writer = SQLWriter()
   statement.render(into: &writer)
-  guard writer.diagnostics.isEmpty else {
-    throw SQLGenerationError(diagnostics: writer.diagnostics)
-  }
   return writer.text
 }
 
 /// Renders a query on its own, without a semicolon (to embed it, e.g. in a test's view),
-/// checking its rules; throws when one is broken. `render(query)` gives the statement.
+/// after checking its rules; throws when one is broken. `render(query)` gives the statement.
 package func renderQuery<Output: Relation>(_ query: Select<Output>) throws(SQLGenerationError)
   -> String
 {
+  var validator = SQLValidator()
+  validator.describing("query \(Output.qualifiedName)") {
+    QueryRules.check(query.statement, in: &$0)
+  }
+  guard validator.diagnostics.isEmpty else {
+    throw SQLGenerationError(diagnostics: validator.diagnostics)
+  }
   var writer = SQLWriter()
-  writer.describing("query \(Output.qualifiedName)") { w in
-    QueryRules.check(query.statement, in: &w)
-    query.statement.render(into: &w)
-  }
-  guard writer.diagnostics.isEmpty else {
-    throw SQLGenerationError(diagnostics: writer.diagnostics)
-  }
+  query.statement.render(into: &writer)
   return writer.text
 }

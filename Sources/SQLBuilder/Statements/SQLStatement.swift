@@ -63,6 +63,14 @@ public struct SelectFunction: SQLStatement {
   }
 }
 
+extension Transaction: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) { validator.validate(statements) }
+}
+
+extension SelectFunction: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) { validator.name(function.name) }
+}
+
 extension SQLWriter {
   /// `-- line` for each line of `text`. PostgreSQL ends a `--` comment at a line feed or a
   /// carriage return, so every line break starts a new comment line: no text can escape into SQL.

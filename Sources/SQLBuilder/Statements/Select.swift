@@ -74,13 +74,14 @@ public struct Select<Output: Relation>: Sendable {
   }
 }
 
-extension Select: SQLStatement {
+extension Select: SQLStatement, ValidatedStatement {
   /// `SELECT …;` as a statement of its own, e.g. in a script that reports something.
   public func render(into writer: inout SQLWriter) {
-    writer.describing("query \(Output.qualifiedName)") { w in
-      QueryRules.check(statement, in: &w)
-      statement.render(into: &w)
-      w.append(";")
-    }
+    statement.render(into: &writer)
+    writer.append(";")
+  }
+
+  package func validate(_ validator: inout SQLValidator) {
+    validator.describing("query \(Output.qualifiedName)") { QueryRules.check(statement, in: &$0) }
   }
 }

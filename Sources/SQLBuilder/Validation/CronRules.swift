@@ -6,7 +6,7 @@ enum CronRules {
     ("day of week", 0...7),
   ]
 
-  static func check(_ schedule: String, in writer: inout SQLWriter) {
+  static func check(_ schedule: String, in writer: inout SQLValidator) {
     if let problem = problem(in: schedule) {
       writer.report("invalid cron schedule '\(schedule)': \(problem)")
     }

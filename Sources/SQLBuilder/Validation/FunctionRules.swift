@@ -2,7 +2,7 @@
 /// PL/pgSQL body returns what the function declares (a value of its type, the rows of its
 /// relation, or nothing) and reads only parameters and variables it declares.
 enum FunctionRules {
-  static func checkParameters(_ parameters: [any AnyParameter], in writer: inout SQLWriter) {
+  static func checkParameters(_ parameters: [any AnyParameter], in writer: inout SQLValidator) {
     var seen = Set<String>()
     var defaultSeen = false
     for parameter in parameters {
@@ -21,7 +21,7 @@ enum FunctionRules {
 
   static func check(
     plpgsql body: [any PLStatement], returning result: FunctionResult,
-    parameters: [any AnyParameter], in writer: inout SQLWriter
+    parameters: [any AnyParameter], in writer: inout SQLValidator
   ) {
     var known = Set(parameters.map(\.name))
     if case .table(let columns) = result.kind { known.formUnion(columns.map(\.name)) }
@@ -43,7 +43,7 @@ enum FunctionRules {
   }
 
   private static func checkReturn(
-    _ statement: any PLStatement, _ result: FunctionResult, in writer: inout SQLWriter
+    _ statement: any PLStatement, _ result: FunctionResult, in writer: inout SQLValidator
   ) {
     if let query = statement as? ReturnQuery {
       if result.rows != query.query.output {
@@ -71,7 +71,7 @@ enum FunctionRules {
   /// remembered to compare its result type with the function's definition.
   static func check(
     call function: QualifiedName, arguments: [NamedArgument], required: [String],
-    returns: String, in writer: inout SQLWriter
+    returns: String, in writer: inout SQLValidator
   ) {
     let passed = arguments.map(\.name)
     for name in required where !passed.contains(name) {

@@ -1,18 +1,15 @@
 /// Rules on names: PostgreSQL silently truncates identifiers longer than 63 bytes, so two
 /// long names can collide; such a name is an error here instead.
 enum IdentifierRules {
-  static func check(_ name: String, in writer: inout SQLWriter) {
+  static func check(_ name: String, in writer: inout SQLValidator) {
     if name.isEmpty {
       writer.report("an identifier is empty; PostgreSQL has no empty names")
       return
     }
     let bytes = name.utf8.count
     guard bytes > PostgreSQL.maxIdentifierBytes else { return }
-    let message =
+    writer.report(
       "identifier \"\(name)\" is \(bytes) bytes; PostgreSQL truncates identifiers to \(PostgreSQL.maxIdentifierBytes) bytes"
-    if !writer.diagnostics.contains(where: { $0.object == writer.context && $0.message == message })
-    {
-      writer.report(message)
-    }
+    )
   }
 }

@@ -4,7 +4,7 @@
 enum PrivilegeRules {
   static func check(
     _ privileges: [Privilege], on target: PrivilegeTarget, roles: [Role],
-    in writer: inout SQLWriter
+    in writer: inout SQLValidator
   ) {
     let allowed: Set<Privilege>
     let kind: String
@@ -22,6 +22,8 @@ enum PrivilegeRules {
     for privilege in privileges where !allowed.contains(privilege) {
       writer.report("privilege \(privilege.rawValue) does not apply to \(kind)")
     }
+    target.validate(&writer)
+    roles.forEach { $0.validate(&writer) }
     if privileges.isEmpty { writer.report("GRANT or REVOKE names no privilege") }
     if roles.isEmpty { writer.report("GRANT or REVOKE names no role") }
   }

@@ -10,20 +10,21 @@ enum QueryRules {
     var commonTables: Set<QualifiedName> = []
   }
 
-  static func check(_ query: SelectStatement, in writer: inout SQLWriter) {
+  static func check(_ query: SelectStatement, in writer: inout SQLValidator) {
     check(query, scope: Scope(), in: &writer)
   }
 
   /// Checks an expression outside any query, e.g. a PL/pgSQL condition.
-  static func check(expression node: SQLNode, clause: String, in writer: inout SQLWriter) {
+  static func check(expression node: SQLNode, clause: String, in writer: inout SQLValidator) {
     checkExpression(
       node, scope: Scope(), clause: clause, aggregates: .forbidden, windows: false, in: &writer)
   }
 
-  private static func check(_ query: SelectStatement, scope: Scope, in writer: inout SQLWriter) {
+  private static func check(_ query: SelectStatement, scope: Scope, in writer: inout SQLValidator) {
     checkDuplicates(query.columns.map(\.name), in: &writer)
     var scope = scope
     for table in query.commonTables {
+      writer.identifier(table.output.name)
       writer.describing("\(writer.context), CTE \(table.output.name)") { w in
         check(table, scope: scope, in: &w)
       }
@@ -44,12 +45,15 @@ enum QueryRules {
     }
   }
 
-  private static func checkCore(_ core: SelectCore, scope: Scope, in writer: inout SQLWriter) {
+  private static func checkCore(_ core: SelectCore, scope: Scope, in writer: inout SQLValidator) {
     core.problems.forEach { writer.report($0) }
     core.selectionProblems.forEach { writer.report($0) }
     checkDuplicates(core.items.map(\.name), in: &writer)
+    core.items.forEach { writer.identifier($0.name) }
     var labels = Set<String>()
     for source in core.sources {
+      if source.subquery == nil && source.functionCall == nil { writer.name(source.relation) }
+      if let alias = source.alias { writer.identifier(alias) }
       if !labels.insert(source.label).inserted {
         writer.report(
           "\(source.label) appears twice in one FROM clause; give each source its own alias")
@@ -68,6 +72,7 @@ enum QueryRules {
     for join in core.joins {
       checkDerived(join.source, outer: scope, lateral: inner, in: &writer)
       inner.sources.append(join.source)
+      if case .using(let columns) = join.condition { columns.forEach { writer.identifier($0) } }
       if case .on(let condition) = join.condition {
         checkExpression(
           condition, scope: inner, clause: "ON of \(join.kind.rawValue) \(join.source.label)",
@@ -111,7 +116,7 @@ enum QueryRules {
   /// A derived table reads the enclosing queries' sources, and with LATERAL the sources before
   /// it in the same FROM clause.
   private static func checkDerived(
-    _ source: SourceReference, outer: Scope, lateral: Scope, in writer: inout SQLWriter
+    _ source: SourceReference, outer: Scope, lateral: Scope, in writer: inout SQLValidator
   ) {
     if let call = source.functionCall {
       checkExpression(
@@ -126,14 +131,32 @@ enum QueryRules {
 
   enum Aggregates { case allowed, forbidden, nested }
 
+  /// The names and types a node itself renders (not its children's).
+  static func checkNames(_ node: SQLNode, in writer: inout SQLValidator) {
+    switch node {
+    case .column(let column):
+      writer.identifier(column.name)
+      if let alias = column.source?.alias { writer.identifier(alias) }
+    case .variable(let name): writer.identifier(name)
+    case .routine(let function, _): writer.name(function)
+    case .namedCall(let function, let arguments, _, _):
+      writer.name(function)
+      arguments.forEach { writer.identifier($0.name) }
+    case .regclass(let relation): writer.name(relation)
+    case .cast(_, let type): writer.typeName(type)
+    default: break
+    }
+  }
+
   private static func checkExpression(
     _ node: SQLNode, scope: Scope, clause: String, aggregates: Aggregates, windows: Bool,
-    in writer: inout SQLWriter
+    in writer: inout SQLValidator
   ) {
+    checkNames(node, in: &writer)
     switch node {
     case .column(let column):
       guard let source = column.source else { return }
-      let text = writer.expression(node)
+      let text = writer.text(node)
       if !scope.sources.contains(source) {
         writer.report(
           "\(clause) reads \(text), but \(source.label) is not a source of this query at that point"
@@ -158,7 +181,7 @@ enum QueryRules {
         call: function, arguments: arguments, required: required, returns: returns, in: &writer)
     case .window(let function, let window):
       if !windows {
-        writer.report("window function \(writer.expression(node)) is not allowed in \(clause)")
+        writer.report("window function \(writer.text(node)) is not allowed in \(clause)")
       }
       let parts = function.children + window.partition + window.ordering.map(\.node)
       for part in parts {
@@ -173,9 +196,9 @@ enum QueryRules {
     if node.isAggregate {
       switch aggregates {
       case .forbidden:
-        writer.report("aggregate \(writer.expression(node)) is not allowed in \(clause)")
+        writer.report("aggregate \(writer.text(node)) is not allowed in \(clause)")
       case .nested:
-        writer.report("aggregate \(writer.expression(node)) is nested in another aggregate")
+        writer.report("aggregate \(writer.text(node)) is nested in another aggregate")
       case .allowed:
         childAggregates = .nested
       }
@@ -187,14 +210,14 @@ enum QueryRules {
     }
   }
 
-  static func checkDuplicates(_ names: [String], in writer: inout SQLWriter) {
+  static func checkDuplicates(_ names: [String], in writer: inout SQLValidator) {
     var seen = Set<String>()
     for name in names where !seen.insert(name).inserted {
       writer.report("output column \"\(name)\" appears more than once")
     }
   }
 
-  private static func checkGrouping(_ core: SelectCore, in writer: inout SQLWriter) {
+  private static func checkGrouping(_ core: SelectCore, in writer: inout SQLValidator) {
     let checked =
       core.items.map { ("output \"\($0.name)\"", $0.node) }
       + (core.having.map { [("HAVING", $0)] } ?? [])
@@ -205,7 +228,7 @@ enum QueryRules {
     let local = Set(core.sources)
     for (clause, node) in checked {
       for column in ungroupedColumns(node, grouped: grouped, local: local) {
-        let text = writer.expression(column)
+        let text = writer.text(column)
         writer.report(
           "column \(text) in \(clause) must appear in GROUP BY or be used in an aggregate")
       }
@@ -232,8 +255,10 @@ extension QueryRules {
   /// Rules on an expression of a DDL statement (a column DEFAULT, a CHECK): no aggregate, no
   /// subquery, and columns only of the table itself where `allowColumns` (a CHECK).
   static func check(
-    constant node: SQLNode, clause: String, allowColumns: Bool = false, in writer: inout SQLWriter
+    constant node: SQLNode, clause: String, allowColumns: Bool = false,
+    in writer: inout SQLValidator
   ) {
+    checkNames(node, in: &writer)
     switch node {
     case .column(let column):
       if !allowColumns || column.source?.alias != nil {
@@ -245,7 +270,7 @@ extension QueryRules {
       writer.report("\(clause) has a subquery, which PostgreSQL does not allow there")
     default:
       if node.isAggregate {
-        writer.report("aggregate \(writer.expression(node)) is not allowed in \(clause)")
+        writer.report("aggregate \(writer.text(node)) is not allowed in \(clause)")
       }
       for child in node.children {
         check(constant: child, clause: clause, allowColumns: allowColumns, in: &writer)
@@ -256,7 +281,7 @@ extension QueryRules {
 
 extension QueryRules {
   /// Rules on one row of VALUES: constants, parameters and subqueries only.
-  static func check(values row: [SelectItem], in writer: inout SQLWriter) {
+  static func check(values row: [SelectItem], in writer: inout SQLValidator) {
     var core = SelectCore()
     core.items = row
     checkCore(core, scope: Scope(), in: &writer)
@@ -264,7 +289,7 @@ extension QueryRules {
 
   /// Rules on ON CONFLICT DO UPDATE's assignments, which read the existing and proposed rows.
   static func check(
-    assignments: [SelectItem], sources: [SourceReference], in writer: inout SQLWriter
+    assignments: [SelectItem], sources: [SourceReference], in writer: inout SQLValidator
   ) {
     var core = SelectCore()
     core.items = assignments
@@ -275,7 +300,7 @@ extension QueryRules {
   /// the assignments and the WHERE; no aggregates.
   static func check(
     dml core: SelectCore, target: SourceReference, values: [SelectItem],
-    in writer: inout SQLWriter
+    in writer: inout SQLValidator
   ) {
     var combined = core
     combined.items = values
@@ -294,7 +319,7 @@ extension QueryRules {
   /// Checks an expression over one table's own columns (a policy), which may hold subqueries.
   static func check<Table: Relation>(
     expression node: SQLNode, clause: String, tableColumns _: Table.Type,
-    in writer: inout SQLWriter
+    in writer: inout SQLValidator
   ) {
     let scope = Scope(sources: [SourceReference(Table.self, alias: nil)])
     checkExpression(

@@ -2,13 +2,9 @@
 /// is rendered as written, so it must be a type name and nothing else: lowercase words
 /// (`double precision`), an optional schema, a modifier such as `(12,2)` and array brackets.
 package enum TypeNameRules {
-  static func check(_ name: String, in writer: inout SQLWriter) {
+  static func check(_ name: String, in writer: inout SQLValidator) {
     guard !isTypeName(name) else { return }
-    let message = "\"\(name)\" is not a type name PostgreSQL reads as one"
-    if !writer.diagnostics.contains(where: { $0.object == writer.context && $0.message == message })
-    {
-      writer.report(message)
-    }
+    writer.report("\"\(name)\" is not a type name PostgreSQL reads as one")
   }
 
   package static func isTypeName(_ name: String) -> Bool {
