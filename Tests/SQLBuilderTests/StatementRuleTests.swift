@@ -282,6 +282,20 @@ import Testing
     #expect(file.first?.text == "-- a\n-- b\n\n-- c\n")
   }
 
+  @Test func validationIsAPassThatReturnsItsFindings() {
+    let script = SQLScript("x.sql", header: []) {
+      CreateSchema("")
+      CronSchedule("job", schedule: "bad", command: SelectFunction(Function("shop", "f")))
+    }
+    let found = validate([script]).map(\.description)
+    #expect(
+      found == [
+        "x.sql: an identifier is empty; PostgreSQL has no empty names",
+        "cron job job: invalid cron schedule 'bad': expected 5 fields, found 1",
+      ])
+    #expect(validate([SQLScript("ok.sql", header: []) { CreateSchema("shop") }]) == [])
+  }
+
   @Test func renderingNeverDropsAProblem() {
     #expect(throws: SQLGenerationError.self) { try render(CreateSchema("")) }
     let broken = Select(RegionNames.self) { q, out in _ = q.from(Customers.self) }
