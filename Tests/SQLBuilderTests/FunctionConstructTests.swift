@@ -305,6 +305,82 @@ import Testing
     #expect(output == "NaN\n")
   }
 
+  @Test func rowTriggersReadAndChangeTheRow() {
+    // BEFORE INSERT: a region is stored in capitals. AFTER UPDATE: each rename is logged.
+    let capitalize = Function("shop", "capitalize_region")
+    let logRename = Function("shop", "log_rename")
+    let output = assertSQL(
+      [
+        CreateTable(Renames.self),
+        CreateFunction(capitalize, returns: .trigger) { _ in
+          Assign(new: \Customers.region, upper(newRow(Customers.self).region))
+          Return.new
+        },
+        CreateTrigger(
+          "customers_capitalize_region", .before, [.insert, .update], on: Customers.self,
+          forEach: .row, execute: capitalize),
+        CreateFunction(logRename, returns: .trigger) { _ in
+          If(newRow(Customers.self).name.isDistinct(from: oldRow(Customers.self).name)) {
+            Insert(into: Renames.self) { row in
+              row.before(oldRow(Customers.self).name)
+              row.after(newRow(Customers.self).name)
+            }
+          }
+          Return.null
+        },
+        CreateTrigger(
+          "customers_log_rename", .after, [.update], on: Customers.self, forEach: .row,
+          execute: logRename),
+      ],
+      #"""
+      CREATE TABLE shop.renames (
+        before text,
+        after text
+      );
+
+      CREATE OR REPLACE FUNCTION shop.capitalize_region()
+      RETURNS trigger
+      AS $$
+      BEGIN
+        new.region := upper(new.region);
+        RETURN new;
+      END;
+      $$
+      LANGUAGE plpgsql;
+
+      CREATE OR REPLACE TRIGGER customers_capitalize_region
+        BEFORE INSERT OR UPDATE ON shop.customers
+        FOR EACH ROW
+        EXECUTE FUNCTION shop.capitalize_region();
+
+      CREATE OR REPLACE FUNCTION shop.log_rename()
+      RETURNS trigger
+      AS $$
+      BEGIN
+        IF new.name IS DISTINCT FROM old.name THEN
+          INSERT INTO shop.renames (before, after)
+          VALUES
+            (old.name, new.name);
+        END IF;
+        RETURN NULL;
+      END;
+      $$
+      LANGUAGE plpgsql;
+
+      CREATE OR REPLACE TRIGGER customers_log_rename
+        AFTER UPDATE ON shop.customers
+        FOR EACH ROW
+        EXECUTE FUNCTION shop.log_rename();
+      """#,
+      then: """
+        INSERT INTO shop.customers (name, region) VALUES ('Cy', 'us');
+        UPDATE shop.customers SET name = 'Ada L.' WHERE name = 'Ada';
+        SELECT region FROM shop.customers WHERE name = 'Cy';
+        SELECT before || ' > ' || after FROM shop.renames;
+        """)
+    #expect(output == "US\nAda > Ada L.\n")
+  }
+
   @Test func statementTriggerWithTransitionTable() {
     let record = Function("shop", "record_new_purchases")
     let output = assertSQL(
@@ -353,6 +429,12 @@ import Testing
         """)
     #expect(output == "2\n")
   }
+}
+
+struct Renames: Relation {
+  static let qualifiedName = QualifiedName("shop", "renames")
+  let before = Column<PG.Text, Nullable>("before")
+  let after = Column<PG.Text, Nullable>("after")
 }
 
 struct OneCustomer: FunctionParameters {

@@ -282,6 +282,22 @@ import Testing
     #expect(file.first?.text == "-- a\n-- b\n\n-- c\n")
   }
 
+  @Test func triggerRecordsExistOnlyInTriggerFunctions() {
+    let view = CreateView(RegionNames.self) {
+      Select(RegionNames.self) { q, out in
+        _ = q.from(Customers.self, as: "c")
+        out.region(newRow(Customers.self).region)
+      }
+    }
+    #expect(problems(view) == ["output \"region\" reads new.region outside a trigger function"])
+    #expect(
+      problems(CreateFunction(Function("shop", "f"), returns: .void) { _ in Return.new })
+        == [
+          "new is neither a parameter nor a declared variable",
+          "RETURN with a value in a function that returns void",
+        ])
+  }
+
   @Test func validationIsAPassThatReturnsItsFindings() {
     let script = SQLScript("x.sql", header: []) {
       CreateSchema("")

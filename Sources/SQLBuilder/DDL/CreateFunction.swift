@@ -247,7 +247,9 @@ extension CreateFunction: ValidatedStatement {
       switch language {
       case .plpgsql(let body):
         FunctionRules.check(plpgsql: body, returning: result, parameters: parameters, in: &v)
+        if case .trigger = result.kind { v.inTriggerFunction = true }
         v.validate(body)
+        v.inTriggerFunction = false
       case .sql(let query):
         QueryRules.check(query, in: &v)
       case .sqlExpression(let node, _):

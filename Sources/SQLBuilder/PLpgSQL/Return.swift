@@ -18,6 +18,12 @@ public struct Return: PLStatement, PLInspectable {
   /// `RETURN NULL;`: what an AFTER trigger (or a BEFORE trigger skipping the row) returns.
   public static let null = Return(node: .literal(.null))
 
+  /// `RETURN NEW;`: a BEFORE row trigger lets the (possibly changed) new row through.
+  public static let new = Return(node: .variable("new"))
+
+  /// `RETURN OLD;`: a BEFORE DELETE row trigger lets the delete happen.
+  public static let old = Return(node: .variable("old"))
+
   private init(node: SQLNode) {
     value = node
     typeName = nil

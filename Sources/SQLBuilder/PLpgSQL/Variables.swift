@@ -54,19 +54,26 @@ public struct Declare: PLStatement, PLInspectable {
 /// `variable := value;`
 public struct Assign: PLStatement, PLInspectable {
   let name: String
+  let field: String?
   let value: SQLNode
 
   /// Sets `variable` to `value`, which has its type.
   public init<B: SQLType>(_ variable: Variable<B>, _ value: SQLExpression<B, some Nullability>) {
-    name = variable.name
-    self.value = value.node
+    self.init(target: variable.name, field: nil, value: value.node)
+  }
+
+  init(target: String, field: String?, value: SQLNode) {
+    name = target
+    self.field = field
+    self.value = value
   }
 
   package var expressions: [SQLNode] { [.variable(name), value] }
   package var nested: [any PLStatement] { [] }
 
   public func render(into writer: inout SQLWriter) {
-    writer.line("\(writer.identifier(name)) := \(writer.expression(value));")
+    let target = writer.identifier(name) + (field.map { "." + writer.identifier($0) } ?? "")
+    writer.line("\(target) := \(writer.expression(value));")
   }
 }
 
@@ -107,6 +114,7 @@ extension Declare: ValidatedStatement {
 extension Assign: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
     validator.identifier(name)
+    if let field { validator.identifier(field) }
     QueryRules.check(expression: value, clause: "assignment to \(name)", in: &validator)
   }
 }

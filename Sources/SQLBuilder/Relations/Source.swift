@@ -40,6 +40,8 @@ package struct SourceReference: Hashable, Sendable {
   package let alias: String?
   /// Whether the relation is a common table expression, which a WITH must define.
   package let isCommonTable: Bool
+  /// Whether this is a row trigger's `NEW` or `OLD` record, in scope throughout its function.
+  package private(set) var isTriggerRecord = false
   /// The query of a derived table, `FROM (SELECT …) alias`, read instead of the relation.
   private var derived: DerivedTable? = nil
 
@@ -77,6 +79,14 @@ package struct SourceReference: Hashable, Sendable {
     self.alias = alias
     isCommonTable = false
     derived = .query(query.statement, isLateral: lateral)
+  }
+
+  /// `NEW` or `OLD` of a row trigger, whose columns render `new.col`.
+  package init<R: Relation>(_: R.Type, triggerRecord name: String) {
+    relation = R.qualifiedName
+    alias = name
+    isCommonTable = false
+    isTriggerRecord = true
   }
 
   /// `function(…) alias`: the rows of a set-returning function.

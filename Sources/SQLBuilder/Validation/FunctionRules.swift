@@ -24,6 +24,7 @@ enum FunctionRules {
     parameters: [any AnyParameter], in writer: inout SQLValidator
   ) {
     var known = Set(parameters.map(\.name))
+    if case .trigger = result.kind { known.formUnion(["new", "old"]) }
     if case .table(let columns) = result.kind { known.formUnion(columns.map(\.name)) }
     for case let declaration as Declare in flatten(body) {
       if !known.insert(declaration.name).inserted {

@@ -156,6 +156,12 @@ enum QueryRules {
     switch node {
     case .column(let column):
       guard let source = column.source else { return }
+      if source.isTriggerRecord {
+        if !writer.inTriggerFunction {
+          writer.report("\(clause) reads \(writer.text(node)) outside a trigger function")
+        }
+        return
+      }
       let text = writer.text(node)
       if !scope.sources.contains(source) {
         writer.report(

@@ -8,6 +8,8 @@ package struct SQLValidator: Sendable {
   package var catalogue = SchemaCatalogue()
   /// The object being checked, named in diagnostics.
   package private(set) var context = "script"
+  /// Whether the statements checked are a trigger function's, where `NEW` and `OLD` exist.
+  package var inTriggerFunction = false
 
   package init() {}
 
