@@ -4,6 +4,33 @@ import Testing
 /// Expressions (text, dates, aggregates, windows, jsonb, subqueries) beside the SQL they render,
 /// run on PostgreSQL, which must give each output column the DSL's type.
 @Suite struct ExpressionConstructTests {
+  @Test func existsOverAWholeQuery() {
+    // EXISTS over a UNION that reads the enclosing query's source.
+    let q = Select(RegionNames.self) { q, out in
+      let c = q.from(Customers.self, as: "c")
+      let paid = Select(RegionNames.self) { q, out in
+        let p = q.from(Purchases.self, as: "p")
+        q.where(p.customerID == c.id && p.status == "paid")
+        out.region(p.status.nullable)
+      }
+      let open = Select(RegionNames.self) { q, out in
+        let p = q.from(Purchases.self, as: "p")
+        q.where(p.customerID == c.id && p.status == "open")
+        out.region(p.status.nullable)
+      }
+      q.where(exists(paid.union(open)))
+      out.region(c.region)
+    }
+    assertQuery(
+      q,
+      #"""
+      SELECT
+        c.region
+      FROM shop.customers c
+      WHERE EXISTS (SELECT p.status AS region FROM shop.purchases p WHERE p.customer_id = c.id AND p.status = 'paid' UNION SELECT p.status AS region FROM shop.purchases p WHERE p.customer_id = c.id AND p.status = 'open')
+      """#)
+  }
+
   @Test func textAndComparisons() {
     let q = Select(RegionNames.self) { q, out in
       let c = q.from(Customers.self, as: "c")

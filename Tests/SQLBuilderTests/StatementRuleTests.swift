@@ -48,6 +48,28 @@ import Testing
         == ["v_stray is neither a parameter nor a declared variable"])
   }
 
+  @Test func undeclaredVariablesAreFoundInQueriesOfTheBody() {
+    let stray = Variable<PG.Integer>("v_stray")
+    let message = ["v_stray is neither a parameter nor a declared variable"]
+    let inUpdate = CreateFunction(Self.window, returns: .void) { _ in
+      Update(Purchases.self, as: "p") { q, p, set in set.quantity(stray.value.assumingNotNull) }
+    }
+    #expect(problems(inUpdate) == message)
+    let inReturnQuery = CreateFunction(Self.window, returns: .setOf(Purchases.self)) { _ in
+      ReturnQuery(
+        Select(Purchases.self) { q, out in
+          let p = q.from(Purchases.self, as: "p")
+          let inner = Select(RegionNames.self) { q, out in
+            q.where(stray.value > 0)
+            out.region(q.from(Customers.self, as: "c").region)
+          }
+          q.where(exists(inner))
+          out.columns(of: p)
+        })
+    }
+    #expect(problems(inReturnQuery) == message)
+  }
+
   @Test func parametersWithDefaultsComeLast() {
     struct Backwards: FunctionParameters {
       let first = Parameter<PG.Integer>("p_first", default: 1)

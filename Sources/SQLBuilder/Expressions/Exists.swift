@@ -14,6 +14,11 @@ public func exists(_ build: (SelectBuilder) -> Void) -> SQLExpression<PG.Boolean
   return .init(unchecked: .exists(builder.core))
 }
 
+/// `EXISTS (query)`: whether any query, with CTEs or set operators, returns a row.
+public func exists<R: Relation>(_ query: Select<R>) -> SQLExpression<PG.Boolean, NotNull> {
+  .init(unchecked: .existsQuery(query.statement))
+}
+
 /// `NOT EXISTS (SELECT 1 FROM … WHERE …)`: whether the subquery finds no row.
 public func notExists(_ build: (SelectBuilder) -> Void) -> SQLExpression<PG.Boolean, NotNull> {
   !exists(build)

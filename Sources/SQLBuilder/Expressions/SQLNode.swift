@@ -31,6 +31,8 @@ package indirect enum SQLNode: Hashable, Sendable {
   case inList(SQLNode, [SQLNode])
   /// `EXISTS (SELECT 1 FROM … WHERE …)`.
   case exists(SelectCore)
+  /// `EXISTS (query)` over a whole query, with CTEs or set operators.
+  case existsQuery(SelectStatement)
   /// `'schema.name'::regclass`: a relation's object id, looked up when the expression runs.
   case regclass(QualifiedName)
   /// A value function spelled as a keyword, e.g. `CURRENT_DATE`.
@@ -62,7 +64,8 @@ package indirect enum SQLNode: Hashable, Sendable {
   /// The direct sub-expressions outside any subquery.
   package var children: [SQLNode] {
     switch self {
-    case .column, .variable, .literal, .countAll, .exists, .regclass, .keyword, .subquery:
+    case .column, .variable, .literal, .countAll, .exists, .existsQuery, .regclass, .keyword,
+      .subquery:
       return []
     case .inSubquery(let o, _), .extract(_, let o): return [o]
     case .between(let o, let low, let high): return [o, low, high]

@@ -66,6 +66,8 @@ extension SQLWriter {
       return "\(expression(function)) OVER (\(self.window(window)))"
     case .regclass(let relation):
       return PostgreSQL.stringLiteral(name(relation)) + "::regclass"
+    case .existsQuery(let query):
+      return "EXISTS (\(inline(query)))"
     case .exists(let query):
       return "EXISTS (\(query.renderSubquery(&self)))"
     }

@@ -110,16 +110,26 @@ enum FunctionRules {
     }
   }
 
+  /// The variables an expression reads, its subqueries included.
   private static func variables(in node: SQLNode) -> [String] {
-    if case .variable(let name) = node { return [name] }
-    if case .exists(let core) = node {
-      let nodes =
-        [core.condition, core.having].compactMap { $0 } + core.grouping
-        + core.joins.compactMap {
-          if case .on(let c) = $0.condition { return c } else { return nil }
-        }
-      return nodes.flatMap(variables)
+    switch node {
+    case .variable(let name): return [name]
+    case .exists(let core), .subquery(let core): return variables(in: core)
+    case .inSubquery(let operand, let core): return variables(in: operand) + variables(in: core)
+    case .existsQuery(let query): return variables(in: query)
+    default: return node.children.flatMap(variables)
     }
-    return node.children.flatMap(variables)
+  }
+
+  private static func variables(in query: SelectStatement) -> [String] {
+    (query.commonTables + [query]).flatMap { $0.parts.flatMap(variables(in:)) }
+  }
+
+  private static func variables(in core: SelectCore) -> [String] {
+    let fromItems = core.sources.flatMap { source in
+      (source.subquery.map(variables(in:)) ?? [])
+        + (source.functionCall.map(variables(in:)) ?? [])
+    }
+    return core.expressions.flatMap(variables) + fromItems
   }
 }

@@ -176,6 +176,9 @@ enum QueryRules {
     case .exists(let core), .subquery(let core):
       checkCore(core, scope: scope, in: &writer)
       return
+    case .existsQuery(let query):
+      check(query, scope: scope, in: &writer)
+      return
     case .inSubquery(let operand, let core):
       checkCore(core, scope: scope, in: &writer)
       checkExpression(
