@@ -320,6 +320,52 @@ import Testing
         ])
   }
 
+  @Test func securityDefinerFixesItsSearchPath() {
+    #expect(
+      problems(CreateFunction(Function("shop", "f"), returns: .void, security: .definer) { _ in })
+        == [
+          "a SECURITY DEFINER function must fix its search_path (settings: [.emptySearchPath]), or a caller's objects can stand in for the ones it reads"
+        ])
+    #expect(
+      problems(
+        CreateFunction(
+          Function("shop", "f"), returns: .void, security: .definer, settings: [.emptySearchPath]
+        ) { _ in }) == [])
+  }
+
+  @Test func limitsAndDistinctOrdering() {
+    let view = CreateView(RegionNames.self) {
+      Select(RegionNames.self) { q, out in
+        let c = q.from(Customers.self, as: "c")
+        q.orderBy(c.name)
+        q.limit(-1)
+        out.distinct()
+        out.region(c.region)
+      }
+    }
+    #expect(
+      problems(view) == [
+        "LIMIT -1 is negative",
+        "ORDER BY c.name must be in the select list of a SELECT DISTINCT",
+      ])
+  }
+
+  @Test func onConflictNamesAUniqueKeyOfATableTheScriptsCreate() throws {
+    func script(_ key: PartialKeyPath<Customers>) -> SQLScript {
+      SQLScript("x.sql", header: []) {
+        CreateTable(Customers.self) { t in t.primaryKey(\.id) }
+        uniqueIndex("customers_name_key", on: Customers.self, \.name)
+        Insert(into: Customers.self) { row in row.name("Ada") }.onConflictDoNothing(key)
+      }
+    }
+    #expect(validate([script(\.id)]) == [])
+    #expect(validate([script(\.name)]) == [])
+    #expect(
+      validate([script(\.region)]).map(\.message) == [
+        "ON CONFLICT (region) matches no primary key, unique constraint or unique index of shop.customers"
+      ])
+  }
+
   @Test func validationIsAPassThatReturnsItsFindings() {
     let script = SQLScript("x.sql", header: []) {
       CreateSchema("")

@@ -244,6 +244,11 @@ extension CreateFunction: ValidatedStatement {
       case .void, .trigger: break
       }
       settings.forEach { v.identifier($0.name) }
+      if security == .definer && !settings.contains(where: { $0.name == "search_path" }) {
+        v.report(
+          "a SECURITY DEFINER function must fix its search_path (settings: [.emptySearchPath]), or a caller's objects can stand in for the ones it reads"
+        )
+      }
       switch language {
       case .plpgsql(let body):
         FunctionRules.check(plpgsql: body, returning: result, parameters: parameters, in: &v)

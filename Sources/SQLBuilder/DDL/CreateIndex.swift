@@ -73,7 +73,12 @@ public struct CreateIndex<Table: Relation>: SQLStatement {
 extension CreateIndex: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
     validator.describing("index \(name)") { v in
-      if supportsConcurrentRefresh { v.catalogue.uniqueIndexes.insert(Table.qualifiedName) }
+      if supportsConcurrentRefresh {
+        v.catalogue.uniqueIndexes.insert(Table.qualifiedName)
+        if v.catalogue.uniqueKeys[Table.qualifiedName] != nil {
+          v.catalogue.uniqueKeys[Table.qualifiedName]?.append(Set(columns))
+        }
+      }
       v.identifier(name)
       v.name(Table.qualifiedName)
       (columns + included).forEach { v.identifier($0) }

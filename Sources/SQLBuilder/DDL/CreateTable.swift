@@ -48,6 +48,8 @@ extension CreateTable: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
     validator.describing("table \(Table.qualifiedName)") { v in
       v.name(Table.qualifiedName)
+      v.catalogue.uniqueKeys[Table.qualifiedName, default: []] += constraints.compactMap(
+        \.uniqueKey)
       for case let column as any ColumnDefinition in Table.columns {
         v.identifier(column.name)
         v.typeName(column.typeInfo.name)
@@ -142,6 +144,14 @@ enum TableConstraint: Sendable {
       return text
     case .check(let name, let condition):
       return "CONSTRAINT \(w.identifier(name)) CHECK (\(w.expression(condition)))"
+    }
+  }
+
+  /// The columns of a primary key or unique constraint.
+  var uniqueKey: Set<String>? {
+    switch self {
+    case .primaryKey(let columns), .unique(let columns, _): return Set(columns)
+    case .foreignKey, .check: return nil
     }
   }
 

@@ -48,6 +48,15 @@ enum QueryRules {
   private static func checkCore(_ core: SelectCore, scope: Scope, in writer: inout SQLValidator) {
     core.problems.forEach { writer.report($0) }
     core.selectionProblems.forEach { writer.report($0) }
+    if let limit = core.limit, limit < 0 { writer.report("LIMIT \(limit) is negative") }
+    if let offset = core.offset, offset < 0 { writer.report("OFFSET \(offset) is negative") }
+    if core.isDistinct {
+      let listed = Set(core.items.map(\.node))
+      for term in core.ordering where !listed.contains(term.node) {
+        writer.report(
+          "ORDER BY \(writer.text(term.node)) must be in the select list of a SELECT DISTINCT")
+      }
+    }
     checkDuplicates(core.items.map(\.name), in: &writer)
     core.items.forEach { writer.identifier($0.name) }
     var labels = Set<String>()

@@ -1,38 +1,53 @@
 /// What the rendered statements define and request, for rules that span statements and files.
-public struct SchemaCatalogue: Sendable {
+package struct SchemaCatalogue: Sendable {
   /// A concurrent refresh and the object that asks for it.
-  public struct ConcurrentRefresh: Hashable, Sendable {
+  package struct ConcurrentRefresh: Hashable, Sendable {
     /// The refreshed view.
-    public let view: QualifiedName
+    package let view: QualifiedName
     /// The function, cron job or script that refreshes it.
-    public let requestedBy: String
+    package let requestedBy: String
   }
 
   /// Materialized views created.
-  public var views: Set<QualifiedName> = []
+  package var views: Set<QualifiedName> = []
   /// Relations with a unique index that `REFRESH … CONCURRENTLY` can use.
-  public var uniqueIndexes: Set<QualifiedName> = []
+  package var uniqueIndexes: Set<QualifiedName> = []
   /// Every concurrent refresh, in order.
-  public var concurrentRefreshes: [ConcurrentRefresh] = []
+  package var concurrentRefreshes: [ConcurrentRefresh] = []
 
   /// A call of a declared function and the result type it assumes.
-  public struct Call: Hashable, Sendable {
+  package struct Call: Hashable, Sendable {
     /// The function called.
-    public let function: QualifiedName
+    package let function: QualifiedName
     /// The result type the call is typed with.
-    public let returns: String
+    package let returns: String
     /// The object whose SQL makes the call.
-    public let calledBy: String
+    package let calledBy: String
   }
 
   /// The functions the statements create, with what they return.
-  public var functions: [QualifiedName: String] = [:]
+  package var functions: [QualifiedName: String] = [:]
   /// Every call in named notation, in order.
-  public var calls: [Call] = []
+  package var calls: [Call] = []
+
+  /// Tables created, with the column sets of their primary key, unique constraints and unique
+  /// indexes without WHERE.
+  package var uniqueKeys: [QualifiedName: [Set<String>]] = [:]
+
+  /// An `ON CONFLICT (columns)` and the INSERT that has it.
+  package struct ConflictTarget: Hashable, Sendable {
+    package let table: QualifiedName
+    package let columns: Set<String>
+    package let insert: String
+  }
+
+  /// Every ON CONFLICT target, in order.
+  package var conflictTargets: [ConflictTarget] = []
 }
 
 /// Rules across statements and files: a concurrent refresh needs a usable unique index on its
-/// view, and a call in named notation is typed as the function it calls is created.
+/// view, a call in named notation is typed as the function it calls is created, and ON
+/// CONFLICT names a unique key of a table the scripts create.
 enum CrossStatementRules {
   static func check(_ catalogue: SchemaCatalogue) -> [SQLDiagnostic] {
     var diagnostics: [SQLDiagnostic] = []
@@ -53,6 +68,18 @@ enum CrossStatementRules {
         object: call.calledBy,
         message:
           "calls \(call.function) as returning \(call.returns), but it is created returning \(defined)"
+      )
+      if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+    for target in catalogue.conflictTargets {
+      guard let keys = catalogue.uniqueKeys[target.table], !keys.contains(target.columns) else {
+        continue
+      }
+      let columns = target.columns.sorted().joined(separator: ", ")
+      let diagnostic = SQLDiagnostic(
+        object: target.insert,
+        message:
+          "ON CONFLICT (\(columns)) matches no primary key, unique constraint or unique index of \(target.table)"
       )
       if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
