@@ -89,7 +89,7 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
   for support in ["supabase.sql", "source_relations.sql"] {
     try cluster.psql(
       String(
-        contentsOf: root.appendingPathComponent("supabase/tests/support/\(support)"),
+        contentsOf: root.appendingPathComponent("supabase/emulation/\(support)"),
         encoding: .utf8))
   }
   log("loading data")
@@ -97,7 +97,7 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
   try cluster.psql(SyntheticData.load(calls: calls))
   let loadSeconds = Date().timeIntervalSince(loadStart)
   log("applying the generated SQL and the story's view")
-  for file in try generate(MetricsScripts.all) { try cluster.psql(file.text) }
+  for file in try generate(MetricsScripts.all) { try cluster.psql(file.text, options: ["-1"]) }
   try cluster.psql(
     "CREATE SCHEMA story;\nSET search_path = story, public;\n"
       + [StorySketch.view, StorySketch.lookupIndex, StorySketch.uniqueKey].map(render).joined(

@@ -20,61 +20,78 @@ public enum MetricsScripts {
     "mv_metrics_daily_account_location_date_key", on: MetricsDaily.self,
     \.accountID, \.locationID, \.date, nullsNotDistinct: true)
 
+  /// Each file is one transaction: apply it with `psql --single-transaction`, or as a migration,
+  /// which the Supabase CLI runs in a transaction of its own.
+  static func header(_ summary: String, _ apply: String) -> [String] {
+    header(summary) + ["", apply]
+  }
+
   /// `schema.sql`.
   public static let schema = SQLScript(
     "schema.sql",
-    header: header("Daily metrics per account, location and local date (mv_metrics_daily).")
+    header: header(
+      "Daily metrics per account, location and local date (mv_metrics_daily).",
+      "Apply in one transaction: psql --single-transaction -v ON_ERROR_STOP=1 -f schema.sql")
   ) {
-    Transaction {
-      Comment("pg_cron, installed the way Supabase installs it: its objects live in schema cron.")
-      CreateExtension("pg_cron", schema: "pg_catalog")
-      Comment(
-        "Rebuilt on every apply, so a changed definition takes effect; readers wait for the commit."
-      )
-      Comment("CASCADE drops views built on it too; apply their definitions again after this file.")
-      Drop.materializedView(MetricsDaily.self, .cascade)
-      Drop.materializedView(MetricsTimeZoneNames.self)
-      Comment(
-        "Valid zone names, listed once here because listing them is slow in every new session.")
-      CreateMaterializedView(MetricsTimeZoneNames.self) {
-        Select(MetricsTimeZoneNames.self) { q, out in
-          out.name(q.from(PGTimezoneNames.self).name)
-        }
+    Comment(
+      "Fail within 5 seconds rather than queue the dashboard's reads behind the view's lock.")
+    SetLocal("lock_timeout", "5s")
+    Comment("pg_cron, installed the way Supabase installs it: its objects live in schema cron.")
+    CreateExtension("pg_cron", schema: "pg_catalog")
+    Comment(
+      "Rebuilt on every apply, so a changed definition takes effect; readers wait for the commit."
+    )
+    Comment("CASCADE drops views built on it too; apply their definitions again after this file.")
+    Drop.materializedView(MetricsDaily.self, .cascade)
+    Drop.materializedView(MetricsTimeZoneNames.self)
+    Comment(
+      "Valid zone names, listed once here because listing them is slow in every new session.")
+    CreateMaterializedView(MetricsTimeZoneNames.self) {
+      Select(MetricsTimeZoneNames.self) { q, out in
+        out.name(q.from(PGTimezoneNames.self).name)
       }
-      uniqueIndex("metrics_time_zone_names_name_key", on: MetricsTimeZoneNames.self, \.name)
-      Analyze(MetricsTimeZoneNames.self)
-      CreateMaterializedView(MetricsDaily.self) { MetricsView.query }
-      uniqueKey
-      Analyze(MetricsDaily.self)
-      CommentOn.materializedView(
-        MetricsDaily.self,
-        "Daily metrics per account, location and local date. Refreshed by refresh_metrics_daily().")
-      Comment(
-        "A materialized view has no row level security: only the service role may read it.")
-      Revoke(
-        .all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated, .serviceRole)
-      Grant(.select, on: .table(MetricsDaily.self), to: .serviceRole)
-      Revoke(
-        .all, on: .table(MetricsTimeZoneNames.self), from: .public, .anon, .authenticated,
-        .serviceRole)
-      Grant(.select, on: .table(MetricsTimeZoneNames.self), to: .serviceRole)
     }
+    uniqueIndex("metrics_time_zone_names_name_key", on: MetricsTimeZoneNames.self, \.name)
+    Analyze(MetricsTimeZoneNames.self)
+    CreateMaterializedView(MetricsDaily.self) { MetricsView.query }
+    uniqueKey
+    Analyze(MetricsDaily.self)
+    CommentOn.materializedView(
+      MetricsDaily.self,
+      "Daily metrics per account, location and local date. Refreshed by refresh_metrics_daily().")
+    Comment(
+      "A materialized view has no row level security: only the service role may read it.")
+    Revoke(
+      .all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated, .serviceRole)
+    Grant(.select, on: .table(MetricsDaily.self), to: .serviceRole)
+    Revoke(
+      .all, on: .table(MetricsTimeZoneNames.self), from: .public, .anon, .authenticated,
+      .serviceRole)
+    Grant(.select, on: .table(MetricsTimeZoneNames.self), to: .serviceRole)
   }
 
   /// `refresh_metrics.sql`.
   public static let refresh = SQLScript(
     "refresh_metrics.sql",
-    header: header("Refreshing mv_metrics_daily: by hand, and every five minutes by pg_cron.")
+    header: header(
+      "Refreshing mv_metrics_daily: by hand, and every five minutes by pg_cron.",
+      "Apply after schema.sql: psql --single-transaction -v ON_ERROR_STOP=1 -f refresh_metrics.sql")
   ) {
-    Transaction {
-      RefreshMachinery.createFunction
-      CommentOn.function(
-        RefreshMachinery.function,
-        "Refreshes mv_metrics_daily without blocking readers; returns at once if a refresh is running."
-      )
-      RefreshMachinery.privileges
-      RefreshMachinery.cronJob
+    Comment("Stop here, before a cron job that would fail every five minutes, without the view.")
+    DoBlock {
+      If(relationIsMissing(MetricsDaily.self)) {
+        Raise.exception(
+          "public.mv_metrics_daily does not exist: apply schema.sql before refresh_metrics.sql",
+          code: .undefinedTable)
+      }
     }
+    RefreshMachinery.createFunction
+    CommentOn.function(
+      RefreshMachinery.function,
+      "Refreshes mv_metrics_daily without blocking readers; returns at once if a refresh is running."
+    )
+    RefreshMachinery.privileges
+    RefreshMachinery.cronJob
   }
 
   /// Both files, in the order they are applied.

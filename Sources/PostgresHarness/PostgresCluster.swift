@@ -119,9 +119,10 @@ public final class PostgresCluster: @unchecked Sendable {
 
   /// Runs SQL and returns psql's result whatever it is, for tests that expect errors.
   public func psqlResult(
-    _ sql: String, database: String = PostgresCluster.databaseName, user: String = "postgres"
+    _ sql: String, database: String = PostgresCluster.databaseName, user: String = "postgres",
+    options: [String] = []
   ) throws -> Shell.Result {
-    try Shell.run(psqlPath, psqlArguments(database: database, user: user), input: sql)
+    try Shell.run(psqlPath, psqlArguments(database: database, user: user) + options, input: sql)
   }
 
   /// The path of the `psql` program.

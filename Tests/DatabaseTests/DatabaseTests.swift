@@ -56,11 +56,44 @@ extension DatabaseTests {
       let changed = file.replacingOccurrences(
         of: "SET work_mem = '64MB'", with: "SET work_mem = '65MB'")
       #expect(changed != file, "the function should change before the failing statement")
-      let broken = changed.replacingOccurrences(
-        of: "COMMIT;", with: "SELECT no_such_function();\nCOMMIT;")
-      let result = try database.cluster.psqlResult(broken)
+      let broken = changed + "\nSELECT no_such_function();\n"
+      let result = try database.cluster.psqlResult(broken, options: ["--single-transaction"])
       #expect(result.status != 0)
       #expect(try database.cluster.psql(MetricsDatabase.catalogQuery) == before)
+    }
+  }
+
+  /// Deploys fail fast and in the right order instead of stalling readers or leaving a broken job.
+  @Suite struct SafeDeploys {
+    @Test func theRefreshFileNeedsTheViewAndSaysWhatToApplyFirst() throws {
+      let database = try MetricsDatabase.get()
+      let before = try database.cluster.psql(MetricsDatabase.catalogQuery)
+      let file = try MetricsDatabase.file("supabase/generated/refresh_metrics.sql")
+      let result = try database.cluster.psqlResult(
+        "DROP MATERIALIZED VIEW public.mv_metrics_daily CASCADE;\n" + file,
+        options: ["--single-transaction"])
+      #expect(result.status != 0)
+      #expect(
+        result.error.contains(
+          "public.mv_metrics_daily does not exist: apply schema.sql before refresh_metrics.sql"))
+      #expect(try database.cluster.psql(MetricsDatabase.catalogQuery) == before)
+    }
+
+    @Test func schemaGivesUpAfterItsLockTimeoutWhileTheViewIsInUse() throws {
+      let database = try MetricsDatabase.get()
+      let reader = try PsqlSession(database.cluster)
+      reader.send("BEGIN; SELECT count(*) FROM public.mv_metrics_daily;")
+      Thread.sleep(forTimeInterval: 0.5)
+      let started = Date()
+      let result = try database.cluster.psqlResult(
+        try MetricsDatabase.file("supabase/generated/schema.sql"),
+        options: ["--single-transaction"])
+      let waited = Date().timeIntervalSince(started)
+      reader.send("ROLLBACK;")
+      reader.close()
+      #expect(result.status != 0)
+      #expect(result.error.contains("canceling statement due to lock timeout"))
+      #expect(waited < 15, "gave up after \(waited) s, not after its 5 s lock_timeout")
     }
   }
 }

@@ -25,8 +25,8 @@ final class MetricsDatabase: Sendable {
 
   private init() throws {
     cluster = try PostgresCluster()
-    try cluster.psql(try Self.file("supabase/tests/support/supabase.sql"))
-    try cluster.psql(try Self.file("supabase/tests/support/source_relations.sql"))
+    try cluster.psql(try Self.file("supabase/emulation/supabase.sql"))
+    try cluster.psql(try Self.file("supabase/emulation/source_relations.sql"))
     try Self.applyGeneratedFiles(cluster)
     catalogAfterFirstApply = try cluster.psql(Self.catalogQuery)
     try Self.applyGeneratedFiles(cluster)
@@ -39,7 +39,7 @@ final class MetricsDatabase: Sendable {
 
   static func applyGeneratedFiles(_ cluster: PostgresCluster) throws {
     for name in ["schema.sql", "refresh_metrics.sql"] {
-      try cluster.psql(try file("supabase/generated/\(name)"))
+      try cluster.psql(try file("supabase/generated/\(name)"), options: ["--single-transaction"])
     }
   }
 

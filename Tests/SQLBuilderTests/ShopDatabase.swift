@@ -21,7 +21,7 @@ final class ShopDatabase: Sendable {
   private init() throws {
     cluster = try PostgresCluster()
     for support in ["supabase.sql", "auth.sql"] {
-      let path = Self.root.appendingPathComponent("supabase/tests/support/\(support)")
+      let path = Self.root.appendingPathComponent("supabase/emulation/\(support)")
       try cluster.psql(try String(contentsOf: path, encoding: .utf8))
     }
     try cluster.psql(try Self.rendered(ShopSchema.statements + ShopSchema.rows))

@@ -2,8 +2,17 @@
 -- change the Swift definitions and run `swift run GenSQL` again.
 --
 -- Refreshing mv_metrics_daily: by hand, and every five minutes by pg_cron.
+--
+-- Apply after schema.sql: psql --single-transaction -v ON_ERROR_STOP=1 -f refresh_metrics.sql
 
-BEGIN;
+-- Stop here, before a cron job that would fail every five minutes, without the view.
+DO $$
+BEGIN
+  IF to_regclass('public.mv_metrics_daily') IS NULL THEN
+    RAISE EXCEPTION 'public.mv_metrics_daily does not exist: apply schema.sql before refresh_metrics.sql' USING ERRCODE = '42P01';
+  END IF;
+END;
+$$;
 
 CREATE OR REPLACE FUNCTION public.refresh_metrics_daily()
 RETURNS void
@@ -33,5 +42,3 @@ REVOKE ALL ON FUNCTION public.refresh_metrics_daily() FROM PUBLIC, anon, authent
 GRANT EXECUTE ON FUNCTION public.refresh_metrics_daily() TO service_role;
 
 SELECT cron.schedule('refresh-metrics-daily', '*/5 * * * *', 'SELECT public.refresh_metrics_daily();');
-
-COMMIT;

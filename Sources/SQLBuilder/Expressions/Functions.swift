@@ -39,6 +39,20 @@ public func regclass<R: Relation>(_: R.Type) -> SQLExpression<PG.RegClass, NotNu
   .init(unchecked: .regclass(R.qualifiedName))
 }
 
+/// `to_regclass('schema.name') IS NOT NULL`: whether the relation exists, e.g. for a guard
+/// that names the file to apply first.
+public func relationExists<R: Relation>(_: R.Type) -> SQLExpression<PG.Boolean, NotNull> {
+  .init(
+    unchecked: .postfix(
+      operand: .toRegclass(R.qualifiedName), op: "IS NOT NULL", precedence: .isTest))
+}
+
+/// `to_regclass('schema.name') IS NULL`: whether the relation is missing.
+public func relationIsMissing<R: Relation>(_: R.Type) -> SQLExpression<PG.Boolean, NotNull> {
+  .init(
+    unchecked: .postfix(operand: .toRegclass(R.qualifiedName), op: "IS NULL", precedence: .isTest))
+}
+
 extension SQLExpression where Base == PG.RegClass {
   /// The relation's object id, to compare with catalog `oid` columns.
   public var oid: SQLExpression<PG.OID, Null> { cast(to: PG.OID.self) }

@@ -35,6 +35,8 @@ package indirect enum SQLNode: Hashable, Sendable {
   case existsQuery(SelectStatement)
   /// `'schema.name'::regclass`: a relation's object id, looked up when the expression runs.
   case regclass(QualifiedName)
+  /// `to_regclass('schema.name')`: the relation's object id, NULL when it does not exist.
+  case toRegclass(QualifiedName)
   /// A value function spelled as a keyword, e.g. `CURRENT_DATE`.
   case keyword(String)
   /// `(SELECT expression FROM …)`: the value of a one-column subquery.
@@ -64,7 +66,8 @@ package indirect enum SQLNode: Hashable, Sendable {
   /// The direct sub-expressions outside any subquery.
   package var children: [SQLNode] {
     switch self {
-    case .column, .variable, .literal, .countAll, .exists, .existsQuery, .regclass, .keyword,
+    case .column, .variable, .literal, .countAll, .exists, .existsQuery, .regclass, .toRegclass,
+      .keyword,
       .subquery:
       return []
     case .inSubquery(let o, _), .extract(_, let o): return [o]

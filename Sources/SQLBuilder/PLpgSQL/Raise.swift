@@ -77,6 +77,8 @@ public struct SQLState: Hashable, Sendable {
   public static let invalidParameterValue = SQLState("22023")
   /// `42501` insufficient_privilege: the caller may not do this.
   public static let insufficientPrivilege = SQLState("42501")
+  /// `42P01` undefined_table: a relation the statement needs does not exist.
+  public static let undefinedTable = SQLState("42P01")
   /// `P0001` raise_exception: PL/pgSQL's default for RAISE EXCEPTION.
   public static let raiseException = SQLState("P0001")
 }

@@ -64,6 +64,8 @@ extension SQLWriter {
       return "COUNT(DISTINCT \(expression(operand)))" + filterClause(filter)
     case .window(let function, let window):
       return "\(expression(function)) OVER (\(self.window(window)))"
+    case .toRegclass(let relation):
+      return "to_regclass(\(PostgreSQL.stringLiteral(name(relation))))"
     case .regclass(let relation):
       return PostgreSQL.stringLiteral(name(relation)) + "::regclass"
     case .existsQuery(let query):

@@ -151,7 +151,7 @@ enum QueryRules {
     case .namedCall(let function, let arguments, _, _):
       writer.name(function)
       arguments.forEach { writer.identifier($0.name) }
-    case .regclass(let relation): writer.name(relation)
+    case .regclass(let relation), .toRegclass(let relation): writer.name(relation)
     case .cast(_, let type): writer.typeName(type)
     default: break
     }

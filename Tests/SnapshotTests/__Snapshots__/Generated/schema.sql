@@ -2,8 +2,11 @@
 -- change the Swift definitions and run `swift run GenSQL` again.
 --
 -- Daily metrics per account, location and local date (mv_metrics_daily).
+--
+-- Apply in one transaction: psql --single-transaction -v ON_ERROR_STOP=1 -f schema.sql
 
-BEGIN;
+-- Fail within 5 seconds rather than queue the dashboard's reads behind the view's lock.
+SET LOCAL lock_timeout = '5s';
 
 -- pg_cron, installed the way Supabase installs it: its objects live in schema cron.
 CREATE EXTENSION IF NOT EXISTS pg_cron WITH SCHEMA pg_catalog;
@@ -128,5 +131,3 @@ GRANT SELECT ON TABLE public.mv_metrics_daily TO service_role;
 REVOKE ALL ON TABLE public.metrics_time_zone_names FROM PUBLIC, anon, authenticated, service_role;
 
 GRANT SELECT ON TABLE public.metrics_time_zone_names TO service_role;
-
-COMMIT;
