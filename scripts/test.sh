@@ -9,6 +9,8 @@ missing=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
 [ -f /usr/share/postgresql/15/extension/pg_cron.control ] || missing+=(postgresql-15-cron)
 [ -f /usr/share/postgresql/15/extension/pgtap.control ] || missing+=(postgresql-15-pgtap)
+# pg_prove, which `supabase test db` runs.
+command -v pg_prove >/dev/null || missing+=(libtap-parser-sourcehandler-pgtap-perl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   sudo=""

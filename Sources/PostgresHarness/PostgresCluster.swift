@@ -9,7 +9,8 @@ public final class PostgresCluster: @unchecked Sendable {
   /// The database pg_cron runs jobs in; the tests use it.
   public static let databaseName = "metrics_test"
   /// The Debian packages the cluster needs.
-  public static let requiredPackages = "postgresql-15 postgresql-15-cron postgresql-15-pgtap"
+  public static let requiredPackages =
+    "postgresql-15 postgresql-15-cron postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl"
 
   /// The folder holding the data directory, the socket and the server log.
   public let root: URL
@@ -91,6 +92,7 @@ public final class PostgresCluster: @unchecked Sendable {
       binDirectory + "/postgres": "postgresql-15",
       "/usr/share/postgresql/15/extension/pg_cron.control": "postgresql-15-cron",
       "/usr/share/postgresql/15/extension/pgtap.control": "postgresql-15-pgtap",
+      "/usr/bin/pg_prove": "libtap-parser-sourcehandler-pgtap-perl",
     ]
     let missing = needed.filter { !FileManager.default.fileExists(atPath: $0.key) }.map(\.value)
       .sorted()

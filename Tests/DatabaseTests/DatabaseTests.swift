@@ -17,6 +17,26 @@ extension DatabaseTests {
       #expect(Self.files.count >= 7)
     }
 
+    /// `supabase test db` runs `pg_prove --ext .pg --ext .sql -r supabase/tests`: the real
+    /// pg_prove, on the whole folder, must pass.
+    @Test func pgProvePassesOnTheFolderAsSupabaseTestDbRunsIt() throws {
+      let database = try MetricsDatabase.get()
+      try database.reset()
+      let result = try Shell.run(
+        "/usr/bin/pg_prove",
+        [
+          "--host", database.cluster.socketDirectory, "--username", "postgres", "--dbname",
+          PostgresCluster.databaseName, "--ext", ".pg", "--ext", ".sql", "-r",
+          MetricsDatabase.root.appendingPathComponent("supabase/tests").path,
+        ])
+      #expect(result.status == 0, "pg_prove failed:\n\(result.output)\(result.error)")
+      #expect(result.output.contains("Result: PASS"), "\(result.output)")
+      let ran = result.output.split(separator: "\n").filter {
+        $0.contains(".sql") && $0.hasSuffix("ok")
+      }
+      #expect(ran.count == Self.files.count, "\(result.output)")
+    }
+
     @Test(arguments: files)
     func pgTAPFilePasses(_ name: String) throws {
       let database = try MetricsDatabase.get()
