@@ -92,6 +92,8 @@ public enum MetricsScripts {
     )
     RefreshMachinery.privileges
     RefreshMachinery.cronJob
+    Comment("pg_cron keeps every run's details for ever: keep this job's for a week.")
+    RefreshMachinery.historyRetentionJob
   }
 
   /// Both files, in the order they are applied.

@@ -65,4 +65,21 @@ public enum RefreshMachinery {
   /// The pg_cron job; scheduling by name replaces an existing job of that name.
   public static let cronJob = CronSchedule(
     jobName, schedule: schedule, command: SelectFunction(function))
+
+  /// How long the refresh job's run history is kept; pg_cron itself never deletes it (288 rows
+  /// a day at every five minutes).
+  public static let historyDays = 7
+
+  /// The job that keeps the refresh job's history to ``historyDays`` days, daily at 03:27.
+  public static let historyRetentionJob = CronSchedule(
+    "\(jobName)-history", schedule: "27 3 * * *",
+    command: Delete(from: CronJobRunDetails.self, as: "d") { q, d in
+      q.where(
+        d.endTime < now() - interval(days: historyDays)
+          && d.jobid.in { sub in
+            let j = sub.from(CronJob.self, as: "j")
+            sub.where(j.jobname == .text(jobName))
+            return j.jobid
+          })
+    })
 }

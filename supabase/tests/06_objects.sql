@@ -2,7 +2,7 @@
 -- may read the view. The setup applied both generated files twice before this runs.
 BEGIN;
 SET LOCAL search_path TO public, extensions;
-SELECT plan(28);
+SELECT plan(31);
 
 -- The unique index REFRESH ... CONCURRENTLY needs, with NULL locations as equal keys.
 SELECT index_is_unique('public', 'mv_metrics_daily', 'mv_metrics_daily_account_location_date_key', 'the key index is unique');
@@ -25,7 +25,7 @@ SELECT is(
   0::bigint, 'no pg_cron function is in public');
 SELECT is((SELECT count(*) FROM cron.job WHERE jobname = 'refresh-metrics-daily'), 1::bigint,
   'exactly one refresh-metrics-daily job after applying both files twice');
-SELECT is((SELECT count(*) FROM cron.job), 1::bigint, 'and no other job');
+SELECT is((SELECT count(*) FROM cron.job), 2::bigint, 'and one other job, which keeps its history short');
 SELECT results_eq(
   $$SELECT schedule, command, active FROM cron.job WHERE jobname = 'refresh-metrics-daily'$$,
   $$VALUES ('*/5 * * * *'::text, 'SELECT public.refresh_metrics_daily();'::text, true)$$,
@@ -33,6 +33,20 @@ SELECT results_eq(
 SELECT ok((SELECT database = current_database() FROM cron.job WHERE jobname = 'refresh-metrics-daily'),
   'in this database');
 SELECT lives_ok((SELECT command FROM cron.job WHERE jobname = 'refresh-metrics-daily'), 'the job''s command runs');
+
+-- The refresh job's run history is kept for 7 days; other jobs' history is not touched.
+SELECT is((SELECT schedule FROM cron.job WHERE jobname = 'refresh-metrics-daily-history'),
+  '27 3 * * *'::text, 'the history job runs daily');
+INSERT INTO cron.job_run_details (jobid, runid, status, start_time, end_time) VALUES
+  ((SELECT jobid FROM cron.job WHERE jobname = 'refresh-metrics-daily'), 900001, 'succeeded', now() - interval '8 days', now() - interval '8 days'),
+  ((SELECT jobid FROM cron.job WHERE jobname = 'refresh-metrics-daily'), 900002, 'succeeded', now() - interval '6 days', now() - interval '6 days'),
+  (999999, 900003, 'succeeded', now() - interval '30 days', now() - interval '30 days');
+SELECT lives_ok((SELECT command FROM cron.job WHERE jobname = 'refresh-metrics-daily-history'),
+  'the history job''s command runs');
+SELECT results_eq(
+  $$SELECT runid FROM cron.job_run_details WHERE runid >= 900001 ORDER BY runid$$,
+  $$VALUES (900002::bigint), (900003::bigint)$$,
+  'it deletes the refresh job''s runs older than 7 days, and nothing else');
 
 -- The refresh function: SECURITY DEFINER, fixed empty search_path, service role only.
 SELECT is_definer('public', 'refresh_metrics_daily', ARRAY[]::name[], 'the function is SECURITY DEFINER');

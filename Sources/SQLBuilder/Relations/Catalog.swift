@@ -33,3 +33,27 @@ public struct PGTimezoneNames: Relation {
   public let name = Column<PG.Text, NotNull>("name")
   public init() {}
 }
+
+/// `cron.job`: pg_cron's jobs, one row per scheduled job.
+public struct CronJob: Relation {
+  public static let qualifiedName = QualifiedName("cron", "job")
+  /// The job's id.
+  public let jobid = Column<PG.BigInt, NotNull>("jobid")
+  /// The name given to `cron.schedule`.
+  public let jobname = Column<PG.Text, Nullable>("jobname")
+  /// The role that scheduled the job and runs it.
+  public let username = Column<PG.Text, NotNull>("username")
+  public init() {}
+}
+
+/// `cron.job_run_details`: one row per run of a job, which pg_cron never deletes.
+public struct CronJobRunDetails: Relation {
+  public static let qualifiedName = QualifiedName("cron", "job_run_details")
+  /// The job that ran.
+  public let jobid = Column<PG.BigInt, Nullable>("jobid")
+  /// `succeeded`, `failed`, …
+  public let status = Column<PG.Text, Nullable>("status")
+  /// When the run ended.
+  public let endTime = Column<PG.TimestampTZ, Nullable>("end_time")
+  public init() {}
+}
