@@ -10,9 +10,10 @@ public enum GenSQLCommand {
     case success = 0, stale = 1, usage = 2, failure = 3
   }
 
-  /// Runs the command; `out` and `err` receive standard output and standard error text.
+  /// Runs the command; `out` and `err` receive standard output and standard error text, and
+  /// `now` dates a new migration.
   public static func run(
-    arguments: [String], scripts: [SQLScript] = MetricsScripts.all,
+    arguments: [String], scripts: [SQLScript] = MetricsScripts.all, now: Date = Date(),
     out: (String) -> Void, err: (String) -> Void
   ) -> ExitCode {
     let options: GenSQLOptions
@@ -26,28 +27,63 @@ public enum GenSQLCommand {
       out(GenSQLOptions.usage + "\n")
       return .success
     }
+    let folder = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
+    let migrations = MigrationFolder(
+      url: options.migrationsDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        ?? folder.deletingLastPathComponent().appendingPathComponent("migrations"))
     let files: [RenderedFile]
+    let state: SchemaState?
+    let plan: MigrationPlan
     do {
       files = try generate(scripts)
-    } catch {
+      state = try migrations.state()
+      plan = try MigrationPlan(from: state, to: scripts)
+    } catch let error as SQLGenerationError {
       err(
         "GenSQL: the schema definitions are invalid; nothing was written.\n\(error.description)\n")
       return .failure
+    } catch {
+      err("GenSQL: \(error); nothing was written.\n")
+      return .failure
     }
-    let folder = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
-    if options.check { return check(files, in: folder, out: out, err: err) }
+    let tampered = state.map(migrations.tampered) ?? []
+    if options.check {
+      return check(
+        files, in: folder, migrations: migrations, tampered: tampered, plan: plan, out: out,
+        err: err)
+    }
+    guard tampered.isEmpty else {
+      err("GenSQL: \(tampered.joined(separator: "; ")); nothing was written.\n")
+      return .failure
+    }
+    var others: [(url: URL, text: String)] = []
+    if plan.sql != nil {
+      let name = options.migrationName ?? (state == nil ? "metrics_schema" : "metrics_update")
+      let file = migrations.nextFileName(name, at: now)
+      let text = MigrationFolder.text(plan, after: state?.migrations.last?.file)
+      var next = state ?? SchemaState()
+      next.migrations.append(MigrationRecord(file: file, checksum: checksum(text)))
+      next.objects = plan.objects
+      others = [
+        (migrations.url.appendingPathComponent(file), text),
+        (migrations.stateURL, MigrationFolder.encode(next)),
+      ]
+    }
     do {
-      try OutputFolder(folder).writeAll(files)
+      try OutputFolder(folder).writeAll(files, and: others)
     } catch {
       err("GenSQL: \(error)\n")
       return .failure
     }
     for file in files { out("wrote \(folder.appendingPathComponent(file.path).relativePath)\n") }
+    for other in others { out("wrote \(other.url.relativePath)\n") }
+    if plan.sql == nil { out("no migration is due: \(migrations.url.relativePath) is current\n") }
     return .success
   }
 
   static func check(
-    _ files: [RenderedFile], in folder: URL, out: (String) -> Void, err: (String) -> Void
+    _ files: [RenderedFile], in folder: URL, migrations: MigrationFolder, tampered: [String],
+    plan: MigrationPlan, out: (String) -> Void, err: (String) -> Void
   ) -> ExitCode {
     var stale: [String] = []
     for file in files {
@@ -60,13 +96,23 @@ public enum GenSQLCommand {
           current, file.text, oldName: "\(url.relativePath) (committed)",
           newName: "\(url.relativePath) (generated)"))
     }
-    guard stale.isEmpty else {
+    var problems: [String] = []
+    if !stale.isEmpty { problems.append("stale: \(stale.joined(separator: ", "))") }
+    if plan.sql != nil {
+      problems.append(
+        "a migration is due in \(migrations.url.relativePath) (\(plan.changes.joined(separator: ", ")))"
+      )
+    }
+    problems += tampered
+    guard problems.isEmpty else {
       err(
-        "GenSQL --check: stale: \(stale.joined(separator: ", ")); run `swift run GenSQL` and commit the result.\n"
+        "GenSQL --check: \(problems.joined(separator: "; ")); run `swift run GenSQL` and commit the result.\n"
       )
       return .stale
     }
-    err("GenSQL --check: \(files.count) files are current.\n")
+    err(
+      "GenSQL --check: \(files.count) files are current and \(migrations.url.relativePath) needs no migration.\n"
+    )
     return .success
   }
 }

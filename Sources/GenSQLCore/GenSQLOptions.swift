@@ -4,22 +4,33 @@ public struct GenSQLOptions: Equatable, Sendable {
   public var check = false
   /// The folder the files go to.
   public var outputDirectory = "supabase/generated"
+  /// The folder of migrations; by default `migrations` beside the output folder.
+  public var migrationsDirectory: String?
+  /// The name of a new migration, after its timestamp.
+  public var migrationName: String?
   /// Print usage and stop.
   public var help = false
 
   /// The usage text `--help` prints.
   public static let usage = """
-    USAGE: GenSQL [--check] [--output <dir>]
+    USAGE: GenSQL [--check] [--output <dir>] [--migrations <dir>] [--name <name>]
 
-    Writes the SQL generated from Sources/MetricsSchema: schema.sql and refresh_metrics.sql.
+    Writes the SQL generated from Sources/MetricsSchema: the full desired state, schema.sql and
+    refresh_metrics.sql, and, when the definitions changed since the last generated migration,
+    a new migration <UTC YYYYMMDDHHMMSS>_<name>.sql with only the changes. The state the
+    migrations produce is kept in <migrations>-state.json.
 
     OPTIONS:
-      --check           Write nothing; exit 1 with a diff when a file is missing or stale.
-      --output <dir>    The folder to write to or check (default: supabase/generated).
-      -h, --help        Show this help.
+      --check              Write nothing; exit 1 when a file is stale, a migration is due, or a
+                           generated migration was edited or deleted.
+      --output <dir>       The folder of the desired state (default: supabase/generated).
+      --migrations <dir>   The migrations folder (default: migrations beside the output folder).
+      --name <name>        The new migration's name: lowercase letters, digits and _
+                           (default: metrics_schema for the first, metrics_update after).
+      -h, --help           Show this help.
 
     EXIT CODES:
-      0 done or current; 1 stale files (--check); 2 usage error; 3 invalid schema or I/O error.
+      0 done or current; 1 stale (--check); 2 usage error; 3 invalid schema or I/O error.
     """
 
   /// A command-line mistake, reported with the usage and exit code 2.
@@ -40,6 +51,22 @@ public struct GenSQLOptions: Equatable, Sendable {
           throw UsageError(description: "missing value for '\(argument)'")
         }
         outputDirectory = value
+      case "--migrations":
+        guard let value = remaining.popFirst(), !value.hasPrefix("-") else {
+          throw UsageError(description: "missing value for '--migrations'")
+        }
+        migrationsDirectory = value
+      case "--name":
+        guard let value = remaining.popFirst(), !value.hasPrefix("-") else {
+          throw UsageError(description: "missing value for '--name'")
+        }
+        guard !value.isEmpty, value.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }),
+          value.allSatisfy(\.isASCII)
+        else {
+          throw UsageError(
+            description: "invalid migration name '\(value)': use lowercase letters, digits and _")
+        }
+        migrationName = value
       default:
         if argument.hasPrefix("--output=") {
           let value = String(argument.dropFirst("--output=".count))

@@ -8,24 +8,35 @@ struct OutputFolder {
 
   init(_ url: URL) { self.url = url }
 
+  /// Writes `files` (paths relative to this folder) and `others` (anywhere) all or nothing.
+  func writeAll(_ files: [RenderedFile], and others: [(url: URL, text: String)] = [])
+    throws(WriteError)
+  {
+    try Self.write(files.map { (url.appendingPathComponent($0.path), $0.text) } + others)
+  }
+
   /// Why writing failed, in one line naming the path.
   struct WriteError: Error, CustomStringConvertible {
     let description: String
   }
 
-  func writeAll(_ files: [RenderedFile]) throws(WriteError) {
+  private static func write(_ files: [(url: URL, text: String)]) throws(WriteError) {
     let manager = FileManager.default
-    do {
-      try manager.createDirectory(at: url, withIntermediateDirectories: true)
-    } catch {
-      throw WriteError(description: "cannot create output folder \(url.path): \(reason(error))")
+    for folder in Set(files.map { $0.url.deletingLastPathComponent() }) {
+      do {
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+      } catch {
+        throw WriteError(
+          description: "cannot create output folder \(folder.path): \(reason(error))")
+      }
     }
     var staged: [(temporary: URL, final: URL)] = []
     func discardStaged() { staged.forEach { try? manager.removeItem(at: $0.temporary) } }
     for file in files {
-      let final = url.appendingPathComponent(file.path)
-      let temporary = url.appendingPathComponent(
-        ".\(file.path).\(ProcessInfo.processInfo.processIdentifier).tmp")
+      let final = file.url
+      let folder = final.deletingLastPathComponent()
+      let temporary = folder.appendingPathComponent(
+        ".\(final.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
       do {
         try Data(file.text.utf8).write(to: temporary)
       } catch {
@@ -33,7 +44,7 @@ struct OutputFolder {
         try? manager.removeItem(at: temporary)
         throw WriteError(
           description:
-            "cannot write to output folder \(url.path): \(reason(error)); nothing was written")
+            "cannot write to output folder \(folder.path): \(reason(error)); nothing was written")
       }
       staged.append((temporary, final))
     }
@@ -57,7 +68,7 @@ struct OutputFolder {
     }
   }
 
-  private func reason(_ error: Error) -> String {
+  private static func reason(_ error: Error) -> String {
     let nsError = error as NSError
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
       underlying.domain == NSPOSIXErrorDomain

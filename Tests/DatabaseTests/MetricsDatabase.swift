@@ -6,7 +6,9 @@ import PostgresHarness
 /// applied twice, with the catalog read after each pass.
 final class MetricsDatabase: Sendable {
   let cluster: PostgresCluster
-  /// The catalog objects after the first and the second apply of the generated files.
+  /// The catalog objects after the migrations, and after the first and the second apply of the
+  /// generated files on top of them.
+  let catalogAfterMigrations: String
   let catalogAfterFirstApply: String
   let catalogAfterSecondApply: String
 
@@ -27,6 +29,8 @@ final class MetricsDatabase: Sendable {
     cluster = try PostgresCluster()
     try cluster.psql(try Self.file("supabase/emulation/supabase.sql"))
     try cluster.psql(try Self.file("supabase/emulation/source_relations.sql"))
+    try Self.applyMigrations(cluster)
+    catalogAfterMigrations = try cluster.psql(Self.catalogQuery)
     try Self.applyGeneratedFiles(cluster)
     catalogAfterFirstApply = try cluster.psql(Self.catalogQuery)
     try Self.applyGeneratedFiles(cluster)
@@ -35,6 +39,17 @@ final class MetricsDatabase: Sendable {
 
   static func file(_ path: String) throws -> String {
     try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+  }
+
+  /// Every migration in `supabase/migrations`, in order, each in its own transaction, as
+  /// `supabase db reset` applies them.
+  static func applyMigrations(_ cluster: PostgresCluster) throws {
+    let folder = root.appendingPathComponent("supabase/migrations")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".sql") }.sorted()
+    for name in names {
+      try cluster.psql(try file("supabase/migrations/\(name)"), options: ["--single-transaction"])
+    }
   }
 
   static func applyGeneratedFiles(_ cluster: PostgresCluster) throws {

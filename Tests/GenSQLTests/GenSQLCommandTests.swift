@@ -22,9 +22,10 @@ import Testing
     return Run(code: code, out: out, err: err)
   }
 
+  /// `<temporary>/generated`, so the migrations go to `<temporary>/migrations`.
   func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "gensql-\(UUID().uuidString)")
+      "gensql-\(UUID().uuidString)/generated")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

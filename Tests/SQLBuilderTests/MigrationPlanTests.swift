@@ -1,0 +1,130 @@
+import SQLBuilder
+import Testing
+
+/// Migrations planned from the state the earlier ones produced: only what changed, in
+/// dependency order, applied one after another on PostgreSQL.
+@Suite struct MigrationPlanTests {
+  struct DailyPurchases: Relation {
+    static let qualifiedName = QualifiedName("shop", "daily_purchases")
+    let customerID = Column<PG.UUID, Nullable>("customer_id")
+    let purchases = Column<PG.BigInt, NotNull>("purchases")
+  }
+
+  struct BusyCustomers: Relation {
+    static let qualifiedName = QualifiedName("shop", "busy_customers")
+    let customerID = Column<PG.UUID, Nullable>("customer_id")
+  }
+
+  static let total = Function("shop", "total_purchases")
+
+  /// The definitions at three versions: `status` filters the daily view from v2 on, and the
+  /// function's result type changes; v3 drops the view that reads it.
+  static func script(version: Int) -> SQLScript {
+    SQLScript("shop.sql", header: []) {
+      CreateMaterializedView(DailyPurchases.self) {
+        Select(DailyPurchases.self) { q, out in
+          let p = q.from(Purchases.self, as: "p")
+          if version >= 2 { q.where(p.status == "paid") }
+          q.groupBy(p.customerID)
+          out.customerID(p.customerID)
+          out.purchases(count())
+        }
+      }
+      uniqueIndex("daily_purchases_key", on: DailyPurchases.self, \.customerID)
+      if version < 3 {
+        CreateView(BusyCustomers.self) {
+          Select(BusyCustomers.self) { q, out in
+            let d = q.from(DailyPurchases.self, as: "d")
+            q.where(d.purchases > .constant(1))
+            out.customerID(d.customerID)
+          }
+        }
+      }
+      if version == 1 {
+        CreateFunction(total, returns: PG.BigInt.self) { _ in
+          scalar { q in
+            _ = q.from(Purchases.self, as: "p")
+            return count()
+          }.assumingNotNull
+        }
+      } else {
+        CreateFunction(total, returns: PG.Numeric.self) { _ in
+          coalesce(scalar { q in sum(q.from(Purchases.self, as: "p").unitPrice) }, .constant(0))
+        }
+      }
+      Grant(.execute, on: .function(total), to: .serviceRole)
+    }
+  }
+
+  func plan(from state: SchemaState?, version: Int) throws -> (MigrationPlan, SchemaState) {
+    let plan = try MigrationPlan(from: state, to: [Self.script(version: version)])
+    var next = state ?? SchemaState()
+    next.objects = plan.objects
+    return (plan, next)
+  }
+
+  @Test func eachMigrationHoldsOnlyWhatChangedAndAppliesAfterTheOthers() throws {
+    let (first, v1) = try plan(from: nil, version: 1)
+    let (second, v2) = try plan(from: v1, version: 2)
+    let (third, v3) = try plan(from: v2, version: 3)
+    let (none, _) = try plan(from: v3, version: 3)
+    #expect(
+      first.changes == [
+        "create relation shop.daily_purchases", "create relation shop.busy_customers",
+        "create function shop.total_purchases",
+      ])
+    #expect(
+      second.changes == [
+        "rebuild relation shop.daily_purchases",
+        "recreate function shop.total_purchases, whose parameters or result changed",
+        "rebuild relation shop.busy_customers, which reads relation shop.daily_purchases",
+      ])
+    #expect(third.changes == ["drop relation shop.busy_customers"])
+    #expect(none.sql == nil && none.changes.isEmpty)
+    expectInline(
+      second.sql ?? "",
+      #"""
+      -- Fail within 5 seconds rather than queue readers behind a view's lock.
+      SET LOCAL lock_timeout = '5s';
+
+      DROP VIEW IF EXISTS shop.busy_customers;
+
+      DROP MATERIALIZED VIEW IF EXISTS shop.daily_purchases;
+
+      DROP FUNCTION IF EXISTS shop.total_purchases();
+
+      CREATE MATERIALIZED VIEW shop.daily_purchases AS
+      SELECT
+        p.customer_id,
+        COUNT(*) AS purchases
+      FROM shop.purchases p
+      WHERE p.status = 'paid'
+      GROUP BY p.customer_id;
+
+      CREATE UNIQUE INDEX daily_purchases_key ON shop.daily_purchases (customer_id);
+
+      CREATE VIEW shop.busy_customers AS
+      SELECT
+        d.customer_id
+      FROM shop.daily_purchases d
+      WHERE d.purchases > 1;
+
+      CREATE OR REPLACE FUNCTION shop.total_purchases()
+      RETURNS numeric
+      AS $$
+      SELECT COALESCE((SELECT SUM(p.unit_price) FROM shop.purchases p), 0);
+      $$
+      LANGUAGE sql;
+
+      GRANT EXECUTE ON FUNCTION shop.total_purchases() TO service_role;
+      """#, #_sourceLocation)
+    let output = try ShopDatabase.shared.get().run(
+      [first, second, third].compactMap(\.sql).joined(separator: "\n")
+        + """
+        SELECT count(*) FROM shop.daily_purchases;
+        SELECT format_type(prorettype, NULL) FROM pg_proc WHERE proname = 'total_purchases';
+        SELECT to_regclass('shop.busy_customers') IS NULL;
+        """)
+    #expect(output == "2\nnumeric\nt\n")
+  }
+}
