@@ -22,6 +22,23 @@ extension DatabaseTests {
     @Test func pgProvePassesOnTheFolderAsSupabaseTestDbRunsIt() throws {
       let database = try MetricsDatabase.get()
       try database.reset()
+      try runPgProve(database)
+    }
+
+    /// On a real project the view holds other tenants' rows: the files assert only about the
+    /// rows they create.
+    @Test func pgProvePassesWithOtherTenantsRowsInTheView() throws {
+      let database = try MetricsDatabase.get()
+      try database.reset()
+      defer { try? database.reset() }
+      try database.cluster.psql(SQLFor.inserts(MessyData(seed: 5)))
+      try database.cluster.psql("SELECT public.refresh_metrics_daily();")
+      let rows = try database.cluster.psql("SELECT count(*) > 100 FROM public.mv_metrics_daily;")
+      #expect(rows == "t\n", "the other tenants' data should fill the view")
+      try runPgProve(database)
+    }
+
+    private func runPgProve(_ database: MetricsDatabase) throws {
       let result = try Shell.run(
         "/usr/bin/pg_prove",
         [
