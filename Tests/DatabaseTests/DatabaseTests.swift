@@ -122,6 +122,26 @@ extension DatabaseTests {
       #expect(try database.cluster.psql(MetricsDatabase.catalogQuery) == before)
     }
 
+    @Test func anotherRoleApplyingTheFileLeavesOneJob() throws {
+      // pg_cron replaces a job only for the same name and owner; the file unschedules the
+      // job another role owns first.
+      let database = try MetricsDatabase.get()
+      let file = try MetricsDatabase.file("supabase/generated/refresh_metrics.sql")
+      let jobs = try database.cluster.psql(
+        """
+        BEGIN;
+        CREATE ROLE deployer SUPERUSER;
+        SET LOCAL ROLE deployer;
+        \(file)
+        RESET ROLE;
+        SELECT jobname || ' ' || username FROM cron.job ORDER BY jobname;
+        ROLLBACK;
+        """)
+      #expect(
+        jobs.split(separator: "\n").filter { $0.contains(" ") }
+          == ["refresh-metrics-daily deployer", "refresh-metrics-daily-history deployer"])
+    }
+
     @Test func schemaGivesUpAfterItsLockTimeoutWhileTheViewIsInUse() throws {
       let database = try MetricsDatabase.get()
       let reader = try PsqlSession(database.cluster)

@@ -2,7 +2,11 @@ import Foundation
 
 /// `SELECT cron.schedule('name', 'schedule', 'command');`: a pg_cron job.
 ///
-/// pg_cron replaces a job of the same name, so applying the statement again keeps one job.
+/// pg_cron replaces a job of the same name *and owner*, so applying the statement again as the
+/// same role keeps one job. Before scheduling, jobs of that name owned by other roles are
+/// unscheduled, so whichever role applies the file there is one job, as far as that role can
+/// see other roles' jobs (pg_cron shows a role only its own jobs unless it bypasses row level
+/// security).
 public struct CronSchedule: SQLStatement {
   let jobName: String
   let schedule: String
@@ -16,6 +20,10 @@ public struct CronSchedule: SQLStatement {
   }
 
   public func render(into w: inout SQLWriter) {
+    let name = PostgreSQL.stringLiteral(jobName)
+    w.line(
+      "SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = \(name) AND username <> CURRENT_USER;"
+    )
     var inner = SQLWriter()
     command.render(into: &inner)
     let commandText = inner.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(
