@@ -100,7 +100,8 @@ public enum StorySketch {
   /// The sketch's pg_cron job.
   public static let cronJob = CronSchedule(
     "refresh-metrics-daily", schedule: "*/5 * * * *",
-    command: RefreshMaterializedView(StoryMetricsDaily.self, concurrently: true))
+    command: RefreshMaterializedView(StoryMetricsDaily.self, concurrently: true),
+    replacesOtherOwners: false)
 
   /// The sketch's manual refresh function, callable by anyone.
   public static let refreshFunction = CreateFunction(

@@ -11,19 +11,27 @@ public struct CronSchedule: SQLStatement {
   let jobName: String
   let schedule: String
   let command: any SQLStatement
+  let replacesOtherOwners: Bool
 
-  /// Runs `command` on `schedule` (five cron fields, or `N seconds`) as job `jobName`.
-  public init(_ jobName: String, schedule: String, command: any SQLStatement) {
+  /// Runs `command` on `schedule` (five cron fields, or `N seconds`) as job `jobName`;
+  /// `replacesOtherOwners: false` leaves jobs of that name other roles own in place.
+  public init(
+    _ jobName: String, schedule: String, command: any SQLStatement,
+    replacesOtherOwners: Bool = true
+  ) {
     self.jobName = jobName
     self.schedule = schedule
     self.command = command
+    self.replacesOtherOwners = replacesOtherOwners
   }
 
   public func render(into w: inout SQLWriter) {
-    let name = PostgreSQL.stringLiteral(jobName)
-    w.line(
-      "SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = \(name) AND username <> CURRENT_USER;"
-    )
+    if replacesOtherOwners {
+      let name = PostgreSQL.stringLiteral(jobName)
+      w.line(
+        "SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = \(name) AND username <> CURRENT_USER;"
+      )
+    }
     var inner = SQLWriter()
     command.render(into: &inner)
     let commandText = inner.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(
