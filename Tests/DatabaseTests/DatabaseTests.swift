@@ -85,12 +85,6 @@ extension DatabaseTests {
       #expect(jobs.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
     }
 
-    @Test func theMigrationsBuildWhatTheGeneratedFilesBuild() throws {
-      let database = try MetricsDatabase.get()
-      #expect(database.catalogAfterMigrations.contains("relation mv_metrics_daily kind=m"))
-      #expect(database.catalogAfterMigrations == database.catalogAfterFirstApply)
-    }
-
     @Test func eachFileRollsBackWhole() throws {
       let database = try MetricsDatabase.get()
       // Breaking the last statement of refresh_metrics.sql must leave the function as it was.
