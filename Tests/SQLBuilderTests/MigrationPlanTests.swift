@@ -31,6 +31,11 @@ import Testing
         }
       }
       uniqueIndex("daily_purchases_key", on: DailyPurchases.self, \.customerID)
+      if version >= 4 {
+        index("daily_purchases_busiest", on: DailyPurchases.self, \.purchases).descending(
+          \.purchases)
+        CommentOn.materializedView(DailyPurchases.self, "Purchases per customer.")
+      }
       if version < 3 {
         CreateView(BusyCustomers.self) {
           Select(BusyCustomers.self) { q, out in
@@ -68,6 +73,7 @@ import Testing
     let (second, v2) = try plan(from: v1, version: 2)
     let (third, v3) = try plan(from: v2, version: 3)
     let (none, _) = try plan(from: v3, version: 3)
+    let (fourth, _) = try plan(from: v3, version: 4)
     #expect(
       first.changes == [
         "create relation shop.daily_purchases", "create relation shop.busy_customers",
@@ -81,6 +87,13 @@ import Testing
       ])
     #expect(third.changes == ["drop relation shop.busy_customers"])
     #expect(none.sql == nil && none.changes.isEmpty)
+    // An index and a comment change on their own: the view is not rebuilt.
+    #expect(
+      fourth.changes == [
+        "update index daily_purchases_busiest of relation shop.daily_purchases",
+        "update comment of relation shop.daily_purchases",
+      ])
+    #expect(fourth.sql?.contains("DROP MATERIALIZED VIEW") == false)
     expectInline(
       second.sql ?? "",
       #"""
@@ -119,12 +132,14 @@ import Testing
       GRANT EXECUTE ON FUNCTION shop.total_purchases() TO service_role;
       """#, #_sourceLocation)
     let output = try ShopDatabase.shared.get().run(
-      [first, second, third].compactMap(\.sql).joined(separator: "\n")
+      [first, second, third, fourth].compactMap(\.sql).joined(separator: "\n")
         + """
         SELECT count(*) FROM shop.daily_purchases;
         SELECT format_type(prorettype, NULL) FROM pg_proc WHERE proname = 'total_purchases';
         SELECT to_regclass('shop.busy_customers') IS NULL;
+        SELECT obj_description('shop.daily_purchases'::regclass, 'pg_class');
+        SELECT to_regclass('shop.daily_purchases_busiest') IS NOT NULL;
         """)
-    #expect(output == "2\nnumeric\nt\n")
+    #expect(output == "2\nnumeric\nt\nPurchases per customer.\nt\n")
   }
 }

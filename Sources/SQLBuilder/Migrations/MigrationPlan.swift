@@ -3,16 +3,18 @@ import Foundation
 /// What a new migration must do to take the database from a ``SchemaState`` to the state the
 /// scripts define: only what changed, object by object, in dependency order.
 ///
-/// - A view or materialized view whose definition changed is dropped and created again, with the
+/// - A view or materialized view whose query changed is dropped and created again, with the
 ///   views that read it (which a plain DROP would refuse to leave behind).
+/// - A change to what belongs to an object (an index, its comment, its privileges) is applied
+///   on its own: an index is dropped and created, a comment or the privileges applied again.
 /// - A function is replaced in place, or dropped and created when its parameters or result changed.
 /// - A cron job is scheduled again by name; objects no longer defined are dropped (extensions and
 ///   schemas are left alone). A table that changed is an error: its data needs a hand-written
 ///   migration.
-/// - Dropping a relation waits at most 5 seconds for its lock (`lock_timeout`).
+/// - Dropping a relation or an index waits at most 5 seconds for its lock (`lock_timeout`).
 ///
-/// With no state yet, the plan creates everything, first dropping relations of the same names
-/// with CASCADE, so it replaces a hand-written version of the same objects.
+/// With no state yet, the plan creates everything, first dropping materialized views of the same
+/// names with CASCADE, so it replaces a hand-written version of the same objects.
 package struct MigrationPlan: Sendable {
   /// The migration's SQL, or nil when nothing changed.
   package let sql: String?
@@ -22,8 +24,7 @@ package struct MigrationPlan: Sendable {
   package let changes: [String]
 
   package init(from state: SchemaState?, to scripts: [SQLScript]) throws(SQLGenerationError) {
-    let desired = try DesiredObjects(scripts)
-    objects = desired.states
+    objects = try DesiredObjects(scripts).states
     let old = state?.objects ?? []
     let oldByKey = Dictionary(old.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     let newByKey = Dictionary(objects.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
@@ -31,45 +32,52 @@ package struct MigrationPlan: Sendable {
     var diagnostics: [SQLDiagnostic] = []
     var rebuild = Set<ObjectKey>()
     var replace = Set<ObjectKey>()
-    var dropFirst = Set<ObjectKey>()
+    var recreate = Set<ObjectKey>()
+    var memberChanges: [ObjectKey: [(old: SchemaMemberState?, new: SchemaMemberState?)]] = [:]
     var changes: [String] = []
     for object in objects {
       guard let before = oldByKey[object.key] else {
         changes.append("create \(object.key)")
         continue
       }
-      guard before.definition != object.definition else { continue }
-      switch object.kind {
-      case .view, .materializedView:
-        rebuild.insert(object.key)
-        changes.append("rebuild \(object.key)")
-      case .table:
-        diagnostics.append(
-          SQLDiagnostic(
-            object: "\(object.key)",
-            message: "the table changed; its data needs a hand-written migration"))
-      case .function:
-        if before.head != object.head {
-          dropFirst.insert(object.key)
+      if before.definition != object.definition {
+        switch object.kind {
+        case .view, .materializedView:
+          rebuild.insert(object.key)
+          changes.append("rebuild \(object.key)")
+        case .table:
+          diagnostics.append(
+            SQLDiagnostic(
+              object: "\(object.key)",
+              message: "the table changed; its data needs a hand-written migration"))
+        case .function where before.head != object.head:
+          recreate.insert(object.key)
           changes.append("recreate \(object.key), whose parameters or result changed")
-        } else {
+        case .function:
           replace.insert(object.key)
           changes.append("replace \(object.key)")
+        case .cronJob, .extension, .schema:
+          replace.insert(object.key)
+          changes.append("update \(object.key)")
         }
-      case .cronJob, .extension, .schema:
-        replace.insert(object.key)
-        changes.append("update \(object.key)")
+        continue
+      }
+      let pairs = Self.memberPairs(before.members, object.members).filter { $0.old != $0.new }
+      if !pairs.isEmpty {
+        memberChanges[object.key] = pairs
+        changes += pairs.map { "update \(($0.new ?? $0.old)!.key) of \(object.key)" }
       }
     }
     guard diagnostics.isEmpty else { throw SQLGenerationError(diagnostics: diagnostics) }
 
     // The views that read a rebuilt view are rebuilt too, whether or not they changed.
     let readers = Self.readers(old + objects)
-    var pending = Array(rebuild)
+    var pending = Array(rebuild).sorted()
     while let key = pending.popLast() {
-      for reader in readers[key, default: []] where !rebuild.contains(reader) {
+      for reader in readers[key, default: []].sorted() where !rebuild.contains(reader) {
         rebuild.insert(reader)
-        if newByKey[reader] != nil, oldByKey[reader]?.definition == newByKey[reader]?.definition {
+        memberChanges[reader] = nil
+        if let now = newByKey[reader], oldByKey[reader]?.definition == now.definition {
           changes.append("rebuild \(reader), which reads \(key)")
         }
         pending.append(reader)
@@ -83,38 +91,52 @@ package struct MigrationPlan: Sendable {
 
     var statements: [String] = []
     let firstMigration = state == nil
-    // Drops, dependents first: removed objects, rebuilt relations, functions whose head changed.
     let dropping = old.filter {
-      rebuild.contains($0.key) || dropFirst.contains($0.key)
+      rebuild.contains($0.key) || recreate.contains($0.key)
         || newByKey[$0.key] == nil
           && $0.kind != .extension && $0.kind != .schema
     }
-    let dropsRelations =
-      dropping.contains { $0.kind == .view || $0.kind == .materializedView || $0.kind == .table }
-      || firstMigration
-    if dropsRelations && (firstMigration || !dropping.isEmpty) {
+    let dropsIndexes = memberChanges.values.joined().contains { $0.old?.drop != nil }
+    let locks =
+      firstMigration || dropsIndexes
+      || dropping.contains { [.view, .materializedView, .table].contains($0.kind) }
+    if locks && !changes.isEmpty {
       statements.append(
         "-- Fail within 5 seconds rather than queue readers behind a view's lock.\nSET LOCAL lock_timeout = '5s';"
       )
     }
     if firstMigration {
-      for object in objects.reversed()
-      where object.kind == .view || object.kind == .materializedView {
+      for object in objects.reversed() where object.kind == .materializedView {
         statements.append(object.drop.replacingOccurrences(of: ";", with: " CASCADE;"))
       }
     }
     for object in Self.dependentsFirst(dropping) { statements.append(object.drop) }
-    // Creates, in the order the scripts define them.
+    // Creates and member changes, in the order the scripts define the objects.
     for object in objects {
-      let isNew = oldByKey[object.key] == nil
-      if isNew || rebuild.contains(object.key) || replace.contains(object.key)
-        || dropFirst.contains(object.key)
+      if oldByKey[object.key] == nil || rebuild.contains(object.key)
+        || replace.contains(object.key) || recreate.contains(object.key)
       {
-        statements.append(object.definition)
+        statements.append(object.fullText)
+        continue
+      }
+      for change in memberChanges[object.key] ?? [] {
+        if let drop = change.old?.drop, change.new?.text != change.old?.text {
+          statements.append(drop)
+        }
+        if let new = change.new { statements.append(new.text) }
       }
     }
-    let changed = !changes.isEmpty
-    sql = changed ? statements.joined(separator: "\n\n") + "\n" : nil
+    sql = changes.isEmpty ? nil : statements.joined(separator: "\n\n") + "\n"
+  }
+
+  /// Members of the old and new versions of an object, paired by key, in the new order.
+  private static func memberPairs(_ old: [SchemaMemberState], _ new: [SchemaMemberState])
+    -> [(old: SchemaMemberState?, new: SchemaMemberState?)]
+  {
+    let oldByKey = Dictionary(old.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    let newKeys = Set(new.map(\.key))
+    return new.map { (oldByKey[$0.key], $0) }
+      + old.filter { !newKeys.contains($0.key) }.map { ($0, nil) }
   }
 
   /// For each object, the objects that read it.
@@ -131,11 +153,9 @@ package struct MigrationPlan: Sendable {
     var ordered: [SchemaObjectState] = []
     var remaining = objects
     while !remaining.isEmpty {
-      let keys = Set(remaining.map(\.key))
       let next =
         remaining.firstIndex { candidate in
           !remaining.contains { $0.key != candidate.key && $0.dependsOn.contains(candidate.key) }
-            || !keys.contains(candidate.key)
         } ?? 0
       ordered.append(remaining.remove(at: next))
     }
@@ -152,7 +172,8 @@ struct DesiredObjects {
     guard diagnostics.isEmpty else { throw SQLGenerationError(diagnostics: diagnostics) }
     var order: [ObjectKey] = []
     var defined: [ObjectKey: (kind: ObjectKind, dependsOn: [ObjectKey], drop: String)] = [:]
-    var members: [ObjectKey: [any SQLStatement]] = [:]
+    var primary: [ObjectKey: any SQLStatement] = [:]
+    var members: [ObjectKey: [(key: String, drop: String?, statements: [any SQLStatement])]] = [:]
     var loose = 0
     func visit(_ statement: any SQLStatement) {
       if let transaction = statement as? Transaction {
@@ -164,17 +185,22 @@ struct DesiredObjects {
       case .defines(let key, let kind, let dependsOn, let drop):
         if defined[key] == nil { order.append(key) }
         defined[key] = (kind, dependsOn, drop)
-        members[key, default: []].insert(statement, at: 0)
-      case .belongs(let key):
-        if defined[key] == nil && members[key] == nil {
-          // Belongs to an object these scripts do not create: kept as a statement of its own.
+        primary[key] = statement
+      case .belongs(let key, let name, let drop):
+        guard defined[key] != nil else {
+          // Belongs to an object these scripts do not create: kept as an object of its own,
+          // created once.
           loose += 1
           let own = ObjectKey("statement \(loose)")
           order.append(own)
           defined[own] = (.schema, [], "")
-          members[own] = [statement]
+          primary[own] = statement
+          return
+        }
+        if let index = members[key]?.firstIndex(where: { $0.key == name }) {
+          members[key]?[index].statements.append(statement)
         } else {
-          members[key, default: []].append(statement)
+          members[key, default: []].append((name, drop, [statement]))
         }
       case .none:
         break
@@ -182,16 +208,23 @@ struct DesiredObjects {
     }
     for script in scripts { script.statements.forEach(visit) }
     let managed = Set(order)
-    for key in order {
-      guard let definition = defined[key] else { continue }
+    func text(_ statements: [any SQLStatement]) -> String {
       var writer = SQLWriter()
-      writer.statements(members[key] ?? [])
-      let text = writer.text.trimmingCharacters(in: .newlines)
+      writer.statements(statements)
+      return writer.text.trimmingCharacters(in: .newlines)
+    }
+    for key in order {
+      guard let definition = defined[key], let statement = primary[key] else { continue }
+      let primaryText = text([statement])
       states.append(
         SchemaObjectState(
           key: key, kind: definition.kind,
           dependsOn: definition.dependsOn.filter(managed.contains), drop: definition.drop,
-          definition: text, head: Self.head(text, definition.kind)))
+          definition: primaryText,
+          members: (members[key] ?? []).map {
+            SchemaMemberState(key: $0.key, text: text($0.statements), drop: $0.drop)
+          },
+          head: Self.head(primaryText, definition.kind)))
     }
   }
 

@@ -4,8 +4,9 @@
 package enum SchemaRole: Sendable {
   /// Defines the object `key`; `dependsOn` names the managed objects it reads.
   case defines(ObjectKey, kind: ObjectKind, dependsOn: [ObjectKey], drop: String)
-  /// Belongs to the object `key`, and is created again with it.
-  case belongs(to: ObjectKey)
+  /// Belongs to the object `key` as its `member` (statements of one member are applied
+  /// together), is created again with it, and is removed by `drop` when it can be on its own.
+  case belongs(to: ObjectKey, member: String, drop: String?)
   /// Not part of the schema's state.
   case none
 }
@@ -150,25 +151,41 @@ extension CreateSchema: SchemaMember {
 }
 
 extension CreateIndex: SchemaMember {
-  package var schemaRole: SchemaRole { .belongs(to: .relation(Table.qualifiedName)) }
+  package var schemaRole: SchemaRole {
+    var writer = SQLWriter()
+    let index = QualifiedName(Table.qualifiedName.schema, name)
+    return .belongs(
+      to: .relation(Table.qualifiedName), member: "index \(name)",
+      drop: "DROP INDEX IF EXISTS \(writer.name(index));")
+  }
 }
 
 extension Analyze: SchemaMember {
-  package var schemaRole: SchemaRole { .belongs(to: .relation(Table.qualifiedName)) }
+  package var schemaRole: SchemaRole {
+    .belongs(to: .relation(Table.qualifiedName), member: "statistics", drop: nil)
+  }
 }
 
 extension CommentOn: SchemaMember {
-  package var schemaRole: SchemaRole { .belongs(to: target.objectKey) }
+  package var schemaRole: SchemaRole {
+    .belongs(to: target.objectKey, member: "comment", drop: nil)
+  }
 }
 
 extension Grant: SchemaMember {
-  package var schemaRole: SchemaRole { .belongs(to: target.objectKey) }
+  package var schemaRole: SchemaRole {
+    .belongs(to: target.objectKey, member: "privileges", drop: nil)
+  }
 }
 
 extension Revoke: SchemaMember {
-  package var schemaRole: SchemaRole { .belongs(to: target.objectKey) }
+  package var schemaRole: SchemaRole {
+    .belongs(to: target.objectKey, member: "privileges", drop: nil)
+  }
 }
 
 extension EnableRowLevelSecurity: SchemaMember {
-  package var schemaRole: SchemaRole { .belongs(to: .relation(Table.qualifiedName)) }
+  package var schemaRole: SchemaRole {
+    .belongs(to: .relation(Table.qualifiedName), member: "row level security", drop: nil)
+  }
 }

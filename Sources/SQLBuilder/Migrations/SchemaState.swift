@@ -30,10 +30,27 @@ package struct SchemaObjectState: Codable, Equatable, Sendable {
   package let dependsOn: [ObjectKey]
   /// The statement that removes it.
   package let drop: String
-  /// Its statements as rendered: the object and what belongs to it.
+  /// The statement that creates it, as rendered.
   package let definition: String
+  /// What belongs to it (indexes, statistics, comment, privileges), in creation order.
+  package let members: [SchemaMemberState]
   /// For a function, what CREATE OR REPLACE cannot change: name, parameters and result.
   package let head: String?
+}
+
+/// A part of an object that can change on its own: an index, its comment, its privileges.
+package struct SchemaMemberState: Codable, Equatable, Sendable {
+  /// `index <name>`, `comment`, `privileges`, `statistics`, …
+  package let key: String
+  /// Its statements as rendered.
+  package let text: String
+  /// The statement that removes it on its own, when there is one (an index).
+  package let drop: String?
+}
+
+extension SchemaObjectState {
+  /// The object's statements: its definition, then its members.
+  var fullText: String { ([definition] + members.map(\.text)).joined(separator: "\n\n") }
 }
 
 /// A stable 64-bit FNV-1a checksum of `text`, in hex, to notice a file edited by hand.

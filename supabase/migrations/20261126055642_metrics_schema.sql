@@ -159,6 +159,8 @@ REVOKE ALL ON FUNCTION public.refresh_metrics_daily() FROM PUBLIC, anon, authent
 
 GRANT EXECUTE ON FUNCTION public.refresh_metrics_daily() TO service_role;
 
+SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = 'refresh-metrics-daily' AND username <> CURRENT_USER;
 SELECT cron.schedule('refresh-metrics-daily', '*/5 * * * *', 'SELECT public.refresh_metrics_daily();');
 
+SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = 'refresh-metrics-daily-history' AND username <> CURRENT_USER;
 SELECT cron.schedule('refresh-metrics-daily-history', '27 3 * * *', 'DELETE FROM cron.job_run_details d WHERE d.end_time < now() - ''7 days''::interval AND d.jobid IN (SELECT j.jobid FROM cron.job j WHERE j.jobname = ''refresh-metrics-daily'');');
