@@ -30,16 +30,20 @@ public enum RefreshMachinery {
   /// Refreshes the view without blocking readers, unless another refresh is running.
   public static let createFunction = CreateFunction(
     function, returns: .void, security: .definer, settings: [.emptySearchPath] + refreshSettings
-  ) { _ in
+  ) { _ in body }
+
+  /// The function's body: returns at once while another refresh runs, refreshes concurrently
+  /// once the view is populated and plainly before.
+  static let body: [any PLStatement] = [
     If(!tryAdvisoryXactLock(.constant(lockKey)) || refreshRunningElsewhere) {
       Return()
-    }
+    },
     If(viewIsPopulated) {
       RefreshMaterializedView(MetricsDaily.self, concurrently: true)
     } otherwise: {
       RefreshMaterializedView(MetricsDaily.self, concurrently: false)
-    }
-  }
+    },
+  ]
 
   /// Another session's refresh, started outside this function, holds a lock that conflicts with ours.
   static let refreshRunningElsewhere = exists { q in

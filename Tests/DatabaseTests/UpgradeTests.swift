@@ -81,19 +81,7 @@ enum NextVersion {
     RefreshMachinery.function, returns: .void, security: .definer,
     settings: [.emptySearchPath, FunctionSetting("work_mem", "128MB")]
       + RefreshMachinery.refreshSettings.filter { $0.name != "work_mem" }
-  ) { _ in
-    If(
-      !tryAdvisoryXactLock(.constant(RefreshMachinery.lockKey))
-        || RefreshMachinery.refreshRunningElsewhere
-    ) {
-      Return()
-    }
-    If(RefreshMachinery.viewIsPopulated) {
-      RefreshMaterializedView(MetricsDaily.self, concurrently: true)
-    } otherwise: {
-      RefreshMaterializedView(MetricsDaily.self, concurrently: false)
-    }
-  }
+  ) { _ in RefreshMachinery.body }
 
   /// The committed scripts with the view and the function replaced.
   static var scripts: [SQLScript] {

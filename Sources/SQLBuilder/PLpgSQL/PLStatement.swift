@@ -10,6 +10,9 @@ public enum PLBuilder {
   public static func buildExpression(_ statement: any PLStatement) -> [any PLStatement] {
     [statement]
   }
+  public static func buildExpression(_ statements: [any PLStatement]) -> [any PLStatement] {
+    statements
+  }
   public static func buildBlock(_ parts: [any PLStatement]...) -> [any PLStatement] {
     parts.flatMap { $0 }
   }
