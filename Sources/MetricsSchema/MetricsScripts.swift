@@ -96,6 +96,24 @@ public enum MetricsScripts {
     RefreshMachinery.historyRetentionJob
   }
 
-  /// Both files, in the order they are applied.
-  public static let all = [schema, refresh]
+  /// `read_api.sql`.
+  public static let readAPI = SQLScript(
+    "read_api.sql",
+    header: header(
+      "The dashboard's read path: get_metrics_for_range for signed-in users and service_role.",
+      "Apply after schema.sql: psql --single-transaction -v ON_ERROR_STOP=1 -f read_api.sql")
+  ) {
+    Comment("Stop here without the view the functions read.")
+    DoBlock {
+      If(relationIsMissing(MetricsDaily.self)) {
+        Raise.exception(
+          "public.mv_metrics_daily does not exist: apply schema.sql before read_api.sql",
+          code: .undefinedTable)
+      }
+    }
+    ReadAPI.statements(for: MetricsDaily.self)
+  }
+
+  /// The files, in the order they are applied.
+  public static let all = [schema, refresh, readAPI]
 }

@@ -80,3 +80,12 @@ public struct LocationSettings: Relation {
   public let avgSpendPerHead = Column<PG.Numeric, Nullable>("avg_spend_per_head")
   public init() {}
 }
+
+/// `public.user_location_access`: which locations of which account a signed-in user may see.
+public struct UserLocationAccess: Relation {
+  public static let qualifiedName = QualifiedName("public", "user_location_access")
+  public let userID = Column<PG.UUID, NotNull>("user_id")
+  public let locationID = Column<PG.UUID, NotNull>("location_id")
+  public let accountID = Column<PG.UUID, NotNull>("account_id")
+  public init() {}
+}

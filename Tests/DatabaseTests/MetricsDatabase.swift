@@ -28,6 +28,7 @@ final class MetricsDatabase: Sendable {
   private init() throws {
     cluster = try PostgresCluster()
     try cluster.psql(try Self.file("supabase/emulation/supabase.sql"))
+    try cluster.psql(try Self.file("supabase/emulation/auth.sql"))
     try cluster.psql(try Self.file("supabase/emulation/source_relations.sql"))
     try Self.applyMigrations(cluster)
     catalogAfterMigrations = try cluster.psql(Self.catalogQuery)
@@ -53,7 +54,7 @@ final class MetricsDatabase: Sendable {
   }
 
   static func applyGeneratedFiles(_ cluster: PostgresCluster) throws {
-    for name in ["schema.sql", "refresh_metrics.sql"] {
+    for name in ["schema.sql", "refresh_metrics.sql", "read_api.sql"] {
       try cluster.psql(try file("supabase/generated/\(name)"), options: ["--single-transaction"])
     }
   }
@@ -62,7 +63,8 @@ final class MetricsDatabase: Sendable {
   func reset() throws {
     try cluster.psql(
       """
-      TRUNCATE accounts, locations, calls_v, orders_v, reservations_v, account_settings, location_settings;
+      TRUNCATE accounts, locations, calls_v, orders_v, reservations_v, account_settings, location_settings,
+        user_location_access;
       SELECT public.refresh_metrics_daily();
       """)
   }

@@ -24,7 +24,7 @@ struct DailyTotalsWithMissedCalls: CommonTable {
 }
 
 /// `mv_metrics_daily` with missed calls.
-struct MetricsDailyWithMissedCalls: Relation {
+struct MetricsDailyWithMissedCalls: ReadAPI.Rows {
   static let qualifiedName = MetricsDaily.qualifiedName
   let accountID = Column<PG.UUID, NotNull>("account_id")
   let locationID = Column<PG.UUID, Nullable>("location_id")
@@ -88,7 +88,16 @@ enum NextVersion {
     MetricsScripts.all.map { script in
       let statements: [any SQLStatement] = script.statements.map { statement in
         if statement is CreateMaterializedView<MetricsDaily> { return view }
-        if statement is CreateFunction { return refreshFunction }
+        if let function = statement as? CreateFunction {
+          switch function.name {
+          case RefreshMachinery.function.name: return refreshFunction
+          case ReadAPI.function.name:
+            return ReadAPI.createFunction(MetricsDailyWithMissedCalls.self)
+          case ReadAPI.visibleToCaller.name:
+            return ReadAPI.createVisibleToCaller(MetricsDailyWithMissedCalls.self)
+          default: return statement
+          }
+        }
         return statement
       }
       return SQLScript(script.path, header: script.header) { statements }
@@ -123,6 +132,8 @@ extension DatabaseTests {
         upgrade.changes == [
           "rebuild relation public.mv_metrics_daily",
           "replace function public.refresh_metrics_daily",
+          "replace function private.metrics_visible_to_caller",
+          "replace function public.get_metrics_for_range",
         ])
       try database.cluster.psql(try #require(upgrade.sql), options: ["--single-transaction"])
 

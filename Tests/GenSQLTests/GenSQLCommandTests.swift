@@ -61,7 +61,7 @@ import Testing
     let folder = try temporaryFolder().appendingPathComponent("nested/generated")
     let written = run(["--output", folder.path])
     #expect(written.code == .success)
-    #expect(contents(folder) == ["refresh_metrics.sql", "schema.sql"])
+    #expect(contents(folder) == ["read_api.sql", "refresh_metrics.sql", "schema.sql"])
     let checked = run(["--check", "--output=\(folder.path)"])
     #expect(checked.code == .success)
     #expect(checked.out.isEmpty)

@@ -49,3 +49,12 @@ CREATE TABLE public.location_settings (
   minutes_saved_baseline_seconds integer,
   avg_spend_per_head numeric(10,2)
 );
+
+-- Which locations a signed-in user may see (an earlier story's table).
+CREATE TABLE public.user_location_access (
+  user_id uuid NOT NULL,
+  location_id uuid NOT NULL,
+  account_id uuid NOT NULL,
+  PRIMARY KEY (user_id, location_id)
+);
+CREATE INDEX user_location_access_user_account ON public.user_location_access (user_id, account_id);

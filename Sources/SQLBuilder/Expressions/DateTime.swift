@@ -2,6 +2,10 @@
 // date - date an integer, timestamptz ± interval a timestamptz, timestamptz - timestamptz an
 // interval.
 
+/// `CURRENT_USER`: the role whose privileges apply now (the caller's, in a SECURITY INVOKER
+/// function; the owner's, in a SECURITY DEFINER one).
+public let currentUser = SQLExpression<PG.Name, NotNull>(unchecked: .keyword("CURRENT_USER"))
+
 /// `CURRENT_DATE`: today in the session's time zone.
 public let currentDate = SQLExpression<PG.Date, NotNull>(unchecked: .keyword("CURRENT_DATE"))
 

@@ -174,7 +174,6 @@ struct DesiredObjects {
     var defined: [ObjectKey: (kind: ObjectKind, dependsOn: [ObjectKey], drop: String)] = [:]
     var primary: [ObjectKey: any SQLStatement] = [:]
     var members: [ObjectKey: [(key: String, drop: String?, statements: [any SQLStatement])]] = [:]
-    var loose = 0
     func visit(_ statement: any SQLStatement) {
       if let transaction = statement as? Transaction {
         transaction.statements.forEach(visit)
@@ -189,10 +188,11 @@ struct DesiredObjects {
       case .belongs(let key, let name, let drop):
         guard defined[key] != nil else {
           // Belongs to an object these scripts do not create: kept as an object of its own,
-          // created once.
-          loose += 1
-          let own = ObjectKey("statement \(loose)")
-          order.append(own)
+          // created once, and known by its text.
+          var writer = SQLWriter()
+          statement.render(into: &writer)
+          let own = ObjectKey("statement \(writer.text.trimmingCharacters(in: .newlines))")
+          if defined[own] == nil { order.append(own) }
           defined[own] = (.schema, [], "")
           primary[own] = statement
           return

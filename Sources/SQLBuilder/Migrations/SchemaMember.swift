@@ -122,8 +122,11 @@ extension CreateFunction: SchemaMember {
     let signature = FunctionSignature(
       name: name, argumentTypes: parameters.map(\.typeName)
     ).rendered(&writer)
+    // RETURNS SETOF a relation depends on its row type: the relation cannot be dropped under it.
+    var dependsOn: [ObjectKey] = []
+    if case .setOf(let relation) = result.kind { dependsOn.append(.relation(relation)) }
     return .defines(
-      .function(name), kind: .function, dependsOn: [],
+      .function(name), kind: .function, dependsOn: dependsOn,
       drop: "DROP FUNCTION IF EXISTS \(signature);")
   }
 }

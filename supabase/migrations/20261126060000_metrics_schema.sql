@@ -9,6 +9,9 @@
 --   create function public.refresh_metrics_daily
 --   create cron job refresh-metrics-daily
 --   create cron job refresh-metrics-daily-history
+--   create schema private
+--   create function private.metrics_visible_to_caller
+--   create function public.get_metrics_for_range
 
 -- Fail within 5 seconds rather than queue readers behind a view's lock.
 SET LOCAL lock_timeout = '5s';
@@ -164,3 +167,111 @@ SELECT cron.schedule('refresh-metrics-daily', '*/5 * * * *', 'SELECT public.refr
 
 SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = 'refresh-metrics-daily-history' AND username <> CURRENT_USER;
 SELECT cron.schedule('refresh-metrics-daily-history', '27 3 * * *', 'DELETE FROM cron.job_run_details d WHERE d.end_time < now() - ''7 days''::interval AND d.jobid IN (SELECT j.jobid FROM cron.job j WHERE j.jobname = ''refresh-metrics-daily'');');
+
+CREATE SCHEMA IF NOT EXISTS private;
+
+REVOKE ALL ON SCHEMA private FROM PUBLIC, anon;
+
+GRANT USAGE ON SCHEMA private TO authenticated;
+
+CREATE OR REPLACE FUNCTION private.metrics_visible_to_caller(
+  p_account_id uuid,
+  p_location_id uuid,
+  p_from_date date,
+  p_to_date date
+)
+RETURNS SETOF public.mv_metrics_daily
+AS $$
+SELECT
+  m.account_id,
+  m.location_id,
+  m.date,
+  m.total_calls,
+  m.orders_count,
+  m.reservations_count,
+  m.completed_calls,
+  m.total_revenue_orders,
+  m.total_revenue_res_estimate,
+  m.total_revenue,
+  m.minutes_saved
+FROM public.mv_metrics_daily m
+WHERE m.account_id = p_account_id AND m.date >= p_from_date AND m.date <= p_to_date AND (p_location_id IS NULL OR m.location_id = p_location_id) AND (m.location_id IS NOT NULL AND EXISTS (SELECT 1 FROM public.user_location_access a WHERE a.user_id = auth.uid() AND a.account_id = p_account_id AND a.location_id = m.location_id) OR m.location_id IS NULL AND (EXISTS (SELECT 1 FROM public.user_location_access a WHERE a.user_id = auth.uid() AND a.account_id = p_account_id) AND NOT EXISTS (SELECT 1 FROM public.locations l WHERE l.account_id = p_account_id AND NOT EXISTS (SELECT 1 FROM public.user_location_access a WHERE a.user_id = auth.uid() AND a.account_id = p_account_id AND a.location_id = l.location_id))))
+ORDER BY m.date, m.location_id;
+$$
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = '';
+
+REVOKE ALL ON FUNCTION private.metrics_visible_to_caller(uuid, uuid, date, date) FROM PUBLIC, anon, authenticated, service_role;
+
+GRANT EXECUTE ON FUNCTION private.metrics_visible_to_caller(uuid, uuid, date, date) TO authenticated;
+
+CREATE OR REPLACE FUNCTION public.get_metrics_for_range(
+  p_account_id uuid,
+  p_location_id uuid,
+  p_from_date date,
+  p_to_date date
+)
+RETURNS SETOF public.mv_metrics_daily
+AS $$
+BEGIN
+  IF p_account_id IS NULL THEN
+    RAISE EXCEPTION 'p_account_id must not be NULL' USING ERRCODE = '22023';
+  END IF;
+  IF p_from_date IS NULL THEN
+    RAISE EXCEPTION 'p_from_date must not be NULL' USING ERRCODE = '22023';
+  END IF;
+  IF p_to_date IS NULL THEN
+    RAISE EXCEPTION 'p_to_date must not be NULL' USING ERRCODE = '22023';
+  END IF;
+  IF p_from_date > p_to_date THEN
+    RAISE EXCEPTION 'p_from_date must not be after p_to_date' USING ERRCODE = '22023';
+  END IF;
+  IF p_to_date - p_from_date >= 366 THEN
+    RAISE EXCEPTION 'p_to_date is more than 366 days after p_from_date' USING ERRCODE = '22023';
+  END IF;
+  IF CURRENT_USER::text = 'service_role' THEN
+    RETURN QUERY
+    SELECT
+      m.account_id,
+      m.location_id,
+      m.date,
+      m.total_calls,
+      m.orders_count,
+      m.reservations_count,
+      m.completed_calls,
+      m.total_revenue_orders,
+      m.total_revenue_res_estimate,
+      m.total_revenue,
+      m.minutes_saved
+    FROM public.mv_metrics_daily m
+    WHERE m.account_id = p_account_id AND m.date >= p_from_date AND m.date <= p_to_date AND (p_location_id IS NULL OR m.location_id = p_location_id)
+    ORDER BY m.date, m.location_id;
+    RETURN;
+  END IF;
+  RETURN QUERY
+  SELECT
+    m.account_id,
+    m.location_id,
+    m.date,
+    m.total_calls,
+    m.orders_count,
+    m.reservations_count,
+    m.completed_calls,
+    m.total_revenue_orders,
+    m.total_revenue_res_estimate,
+    m.total_revenue,
+    m.minutes_saved
+  FROM private.metrics_visible_to_caller(p_account_id => p_account_id, p_location_id => p_location_id, p_from_date => p_from_date, p_to_date => p_to_date) m;
+END;
+$$
+LANGUAGE plpgsql
+STABLE
+SET search_path = '';
+
+COMMENT ON FUNCTION public.get_metrics_for_range(uuid, uuid, date, date) IS 'The caller''s daily metrics for an account and a date range (both ends included): signed-in users see their locations, service_role every row.';
+
+REVOKE ALL ON FUNCTION public.get_metrics_for_range(uuid, uuid, date, date) FROM PUBLIC, anon, authenticated, service_role;
+
+GRANT EXECUTE ON FUNCTION public.get_metrics_for_range(uuid, uuid, date, date) TO authenticated, service_role;

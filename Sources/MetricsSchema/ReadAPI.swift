@@ -1,0 +1,155 @@
+import SQLBuilder
+
+/// `public.get_metrics_for_range(p_account_id, p_location_id, p_from_date, p_to_date)`: the
+/// dashboard's read path (contract section 5).
+///
+/// The public function is SECURITY INVOKER: it checks its arguments, lets `service_role` read
+/// the view itself, and hands a signed-in user to `private.metrics_visible_to_caller`, the one
+/// SECURITY DEFINER function, in a schema the API does not expose. That function decides from
+/// `auth.uid()` which rows the caller sees: the locations it has a `user_location_access` row
+/// for, in that account, and the account's rows without a location only when it has access to
+/// every location of the account.
+public enum ReadAPI {
+  /// The columns the read path filters on; any version of the view's declaration has them.
+  public protocol Rows: Relation {
+    var accountID: Column<PG.UUID, NotNull> { get }
+    var locationID: Column<PG.UUID, Nullable> { get }
+    var date: Column<PG.Date, NotNull> { get }
+  }
+
+  /// The parameters, in the order supabase-js passes them by name.
+  public struct Range: FunctionParameters {
+    public let accountID = Parameter<PG.UUID>("p_account_id")
+    /// NULL: every location the caller may see.
+    public let locationID = Parameter<PG.UUID>("p_location_id")
+    public let fromDate = Parameter<PG.Date>("p_from_date")
+    public let toDate = Parameter<PG.Date>("p_to_date")
+    public init() {}
+  }
+
+  /// `public.get_metrics_for_range(uuid, uuid, date, date)`.
+  public static let function = Function("public", "get_metrics_for_range", parameters: Range.self)
+  /// `private.metrics_visible_to_caller(uuid, uuid, date, date)`.
+  public static let visibleToCaller = Function(
+    "private", "metrics_visible_to_caller", parameters: Range.self)
+  /// The longest range, in days (both ends included): a year, leap day included.
+  public static let maximumDays: Int32 = 366
+
+  /// The rows of the view for the range, the account and, when given, the location, that
+  /// `visible` lets through (all of them without it).
+  static func rows<V: Rows>(
+    _ args: Arguments<Range>,
+    visible: ((Source<V>) -> SQLExpression<PG.Boolean, Nullable>)? = nil
+  ) -> Select<V> {
+    Select(V.self) { q, out in
+      let m = q.from(V.self, as: "m")
+      q.where(
+        m.accountID == args.accountID && m.date >= args.fromDate && m.date <= args.toDate
+          && (args.locationID.isNull || m.locationID == args.locationID))
+      if let visible { q.where(visible(m)) }
+      q.orderBy(m.date, m.locationID)
+      out.columns(of: m)
+    }
+  }
+
+  /// Whether the caller has an access row for `location` in the account.
+  static func callerSees(
+    _ location: SQLExpression<PG.UUID, some Nullability>, _ args: Arguments<Range>
+  ) -> SQLExpression<PG.Boolean, NotNull> {
+    exists { q in
+      let a = q.from(UserLocationAccess.self, as: "a")
+      q.where(
+        a.userID == authUID() && a.accountID == args.accountID && a.locationID == location.nullable)
+    }
+  }
+
+  /// Whether the caller may see every location of the account, and has at least one.
+  static func callerSeesTheWholeAccount(_ args: Arguments<Range>) -> SQLExpression<
+    PG.Boolean, NotNull
+  > {
+    let any = exists { q in
+      let a = q.from(UserLocationAccess.self, as: "a")
+      q.where(a.userID == authUID() && a.accountID == args.accountID)
+    }
+    let missing = exists { q in
+      let l = q.from(Locations.self, as: "l")
+      q.where(l.accountID == args.accountID && !callerSees(l.locationID, args))
+    }
+    return any && !missing
+  }
+
+  /// The SECURITY DEFINER half: only the rows `auth.uid()` may see.
+  public static func createVisibleToCaller<V: Rows>(_: V.Type) -> CreateFunction {
+    CreateFunction(
+      visibleToCaller, returnsSetOf: V.self, volatility: .stable, security: .definer,
+      settings: [.emptySearchPath]
+    ) { args in
+      rows(args) { (m: Source<V>) in
+        let located: SQLExpression<PG.Boolean, NotNull> =
+          m.locationID.isNotNull && callerSees(m.locationID, args)
+        let accountWide: SQLExpression<PG.Boolean, NotNull> =
+          m.locationID.isNull && callerSeesTheWholeAccount(args)
+        return (located || accountWide).nullable
+      }
+    }
+  }
+
+  static func invalid(_ message: String) -> Raise {
+    Raise.exception(message, code: .invalidParameterValue)
+  }
+
+  /// The SECURITY INVOKER function the API exposes.
+  public static func createFunction<V: Rows>(_: V.Type) -> CreateFunction {
+    CreateFunction(
+      function, returns: .setOf(V.self), volatility: .stable, settings: [.emptySearchPath]
+    ) { args in
+      If(args.accountID.isNull) { invalid("p_account_id must not be NULL") }
+      If(args.fromDate.isNull) { invalid("p_from_date must not be NULL") }
+      If(args.toDate.isNull) { invalid("p_to_date must not be NULL") }
+      If(args.fromDate > args.toDate) { invalid("p_from_date must not be after p_to_date") }
+      If(
+        args.toDate - args.fromDate
+          >= SQLExpression<PG.Integer, NotNull>(integerLiteral: maximumDays)
+      ) {
+        invalid("p_to_date is more than \(maximumDays) days after p_from_date")
+      }
+      If(currentUser.cast(to: PG.Text.self) == "service_role") {
+        ReturnQuery(rows(args) as Select<V>)
+        Return()
+      }
+      ReturnQuery(
+        Select(V.self) { q, out in
+          let m = q.from(visibleToCaller, rows: V.self, as: "m") { call in
+            call.accountID(args.accountID)
+            call.locationID(args.locationID)
+            call.fromDate(args.fromDate)
+            call.toDate(args.toDate)
+          }
+          out.columns(of: m)
+        })
+    }
+  }
+
+  /// Everything the read API needs, in order, for the view declared as `V`.
+  public static func statements<V: Rows>(for _: V.Type) -> [any SQLStatement] {
+    [
+      Comment("Code that runs with its owner's rights lives where the API cannot reach it."),
+      CreateSchema("private"),
+      Revoke(.all, on: .schema("private"), from: .public, .anon),
+      Grant(.usage, on: .schema("private"), to: .authenticated),
+      createVisibleToCaller(V.self),
+      Revoke(
+        .all, on: .function(visibleToCaller), from: .public, .anon, .authenticated, .serviceRole),
+      Grant(.execute, on: .function(visibleToCaller), to: .authenticated),
+      createFunction(V.self),
+      CommentOn.function(
+        function,
+        "The caller's daily metrics for an account and a date range (both ends included): signed-in users see their locations, service_role every row."
+      ),
+      Revoke(.all, on: .function(function), from: .public, .anon, .authenticated, .serviceRole),
+      Grant(.execute, on: .function(function), to: .authenticated, .serviceRole),
+    ]
+  }
+}
+
+extension MetricsDaily: ReadAPI.Rows {}
