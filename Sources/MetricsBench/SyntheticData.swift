@@ -1,5 +1,6 @@
 /// Deterministic data of the shape the story describes, generated inside PostgreSQL: 20
-/// accounts, 100 locations, a year of calls (a third order calls, a tenth reservation calls),
+/// accounts sharing 100 locations, and a 21st account with 100 locations of its own and a tenth
+/// of the calls (the read API's large account), a year of calls (a third order calls, a tenth reservation calls),
 /// an order per order call and a reservation per reservation call, settings for some accounts
 /// and locations, a few facts without a location, and a few garbage time zones.
 enum SyntheticData {
@@ -10,6 +11,11 @@ enum SyntheticData {
     SELECT md5('account' || i)::uuid,
            CASE WHEN i = 7 THEN 'Not/AZone' WHEN i % 4 = 0 THEN 'Europe/Berlin' ELSE 'America/New_York' END
     FROM generate_series(1, 20) i;
+    INSERT INTO accounts VALUES (md5('account21')::uuid, 'UTC');
+
+    INSERT INTO locations
+    SELECT md5('big-location' || i)::uuid, md5('account21')::uuid, 'America/New_York'
+    FROM generate_series(1, 100) i;
 
     INSERT INTO locations
     SELECT md5('location' || i)::uuid, md5('account' || (1 + i % 20))::uuid,
@@ -29,8 +35,11 @@ enum SyntheticData {
 
     CREATE TEMP TABLE synthetic_calls AS
     SELECT i,
-           CASE WHEN i % 500 = 0 THEN NULL ELSE md5('account' || (1 + l % 20))::uuid END AS account_id,
-           CASE WHEN i % 200 = 0 OR i % 500 = 0 THEN NULL ELSE md5('location' || l)::uuid END AS location_id,
+           CASE WHEN i % 500 = 0 THEN NULL WHEN i % 10 = 9 THEN md5('account21')::uuid
+                ELSE md5('account' || (1 + l % 20))::uuid END AS account_id,
+           CASE WHEN i % 200 = 0 OR i % 500 = 0 THEN NULL
+                WHEN i % 10 = 9 THEN md5('big-location' || (1 + i % 100))::uuid
+                ELSE md5('location' || l)::uuid END AS location_id,
            CASE WHEN i % 3 = 0 THEN 'order' WHEN i % 10 = 1 THEN 'reservation'
                 WHEN i % 7 = 2 THEN 'catering' ELSE 'general' END AS call_type,
            CASE WHEN i % 5 < 3 THEN 'completed' WHEN i % 5 = 3 THEN 'missed' ELSE 'failed' END AS status,

@@ -17,8 +17,10 @@ enum Timing {
   }
 
   /// The execution time `EXPLAIN ANALYZE` reports for `query`, in milliseconds.
-  static func executionTime(_ cluster: PostgresCluster, _ query: String) throws -> Double {
-    let plan = try cluster.psql("EXPLAIN (ANALYZE, TIMING OFF) " + query + ";")
+  static func executionTime(_ cluster: PostgresCluster, _ query: String, after setup: String = "")
+    throws -> Double
+  {
+    let plan = try cluster.psql(setup + "\nEXPLAIN (ANALYZE, TIMING OFF) " + query + ";")
     guard let line = plan.split(separator: "\n").first(where: { $0.contains("Execution Time:") }),
       let value = line.split(separator: ":").last?.split(separator: " ").first.flatMap({
         Double($0)

@@ -73,6 +73,10 @@ struct SizeResult: Codable {
   var storyLookupAccountMs: Double
   var longestReadDuringOurRefreshMs: Double
   var longestReadDuringStoryRefreshMs: Double
+  /// get_metrics_for_range for 30 days, as a signed-in user: one location, and an account of
+  /// 100 locations the user sees all of.
+  var readAPIOneLocationMs: Double = 0
+  var readAPIHundredLocationsMs: Double = 0
 }
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -86,7 +90,7 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
     "shared_buffers": "'1GB'", "max_parallel_workers_per_gather": "2",
   ])
   defer { cluster.stop() }
-  for support in ["supabase.sql", "source_relations.sql"] {
+  for support in ["supabase.sql", "auth.sql", "source_relations.sql"] {
     try cluster.psql(
       String(
         contentsOf: root.appendingPathComponent("supabase/emulation/\(support)"),
@@ -171,6 +175,36 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
     "story.mv_metrics_daily", "account_id = \(account) AND location_id = \(location)")
   result.storyLookupAccountMs = try lookup("story.mv_metrics_daily", "account_id = \(account)")
 
+  // The read API, as the dashboard calls it: a signed-in user with one location, and one with
+  // all 100 locations of the large account.
+  let big = "md5('account21')::uuid"
+  try cluster.psql(
+    """
+    INSERT INTO user_location_access
+    SELECT md5('one-location-user')::uuid, md5('big-location1')::uuid, \(big)
+    UNION ALL
+    SELECT md5('all-locations-user')::uuid, md5('big-location' || i)::uuid, \(big)
+    FROM generate_series(1, 100) i;
+    ANALYZE user_location_access;
+    """)
+  func readAPI(user: String, location: String) throws -> Double {
+    let query = """
+      SELECT * FROM public.get_metrics_for_range(
+        p_account_id => \(big), p_location_id => \(location),
+        p_from_date => '2024-06-01', p_to_date => '2024-06-30')
+      """
+    let signIn = """
+      SET ROLE authenticated;
+      SELECT set_config('request.jwt.claims',
+        json_build_object('sub', md5('\(user)')::uuid, 'role', 'authenticated')::text, false);
+      """
+    return Timing.median(
+      try (0..<9).map { _ in try Timing.executionTime(cluster, query, after: signIn) })
+  }
+  result.readAPIOneLocationMs = try readAPI(
+    user: "one-location-user", location: "md5('big-location1')::uuid")
+  result.readAPIHundredLocationsMs = try readAPI(user: "all-locations-user", location: "NULL")
+
   let reader = thirtyDays("public.mv_metrics_daily", "account_id = \(account)")
   let storyReader = thirtyDays("story.mv_metrics_daily", "account_id = \(account)")
   result.longestReadDuringOurRefreshMs = try Timing.longestReadDuringRefresh(
@@ -194,12 +228,12 @@ func table(_ results: [SizeResult]) -> String {
   func ms(_ values: [Double]) -> String { String(format: "%.0f", Timing.median(values)) }
   func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
   var lines = [
-    "| calls | view rows | refresh via function / story CONCURRENTLY (median ms) | ratio | plain / plain (median ms) | ratio | story's plain under our settings (median ms) | ratio | 30-day lookup, location / account (ms) | story's lookups (ms) | longest read during refresh, ours / story (ms) |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| calls | view rows | refresh via function / story CONCURRENTLY (median ms) | ratio | plain / plain (median ms) | ratio | story's plain under our settings (median ms) | ratio | 30-day lookup, location / account (ms) | story's lookups (ms) | longest read during refresh, ours / story (ms) | get_metrics_for_range, 30 days: 1 location / 100 locations (ms) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ]
   for r in results {
     lines.append(
-      "| \(r.calls) | \(r.viewRows) | \(ms(r.oursConcurrentMs)) / \(ms(r.storyConcurrentMs)) | \(f(r.concurrentRatio))x | \(ms(r.oursPlainMs)) / \(ms(r.storyPlainMs)) | \(f(r.plainRatio))x | \(ms(r.storyPlainUnderOurSettingsMs)) | \(f(r.plainRatioUnderOurSettings))x | \(f(r.lookupLocationMs, 3)) / \(f(r.lookupAccountMs, 3)) | \(f(r.storyLookupLocationMs, 3)) / \(f(r.storyLookupAccountMs, 3)) | \(f(r.longestReadDuringOurRefreshMs, 1)) / \(f(r.longestReadDuringStoryRefreshMs, 1)) |"
+      "| \(r.calls) | \(r.viewRows) | \(ms(r.oursConcurrentMs)) / \(ms(r.storyConcurrentMs)) | \(f(r.concurrentRatio))x | \(ms(r.oursPlainMs)) / \(ms(r.storyPlainMs)) | \(f(r.plainRatio))x | \(ms(r.storyPlainUnderOurSettingsMs)) | \(f(r.plainRatioUnderOurSettings))x | \(f(r.lookupLocationMs, 3)) / \(f(r.lookupAccountMs, 3)) | \(f(r.storyLookupLocationMs, 3)) / \(f(r.storyLookupAccountMs, 3)) | \(f(r.longestReadDuringOurRefreshMs, 1)) / \(f(r.longestReadDuringStoryRefreshMs, 1)) | \(f(r.readAPIOneLocationMs, 3)) / \(f(r.readAPIHundredLocationsMs, 3)) |"
     )
   }
   return lines.joined(separator: "\n")

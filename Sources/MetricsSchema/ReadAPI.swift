@@ -85,11 +85,15 @@ public enum ReadAPI {
       settings: [.emptySearchPath]
     ) { args in
       rows(args) { (m: Source<V>) in
-        let located: SQLExpression<PG.Boolean, NotNull> =
-          m.locationID.isNotNull && callerSees(m.locationID, args)
+        // An uncorrelated IN: the caller's locations are read once per call, not once per row.
+        let mine = m.locationID.in { q in
+          let a = q.from(UserLocationAccess.self, as: "a")
+          q.where(a.userID == authUID() && a.accountID == args.accountID)
+          return a.locationID
+        }
         let accountWide: SQLExpression<PG.Boolean, NotNull> =
           m.locationID.isNull && callerSeesTheWholeAccount(args)
-        return (located || accountWide).nullable
+        return mine || accountWide
       }
     }
   }
