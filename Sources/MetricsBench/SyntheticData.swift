@@ -38,7 +38,7 @@ enum SyntheticData {
            CASE WHEN i % 500 = 0 THEN NULL WHEN i % 10 = 9 THEN md5('account21')::uuid
                 ELSE md5('account' || (1 + l % 20))::uuid END AS account_id,
            CASE WHEN i % 200 = 0 OR i % 500 = 0 THEN NULL
-                WHEN i % 10 = 9 THEN md5('big-location' || (1 + i % 100))::uuid
+                WHEN i % 10 = 9 THEN md5('big-location' || (1 + i / 10 % 100))::uuid
                 ELSE md5('location' || l)::uuid END AS location_id,
            CASE WHEN i % 3 = 0 THEN 'order' WHEN i % 10 = 1 THEN 'reservation'
                 WHEN i % 7 = 2 THEN 'catering' ELSE 'general' END AS call_type,

@@ -29,6 +29,24 @@ enum Timing {
     return value
   }
 
+  /// The execution times `EXPLAIN ANALYZE` reports for `query` run `times + 1` times in one
+  /// session after `setup`: the first run's (a new connection), and the median of the others
+  /// (a pooled API connection, caches warm).
+  static func firstAndWarmExecutionTimes(
+    _ cluster: PostgresCluster, _ query: String, after setup: String = "", times: Int = 10
+  ) throws -> (first: Double, warm: Double) {
+    let runs = Array(repeating: "EXPLAIN (ANALYZE, TIMING OFF) " + query + ";", count: times + 1)
+    let plan = try cluster.psql(setup + "\n" + runs.joined(separator: "\n"))
+    let values = plan.split(separator: "\n").filter { $0.contains("Execution Time:") }.compactMap {
+      $0.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) }
+    }
+    guard values.count == times + 1, let first = values.first else {
+      throw PostgresCluster.Failure(
+        description: "expected \(times + 1) execution times in: \(plan)")
+    }
+    return (first, median(Array(values.dropFirst())))
+  }
+
   /// The longest latency, in milliseconds, of a reader running `readQuery` over and over in a
   /// second session while `refresh` runs, measured by pgbench's per-transaction log.
   static func longestReadDuringRefresh(

@@ -29,26 +29,45 @@ CREATE OR REPLACE FUNCTION private.metrics_visible_to_caller(
 )
 RETURNS SETOF public.mv_metrics_daily
 AS $$
-SELECT
-  m.account_id,
-  m.location_id,
-  m.date,
-  m.total_calls,
-  m.orders_count,
-  m.reservations_count,
-  m.completed_calls,
-  m.total_revenue_orders,
-  m.total_revenue_res_estimate,
-  m.total_revenue,
-  m.minutes_saved
-FROM public.mv_metrics_daily m
-WHERE m.account_id = p_account_id AND m.date >= p_from_date AND m.date <= p_to_date AND (p_location_id IS NULL OR m.location_id = p_location_id) AND (m.location_id IN (SELECT a.location_id FROM public.user_location_access a WHERE a.user_id = auth.uid() AND a.account_id = p_account_id) OR m.location_id IS NULL AND (EXISTS (SELECT 1 FROM public.user_location_access a WHERE a.user_id = auth.uid() AND a.account_id = p_account_id) AND NOT EXISTS (SELECT 1 FROM public.locations l WHERE l.account_id = p_account_id AND NOT EXISTS (SELECT 1 FROM public.user_location_access a WHERE a.user_id = auth.uid() AND a.account_id = p_account_id AND a.location_id = l.location_id))))
-ORDER BY m.date, m.location_id;
+BEGIN
+  RETURN QUERY
+  SELECT
+    m.account_id,
+    m.location_id,
+    m.date,
+    m.total_calls,
+    m.orders_count,
+    m.reservations_count,
+    m.completed_calls,
+    m.total_revenue_orders,
+    m.total_revenue_res_estimate,
+    m.total_revenue,
+    m.minutes_saved
+  FROM public.mv_metrics_daily m
+  WHERE m.account_id = p_account_id AND m.date >= p_from_date AND m.date <= p_to_date AND (p_location_id IS NULL OR m.location_id = p_location_id) AND m.location_id IN (SELECT a.location_id FROM public.user_location_access a WHERE a.user_id = auth.uid() AND a.account_id = p_account_id)
+  UNION ALL
+  SELECT
+    m.account_id,
+    m.location_id,
+    m.date,
+    m.total_calls,
+    m.orders_count,
+    m.reservations_count,
+    m.completed_calls,
+    m.total_revenue_orders,
+    m.total_revenue_res_estimate,
+    m.total_revenue,
+    m.minutes_saved
+  FROM public.mv_metrics_daily m
+  WHERE m.account_id = p_account_id AND m.date >= p_from_date AND m.date <= p_to_date AND (p_location_id IS NULL OR m.location_id = p_location_id) AND (p_location_id IS NULL AND m.location_id IS NULL AND (EXISTS (SELECT 1 FROM public.user_location_access a WHERE a.user_id = auth.uid() AND a.account_id = p_account_id) AND NOT EXISTS (SELECT 1 FROM public.locations l WHERE l.account_id = p_account_id AND NOT EXISTS (SELECT 1 FROM public.user_location_access a WHERE a.user_id = auth.uid() AND a.account_id = p_account_id AND a.location_id = l.location_id))))
+  ORDER BY date, location_id;
+END;
 $$
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
-SET search_path = '';
+SET search_path = ''
+SET plan_cache_mode = 'force_custom_plan';
 
 REVOKE ALL ON FUNCTION private.metrics_visible_to_caller(uuid, uuid, date, date) FROM PUBLIC, anon, authenticated, service_role;
 

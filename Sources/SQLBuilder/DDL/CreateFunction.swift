@@ -13,6 +13,10 @@ public struct FunctionSetting: Hashable, Sendable {
 
   /// `SET search_path = ''`: the function cannot be hijacked through objects in other schemas.
   public static let emptySearchPath = FunctionSetting("search_path", "")
+
+  /// `SET plan_cache_mode = 'force_custom_plan'`: PL/pgSQL plans each query for the call's
+  /// arguments, never with the generic plan it would otherwise switch to after five calls.
+  public static let planForEachCall = FunctionSetting("plan_cache_mode", "force_custom_plan")
 }
 
 /// What a function returns: `RETURNS void`, a type, `SETOF relation`, `TABLE (…)` or `trigger`.
