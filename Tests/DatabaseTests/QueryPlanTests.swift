@@ -42,5 +42,52 @@ extension DatabaseTests {
       #expect(
         key.contains(#/^Sort Key: \w+\.account_id, \w+\.location_id, /#), "\(plan)")
     }
+
+    /// `get_metrics_for_range` fetches from the view only the rows it returns: the caller's
+    /// locations drive one index range scan each, where a filter over the account's range (an
+    /// OR of the location and account-wide rules, or a generic plan at scale) reads them all.
+    @Test func readAPIFetchesOnlyTheRowsItReturns() throws {
+      let database = try MetricsDatabase.get()
+      try database.reset()
+      defer { try? database.reset() }
+      try database.cluster.psql(SQLFor.inserts(MessyData(seed: 21)))
+      try database.cluster.psql("SELECT public.refresh_metrics_daily();")
+      let view = try ViewRows.read(database.cluster).keys
+      // An account with rows for at least two locations; the caller sees one of them.
+      let byAccount = Dictionary(grouping: view.filter { $0.location != nil }, by: \.account)
+      let (account, rows) = try #require(
+        byAccount.sorted { $0.key < $1.key }.first { Set($0.value.map(\.location)).count >= 2 })
+      let location = try #require(rows.compactMap(\.location).sorted().first)
+      let from = try #require(rows.map(\.date).min())
+      let user = "f0000000-0000-4000-8000-000000000021"
+      let output = try database.cluster.psql(
+        """
+        INSERT INTO user_location_access VALUES ('\(user)', '\(location)', '\(account)');
+        ANALYZE public.mv_metrics_daily, public.user_location_access;
+        BEGIN;
+        -- Tables this small are cheaper to read whole; the function's own plan setting wins.
+        SET LOCAL enable_seqscan = off;
+        SET LOCAL plan_cache_mode = force_generic_plan;
+        SET LOCAL ROLE authenticated;
+        SET LOCAL request.jwt.claims = '{"sub": "\(user)", "role": "authenticated"}';
+        SELECT 'returned|' || count(*) FROM public.get_metrics_for_range(
+          p_account_id => '\(account)', p_location_id => NULL,
+          p_from_date => '\(from)', p_to_date => date '\(from)' + 365);
+        SELECT 'fetched|' || (seq_tup_read + coalesce(idx_tup_fetch, 0))
+        FROM pg_stat_xact_user_tables WHERE relid = 'public.mv_metrics_daily'::regclass;
+        COMMIT;
+        SELECT 'account|' || count(*) FROM public.mv_metrics_daily
+        WHERE account_id = '\(account)' AND date BETWEEN '\(from)' AND date '\(from)' + 365;
+        """, options: ["-t", "-A"])
+      var counts: [String: Int] = [:]
+      for line in output.split(separator: "\n") {
+        let parts = line.split(separator: "|")
+        if parts.count == 2, let value = Int(parts[1]) { counts[String(parts[0])] = value }
+      }
+      let returned = try #require(counts["returned"], "\(output)")
+      #expect(returned > 0, "\(output)")
+      #expect(try #require(counts["account"]) > returned, "the account must hold more rows")
+      #expect(counts["fetched"] == returned, "\(output)")
+    }
   }
 }
