@@ -88,7 +88,23 @@ public enum GenSQLCommand {
     var stale: [String] = []
     for file in files {
       let url = folder.appendingPathComponent(file.path)
-      let current = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+      // A missing or unreadable file (a folder in its place, no permission) is stale, and the
+      // diff shows the whole file.
+      let current: String
+      do {
+        current = try String(contentsOf: url, encoding: .utf8)
+      } catch {
+        current = ""
+        let missing = !FileManager.default.fileExists(atPath: url.path)
+        stale.append(
+          url.relativePath
+            + (missing ? " (missing)" : " (unreadable: \(OutputFolder.reason(error)))"))
+        out(
+          UnifiedDiff.between(
+            "", file.text, oldName: "\(url.relativePath) (committed)",
+            newName: "\(url.relativePath) (generated)"))
+        continue
+      }
       guard current != file.text else { continue }
       stale.append(url.relativePath)
       out(

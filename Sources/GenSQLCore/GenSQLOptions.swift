@@ -42,24 +42,22 @@ public struct GenSQLOptions: Equatable, Sendable {
   /// Parses `arguments` (without the program name).
   public init(arguments: [String]) throws(UsageError) {
     var remaining = arguments[...]
+    /// The value after `option`; an empty one names no folder, so it is a mistake too.
+    func value(for option: String) throws(UsageError) -> String {
+      guard let value = remaining.popFirst(), !value.hasPrefix("-") || value == "-" else {
+        throw UsageError(description: "missing value for '\(option)'")
+      }
+      guard !value.isEmpty else { throw UsageError(description: "empty value for '\(option)'") }
+      return value
+    }
     while let argument = remaining.popFirst() {
       switch argument {
       case "--check": check = true
       case "-h", "--help": help = true
-      case "--output", "-o":
-        guard let value = remaining.popFirst(), !value.hasPrefix("-") || value == "-" else {
-          throw UsageError(description: "missing value for '\(argument)'")
-        }
-        outputDirectory = value
-      case "--migrations":
-        guard let value = remaining.popFirst(), !value.hasPrefix("-") else {
-          throw UsageError(description: "missing value for '--migrations'")
-        }
-        migrationsDirectory = value
+      case "--output", "-o": outputDirectory = try value(for: argument)
+      case "--migrations": migrationsDirectory = try value(for: argument)
       case "--name":
-        guard let value = remaining.popFirst(), !value.hasPrefix("-") else {
-          throw UsageError(description: "missing value for '--name'")
-        }
+        let value = try value(for: argument)
         guard !value.isEmpty, value.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }),
           value.allSatisfy(\.isASCII)
         else {
@@ -71,7 +69,7 @@ public struct GenSQLOptions: Equatable, Sendable {
         if argument.hasPrefix("--output=") {
           let value = String(argument.dropFirst("--output=".count))
           guard !value.isEmpty else {
-            throw UsageError(description: "missing value for '--output'")
+            throw UsageError(description: "empty value for '--output'")
           }
           outputDirectory = value
         } else if argument.hasPrefix("-") {

@@ -27,7 +27,9 @@ struct OutputFolder {
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
       } catch {
         throw WriteError(
-          description: "cannot create output folder \(folder.path): \(reason(error))")
+          description:
+            "cannot create output folder \(folder.path): \(fileInTheWay(of: folder) ?? reason(error)); nothing was written"
+        )
       }
     }
     var staged: [(temporary: URL, final: URL)] = []
@@ -68,13 +70,41 @@ struct OutputFolder {
     }
   }
 
-  private static func reason(_ error: Error) -> String {
+  /// "<path> is a file", when the nearest existing ancestor of `folder` is not a folder.
+  static func fileInTheWay(of folder: URL) -> String? {
+    var url = folder
+    var isFolder: ObjCBool = false
+    while !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+      let parent = url.deletingLastPathComponent()
+      guard parent.path != url.path else { return nil }
+      url = parent
+    }
+    return isFolder.boolValue ? nil : "\(url.path) is a file"
+  }
+
+  /// The system's reason, as a clause: "Permission denied", without a closing period.
+  static func reason(_ error: Error) -> String {
     let nsError = error as NSError
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
       underlying.domain == NSPOSIXErrorDomain
     {
       return String(cString: strerror(Int32(underlying.code)))
     }
-    return nsError.localizedDescription
+    if let cocoa = error as? CocoaError {
+      switch cocoa.code {
+      case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied"
+      case .fileWriteFileExists: return "a file of that name is in the way"
+      case .fileWriteOutOfSpace: return "no space left on the device"
+      case .fileWriteVolumeReadOnly: return "read-only file system"
+      case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
+      default: break
+      }
+    }
+    var text = nsError.localizedDescription
+    if let range = text.range(of: "The operation could not be completed. ") {
+      text.removeSubrange(..<range.upperBound)
+    }
+    while text.hasSuffix(".") { text.removeLast() }
+    return text
   }
 }

@@ -45,7 +45,10 @@ import Testing
     (["--frobnicate"], "GenSQL: unknown option '--frobnicate'"),
     (["--output"], "GenSQL: missing value for '--output'"),
     (["--output", "--check"], "GenSQL: missing value for '--output'"),
-    (["--output="], "GenSQL: missing value for '--output'"),
+    (["--output="], "GenSQL: empty value for '--output'"),
+    (["--output", ""], "GenSQL: empty value for '--output'"),
+    (["--migrations", ""], "GenSQL: empty value for '--migrations'"),
+    (["--name", ""], "GenSQL: empty value for '--name'"),
     (["extra"], "GenSQL: unexpected argument 'extra'"),
   ])
   func usageErrorsExitTwoWithUsageOnStandardError(arguments: [String], message: String) {
@@ -96,6 +99,24 @@ import Testing
     #expect(try String(contentsOf: schema, encoding: .utf8) != original, "--check must not rewrite")
   }
 
+  @Test func checkReportsAnUnreadableFileAsStaleWithTheWholeFile() throws {
+    let folder = try temporaryFolder()
+    _ = run(["--output", folder.path])
+    let schema = folder.appendingPathComponent("schema.sql")
+    let generated = try String(contentsOf: schema, encoding: .utf8)
+    try FileManager.default.removeItem(at: schema)
+    try FileManager.default.createDirectory(at: schema, withIntermediateDirectories: false)
+    let result = run(["--check", "--output", folder.path])
+    #expect(result.code == .stale)
+    #expect(result.err.contains("stale: \(schema.path) (unreadable: "), "\(result.err)")
+    #expect(result.err.split(separator: "\n").count == 1)
+    let added = generated.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    #expect(result.out.contains("@@ -0,0 +1,\(added.count) @@"), "the diff adds every line")
+    #expect(
+      FileManager.default.fileExists(atPath: schema.appendingPathComponent(".").path),
+      "--check leaves the folder in place")
+  }
+
   @Test func unwritableOutputFolderFailsInOneLineAndWritesNothing() throws {
     let folder = try temporaryFolder()
     let blocker = folder.appendingPathComponent("not-a-folder")
@@ -104,6 +125,7 @@ import Testing
     #expect(result.code == .failure)
     #expect(result.err.hasPrefix("GenSQL: cannot create output folder"))
     #expect(result.err.split(separator: "\n").count == 1)
+    #expect(result.err.hasSuffix(": \(blocker.path) is a file; nothing was written\n"))
     #expect(contents(folder) == ["not-a-folder"])
   }
 
@@ -117,6 +139,7 @@ import Testing
     let result = run(["--output", folder.path])
     #expect(result.code == .failure)
     #expect(result.err.contains("nothing was written"))
+    #expect(!result.err.contains(".;"), "\(result.err)")
     #expect(
       try String(contentsOf: folder.appendingPathComponent("schema.sql"), encoding: .utf8)
         == "old schema\n")
