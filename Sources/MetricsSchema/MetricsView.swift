@@ -54,9 +54,16 @@ public enum MetricsView {
     out.reservationEstimate(.null)
   }
 
+  /// The largest order amount, in absolute value, that counts as a sale: NaN, infinite and
+  /// larger amounts count as 0, so no day's sum can leave double precision's range.
+  public static let largestAmount: Int64 = 1_000_000_000_000_000
+
   /// One fact per order.
   static let orderFacts = Select(DailyFacts.self) { q, out in
     let o = q.from(OrdersV.self, as: "o")
+    // NaN compares above every number and ±Infinity lies outside the range, so both fail.
+    let plausible =
+      o.totalAmount >= .constant(-largestAmount) && o.totalAmount <= .constant(largestAmount)
     let (lz, az) = joinZones(q, location: o.locationID, account: o.accountID.nullable)
     out.accountID(o.accountID)
     out.locationID(o.locationID)
@@ -64,7 +71,7 @@ public enum MetricsView {
     out.isCall(false)
     out.callType(.null)
     out.status(.null)
-    out.orderAmount(o.totalAmount)
+    out.orderAmount(Case { When(plausible, then: o.totalAmount.cast(to: PG.Numeric.self)) })
     out.reservationEstimate(.null)
   }
 
@@ -78,7 +85,9 @@ public enum MetricsView {
     q.where(r.accountID.isNotNull)
     let spendPerHead = coalesce(r.avgSpendPerHeadOverride, ls.avgSpendPerHead, acs.avgSpendPerHead)
     let estimate = Case {
-      When(acs.revenueMode == "orders_plus_res_estimate", then: r.guestCount * spendPerHead)
+      When(
+        acs.revenueMode == "orders_plus_res_estimate" && r.guestCount >= 0,
+        then: r.guestCount * spendPerHead)
     }
     out.accountID(r.accountID.assumingNotNull)
     out.locationID(r.locationID)
@@ -87,7 +96,7 @@ public enum MetricsView {
     out.callType(.null)
     out.status(.null)
     out.orderAmount(.null)
-    out.reservationEstimate(estimate.cast(to: PG.DoublePrecision.self))
+    out.reservationEstimate(estimate)
   }
 
   static let dailyFacts = callFacts.unionAll(orderFacts).unionAll(reservationFacts)
@@ -125,8 +134,18 @@ public enum MetricsView {
       let baselineSeconds = coalesce(
         ls.minutesSavedBaselineSeconds, acs.minutesSavedBaselineSeconds, 120)
       let minutesSaved = t.completedCalls * baselineSeconds / 60.0
-      out.columns(of: t)
-      out.totalRevenue(t.totalRevenueOrders + t.totalRevenueResEstimate)
+      out.accountID(t.accountID)
+      out.locationID(t.locationID)
+      out.date(t.date)
+      out.totalCalls(t.totalCalls)
+      out.ordersCount(t.ordersCount)
+      out.reservationsCount(t.reservationsCount)
+      out.completedCalls(t.completedCalls)
+      // Summed exactly, rounded once.
+      out.totalRevenueOrders(t.totalRevenueOrders.cast(to: PG.DoublePrecision.self))
+      out.totalRevenueResEstimate(t.totalRevenueResEstimate.cast(to: PG.DoublePrecision.self))
+      out.totalRevenue(
+        (t.totalRevenueOrders + t.totalRevenueResEstimate).cast(to: PG.DoublePrecision.self))
       out.minutesSaved(minutesSaved.cast(to: PG.DoublePrecision.self))
     }
   }

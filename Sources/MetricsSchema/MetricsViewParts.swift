@@ -30,9 +30,11 @@ struct DailyFacts: CommonTable {
   let isCall = Column<PG.Boolean, NotNull>("is_call")
   let callType = Column<PG.Text, Nullable>("call_type")
   let status = Column<PG.Text, Nullable>("status")
-  let orderAmount = Column<PG.DoublePrecision, Nullable>("order_amount")
+  /// Exact, so that a day's sum does not depend on the order parallel workers add it in; NULL
+  /// for an amount that is not a plausible sale (see `MetricsView.largestAmount`).
+  let orderAmount = Column<PG.Numeric, Nullable>("order_amount")
   /// NULL also when the estimate is not counted (`orders_only`) or has no guest count or spend.
-  let reservationEstimate = Column<PG.DoublePrecision, Nullable>("reservation_estimate")
+  let reservationEstimate = Column<PG.Numeric, Nullable>("reservation_estimate")
 }
 
 /// `daily_totals`: one row per key.
@@ -45,6 +47,6 @@ struct DailyTotals: CommonTable {
   let ordersCount = Column<PG.BigInt, NotNull>("orders_count")
   let reservationsCount = Column<PG.BigInt, NotNull>("reservations_count")
   let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
-  let totalRevenueOrders = Column<PG.DoublePrecision, NotNull>("total_revenue_orders")
-  let totalRevenueResEstimate = Column<PG.DoublePrecision, NotNull>("total_revenue_res_estimate")
+  let totalRevenueOrders = Column<PG.Numeric, NotNull>("total_revenue_orders")
+  let totalRevenueResEstimate = Column<PG.Numeric, NotNull>("total_revenue_res_estimate")
 }

@@ -26,7 +26,8 @@ extension DatabaseTests {
       }
     }
 
-    /// The first migration replaces the story's hand-written view, index, function and job.
+    /// The first migration replaces the story's hand-written view, index, function and job; the
+    /// later ones then lead to the same state as on a fresh database.
     @Test func theFirstMigrationReplacesTheStorysHandWrittenObjects() throws {
       let database = try MetricsDatabase.get()
       let fixtures = MetricsDatabase.root.appendingPathComponent("Tests/SnapshotTests/Fixtures")
@@ -34,6 +35,9 @@ extension DatabaseTests {
         try String(contentsOf: fixtures.appendingPathComponent($0), encoding: .utf8)
       }
       let first = try MetricsDatabase.file("supabase/migrations/\(Self.files[0])")
+      let later = try Self.files.dropFirst().map {
+        try MetricsDatabase.file("supabase/migrations/\($0)")
+      }
       let output = try database.cluster.psql(
         """
         BEGIN;
@@ -43,6 +47,7 @@ extension DatabaseTests {
         \(story.joined(separator: "\n"))
         SELECT 'story applied: ' || count(*) FROM cron.job WHERE command LIKE 'REFRESH%';
         \(first)
+        \(later.joined(separator: "\n"))
         SELECT '-- catalog --';
         \(MetricsDatabase.catalogQuery)
         ROLLBACK;

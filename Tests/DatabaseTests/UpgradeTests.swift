@@ -19,8 +19,8 @@ struct DailyTotalsWithMissedCalls: CommonTable {
   let reservationsCount = Column<PG.BigInt, NotNull>("reservations_count")
   let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
   let missedCalls = Column<PG.BigInt, NotNull>("missed_calls")
-  let totalRevenueOrders = Column<PG.DoublePrecision, NotNull>("total_revenue_orders")
-  let totalRevenueResEstimate = Column<PG.DoublePrecision, NotNull>("total_revenue_res_estimate")
+  let totalRevenueOrders = Column<PG.Numeric, NotNull>("total_revenue_orders")
+  let totalRevenueResEstimate = Column<PG.Numeric, NotNull>("total_revenue_res_estimate")
 }
 
 /// `mv_metrics_daily` with missed calls.
@@ -70,8 +70,18 @@ enum NextVersion {
         q.orderBy(t.accountID, t.locationID, t.date)
         let baseline = coalesce(
           ls.minutesSavedBaselineSeconds, acs.minutesSavedBaselineSeconds, 120)
-        out.columns(of: t)
-        out.totalRevenue(t.totalRevenueOrders + t.totalRevenueResEstimate)
+        out.accountID(t.accountID)
+        out.locationID(t.locationID)
+        out.date(t.date)
+        out.totalCalls(t.totalCalls)
+        out.ordersCount(t.ordersCount)
+        out.reservationsCount(t.reservationsCount)
+        out.completedCalls(t.completedCalls)
+        out.missedCalls(t.missedCalls)
+        out.totalRevenueOrders(t.totalRevenueOrders.cast(to: PG.DoublePrecision.self))
+        out.totalRevenueResEstimate(t.totalRevenueResEstimate.cast(to: PG.DoublePrecision.self))
+        out.totalRevenue(
+          (t.totalRevenueOrders + t.totalRevenueResEstimate).cast(to: PG.DoublePrecision.self))
         out.minutesSaved((t.completedCalls * baseline / 60.0).cast(to: PG.DoublePrecision.self))
       }
     }

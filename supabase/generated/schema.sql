@@ -50,8 +50,8 @@ daily_facts AS (
     TRUE AS is_call,
     c.call_type,
     c.status,
-    NULL::double precision AS order_amount,
-    NULL::double precision AS reservation_estimate
+    NULL::numeric AS order_amount,
+    NULL::numeric AS reservation_estimate
   FROM public.calls_v c
   LEFT JOIN location_zones lz ON lz.location_id = c.location_id
   LEFT JOIN account_zones az ON az.account_id = c.account_id
@@ -64,8 +64,8 @@ daily_facts AS (
     FALSE AS is_call,
     NULL::text AS call_type,
     NULL::text AS status,
-    o.total_amount AS order_amount,
-    NULL::double precision AS reservation_estimate
+    CASE WHEN o.total_amount >= -1000000000000000 AND o.total_amount <= 1000000000000000 THEN o.total_amount::numeric END AS order_amount,
+    NULL::numeric AS reservation_estimate
   FROM public.orders_v o
   LEFT JOIN location_zones lz ON lz.location_id = o.location_id
   LEFT JOIN account_zones az ON az.account_id = o.account_id
@@ -77,8 +77,8 @@ daily_facts AS (
     FALSE AS is_call,
     NULL::text AS call_type,
     NULL::text AS status,
-    NULL::double precision AS order_amount,
-    (CASE WHEN acs.revenue_mode = 'orders_plus_res_estimate' THEN r.guest_count * COALESCE(r.avg_spend_per_head_override, ls.avg_spend_per_head, acs.avg_spend_per_head) END)::double precision AS reservation_estimate
+    NULL::numeric AS order_amount,
+    CASE WHEN acs.revenue_mode = 'orders_plus_res_estimate' AND r.guest_count >= 0 THEN r.guest_count * COALESCE(r.avg_spend_per_head_override, ls.avg_spend_per_head, acs.avg_spend_per_head) END AS reservation_estimate
   FROM public.reservations_v r
   LEFT JOIN location_zones lz ON lz.location_id = r.location_id
   LEFT JOIN account_zones az ON az.account_id = r.account_id
@@ -108,9 +108,9 @@ SELECT
   t.orders_count,
   t.reservations_count,
   t.completed_calls,
-  t.total_revenue_orders,
-  t.total_revenue_res_estimate,
-  t.total_revenue_orders + t.total_revenue_res_estimate AS total_revenue,
+  t.total_revenue_orders::double precision AS total_revenue_orders,
+  t.total_revenue_res_estimate::double precision AS total_revenue_res_estimate,
+  (t.total_revenue_orders + t.total_revenue_res_estimate)::double precision AS total_revenue,
   (t.completed_calls * COALESCE(ls.minutes_saved_baseline_seconds, acs.minutes_saved_baseline_seconds, 120) / 60.0)::double precision AS minutes_saved
 FROM daily_totals t
 LEFT JOIN public.location_settings ls ON ls.location_id = t.location_id

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+extension DatabaseTests {
+  /// A refresh with nothing new rewrites nothing: the same sources give bit-identical rows
+  /// whatever share of the facts each parallel worker sums.
+  @Suite struct Determinism {
+    @Test func aRefreshWithNoChangeInTheSourcesRewritesNoRow() throws {
+      let database = try MetricsDatabase.get()
+      try database.reset()
+      defer { try? database.reset() }
+      let account = "a0000000-0000-4000-8000-00000000d001"
+      let location = "b0000000-0000-4000-8000-00000000d001"
+      let parallel = """
+        SET parallel_setup_cost = 0;
+        SET parallel_tuple_cost = 0;
+        SET min_parallel_table_scan_size = 0;
+        """
+      try database.cluster.psql(
+        """
+        INSERT INTO accounts VALUES ('\(account)', 'UTC');
+        INSERT INTO locations VALUES ('\(location)', '\(account)', 'Asia/Tokyo');
+        INSERT INTO account_settings VALUES ('\(account)', 120, 'orders_plus_res_estimate', 31.70);
+        -- Amounts whose sum in double precision depends on the order they are added in.
+        INSERT INTO orders_v
+        SELECT gen_random_uuid(), '\(account)', '\(location)', (i * 7919 % 100003) / 7.0 + 1e-9 * i,
+               timestamptz '2024-03-01 00:00Z' + (i % 20) * interval '1 day'
+        FROM generate_series(1, 200000) i;
+        INSERT INTO reservations_v
+        SELECT gen_random_uuid(), '\(account)', '\(location)', 1 + i % 9, (i % 97) / 3.0,
+               timestamptz '2024-03-01 00:00Z' + (i % 20) * interval '1 day'
+        FROM generate_series(1, 100000) i;
+        ANALYZE orders_v, reservations_v;
+        """)
+      let plan = try database.cluster.psql(
+        parallel + "\nEXPLAIN (COSTS OFF) "
+          + (try database.cluster.psql(
+            "SELECT pg_get_viewdef('public.mv_metrics_daily'::regclass);", options: ["-t", "-A"])
+          .trimmingCharacters(in: .whitespacesAndNewlines).dropLast()) + ";")
+      #expect(plan.contains("Parallel Seq Scan on orders_v"), "\(plan)")
+      let result = try database.cluster.psql(
+        """
+        \(parallel)
+        SELECT public.refresh_metrics_daily();
+        CREATE TEMP TABLE before AS SELECT ctid AS row_ctid, xmin::text AS row_xmin FROM public.mv_metrics_daily;
+        SELECT public.refresh_metrics_daily();
+        SELECT public.refresh_metrics_daily();
+        SELECT 'rows|' || count(*) FROM public.mv_metrics_daily;
+        SELECT 'rewritten|' || count(*) FROM public.mv_metrics_daily m
+        WHERE NOT EXISTS (SELECT 1 FROM before b WHERE b.row_ctid = m.ctid AND b.row_xmin = m.xmin::text);
+        """, options: ["-t", "-A"])
+      var counts: [String: Int] = [:]
+      for line in result.split(separator: "\n") {
+        let parts = line.split(separator: "|")
+        if parts.count == 2, let value = Int(parts[1]) { counts[String(parts[0])] = value }
+      }
+      #expect(counts["rows"] == 20, "\(result)")
+      #expect(counts["rewritten"] == 0, "\(result)")
+    }
+  }
+}
