@@ -21,6 +21,7 @@ enum ContractOracle {
     var revenueEstimate = 0.0
     var totalRevenue = 0.0
     var minutesSaved = 0.0
+    var orderCents = 0
   }
 
   static func rows(_ data: MessyData) -> [Key: Row] {
@@ -57,7 +58,8 @@ enum ContractOracle {
       let key = Key(
         account: order.account, location: order.location,
         date: localDate(order.createdAt, zone(location: order.location, account: order.account)))
-      rows[key, default: Row()].revenueOrders += Double(order.amountCents) / 100
+      // An amount no sale has counts 0, but the order still dates a row.
+      rows[key, default: Row()].orderCents += order.badAmount == nil ? order.amountCents : 0
     }
     for reservation in data.reservations {
       guard let account = reservation.account else { continue }
@@ -67,7 +69,7 @@ enum ContractOracle {
           reservation.createdAt, zone(location: reservation.location, account: account)))
       var row = rows[key, default: Row()]
       let settings = data.accountSettings[account]
-      if settings?.mode == "orders_plus_res_estimate", let guests = reservation.guests,
+      if settings?.mode == "orders_plus_res_estimate", let guests = reservation.guests, guests >= 0,
         let spend = reservation.overrideCents ?? data.locationSettings[reservation.location]?
           .spendCents ?? settings?.spendCents
       {
@@ -80,8 +82,10 @@ enum ContractOracle {
         key.location.flatMap { data.locationSettings[$0]?.baseline }
         ?? data.accountSettings[key.account]?.baseline ?? 120
       var finished = row
+      // Exact sums in cents, rounded once, as the view sums in numeric.
+      finished.revenueOrders = Double(row.orderCents) / 100
       finished.revenueEstimate = Double(row.estimateCents) / 100
-      finished.totalRevenue = row.revenueOrders + finished.revenueEstimate
+      finished.totalRevenue = Double(row.orderCents + row.estimateCents) / 100
       finished.minutesSaved = Double(row.completedCalls * baseline) / 60
       rows[key] = finished
     }

@@ -35,7 +35,8 @@ extension DatabaseTests {
       let plan = try database.cluster.psql(
         parallel + "\nEXPLAIN (COSTS OFF) "
           + (try database.cluster.psql(
-            "SELECT pg_get_viewdef('public.mv_metrics_daily'::regclass);", options: ["-t", "-A"])
+            "SELECT pg_get_viewdef('public.mv_metrics_daily'::regclass);", options: ["-t", "-A"]
+          )
           .trimmingCharacters(in: .whitespacesAndNewlines).dropLast()) + ";")
       #expect(plan.contains("Parallel Seq Scan on orders_v"), "\(plan)")
       let result = try database.cluster.psql(

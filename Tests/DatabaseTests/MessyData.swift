@@ -14,13 +14,16 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 /// Source data with every mess the contract allows: NULL accounts and locations, garbage and
-/// empty zone names, missing settings rows, NULL guest counts and spends, DST-edge timestamps.
+/// empty zone names, missing settings rows, NULL and negative guest counts, NULL spends,
+/// NaN, infinite and huge order amounts, DST-edge timestamps.
 struct MessyData {
   static let validZones = [
     "UTC", "America/New_York", "Europe/Berlin", "Asia/Tokyo", "Australia/Lord_Howe",
     "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham",
   ]
   static let invalidZones = ["", "garbage", "Mars/Olympus_Mons", "america/new_york", "UTC+99"]
+  /// Order amounts no sale has: the contract counts them as 0.
+  static let badAmounts = ["'NaN'", "'Infinity'", "'-Infinity'", "1e308", "-1e308", "2e15"]
   /// Days around DST changes in 2024 (US, EU, Lord Howe) and one ordinary day.
   static let edgeDays = [
     "2024-03-10", "2024-03-31", "2024-04-07", "2024-06-15", "2024-10-06", "2024-10-27",
@@ -59,6 +62,8 @@ struct MessyData {
     var location: String?
     var amountCents: Int
     var createdAt: Int
+    /// An amount no sale has, as SQL (`'NaN'`, `1e308`, …), written instead of `amountCents`.
+    var badAmount: String? = nil
   }
   struct Reservation {
     var id: String
@@ -153,14 +158,18 @@ struct MessyData {
       orders.append(
         Order(
           id: uuid(), account: account, location: chance(0.1) ? nil : location(of: account),
-          amountCents: Int.random(in: 0...25_000, using: &random), createdAt: timestamp()))
+          amountCents: Int.random(in: 0...25_000, using: &random), createdAt: timestamp(),
+          badAmount: chance(0.04) ? pick(Self.badAmounts) : nil))
     }
     for _ in 0..<reservationCount {
       let account = pick(accounts).id
       reservations.append(
         Reservation(
           id: uuid(), account: chance(0.05) ? nil : account, location: location(of: account),
-          guests: chance(0.1) ? nil : Int.random(in: 1...12, using: &random),
+          guests: chance(0.1)
+            ? nil
+            : chance(0.03)
+              ? -Int.random(in: 1...5, using: &random) : Int.random(in: 1...12, using: &random),
           overrideCents: chance(0.7) ? nil : Int.random(in: 500...8000, using: &random),
           createdAt: timestamp()))
     }
