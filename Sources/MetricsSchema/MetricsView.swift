@@ -39,28 +39,46 @@ public enum MetricsView {
   }
   .notMaterialized()
 
-  /// One fact per call with an account and a start time.
+  /// The first instant a fact may have, in UTC; earlier ones (and `-infinity`) are left out.
+  public static let earliestInstant = "1900-01-01 00:00:00+00"
+  /// The first instant too late for a fact, in UTC; it and later ones (and `infinity`) are left
+  /// out, so converting to any zone stays inside PostgreSQL's range.
+  public static let endOfInstants = "9999-01-01 00:00:00+00"
+
+  /// Whether `instant` lies in the window of plausible business dates; NULL when it is NULL.
+  static func plausible(
+    _ instant: SQLExpression<PG.TimestampTZ, some Nullability>
+  ) -> SQLExpression<PG.Boolean, Nullable> {
+    let earliest = SQLExpression.text(earliestInstant).cast(to: PG.TimestampTZ.self)
+    let end = SQLExpression.text(endOfInstants).cast(to: PG.TimestampTZ.self)
+    return (instant.nullable >= earliest && instant.nullable < end)
+  }
+
+  /// One fact per call with an account and a start time in the window.
   static let callFacts = Select(DailyFacts.self) { q, out in
     let c = q.from(CallsV.self, as: "c")
     let (lz, az) = joinZones(q, location: c.locationID, account: c.accountID)
     q.where(c.accountID.isNotNull && c.startedAt.isNotNull)
+    q.where(plausible(c.startedAt))
     out.accountID(c.accountID.assumingNotNull)
     out.locationID(c.locationID)
     out.date(localDate(c.startedAt, lz, az).assumingNotNull)
     out.isCall(true)
     out.callType(c.callType)
     out.status(c.status)
-    out.orderAmount(.null)
+    out.orderMicros(.null)
     out.reservationEstimate(.null)
   }
 
   /// The largest order amount, in absolute value, that counts as a sale: NaN, infinite and
-  /// larger amounts count as 0, so no day's sum can leave double precision's range.
-  public static let largestAmount: Int64 = 1_000_000_000_000_000
+  /// larger amounts count as 0. Amounts count to the millionth, and in millionths every
+  /// plausible amount fits a bigint.
+  public static let largestAmount: Int64 = 1_000_000_000_000
 
-  /// One fact per order.
+  /// One fact per order created in the window.
   static let orderFacts = Select(DailyFacts.self) { q, out in
     let o = q.from(OrdersV.self, as: "o")
+    q.where(plausible(o.createdAt))
     // NaN compares above every number and ±Infinity lies outside the range, so both fail.
     let plausible =
       o.totalAmount >= .constant(-largestAmount) && o.totalAmount <= .constant(largestAmount)
@@ -71,18 +89,19 @@ public enum MetricsView {
     out.isCall(false)
     out.callType(.null)
     out.status(.null)
-    out.orderAmount(Case { When(plausible, then: o.totalAmount.cast(to: PG.Numeric.self)) })
+    out.orderMicros(
+      Case { When(plausible, then: (o.totalAmount * 1_000_000).cast(to: PG.BigInt.self)) })
     out.reservationEstimate(.null)
   }
 
-  /// One fact per reservation with an account, carrying its revenue estimate when the account
+  /// One fact per reservation with an account, created in the window, carrying its revenue estimate when the account
   /// counts estimates.
   static let reservationFacts = Select(DailyFacts.self) { q, out in
     let r = q.from(ReservationsV.self, as: "r")
     let (lz, az) = joinZones(q, location: r.locationID.nullable, account: r.accountID)
     let ls = q.leftJoin(LocationSettings.self, as: "ls") { $0.locationID == r.locationID }
     let acs = q.leftJoin(AccountSettings.self, as: "acs") { $0.accountID == r.accountID }
-    q.where(r.accountID.isNotNull)
+    q.where(r.accountID.isNotNull && plausible(r.createdAt))
     let spendPerHead = coalesce(r.avgSpendPerHeadOverride, ls.avgSpendPerHead, acs.avgSpendPerHead)
     let estimate = Case {
       When(
@@ -95,7 +114,7 @@ public enum MetricsView {
     out.isCall(false)
     out.callType(.null)
     out.status(.null)
-    out.orderAmount(.null)
+    out.orderMicros(.null)
     out.reservationEstimate(estimate)
   }
 
@@ -111,7 +130,7 @@ public enum MetricsView {
     out.ordersCount(count(filter: f.callType == "order"))
     out.reservationsCount(count(filter: f.callType == "reservation"))
     out.completedCalls(count(filter: f.status == "completed"))
-    out.totalRevenueOrders(coalesce(sum(f.orderAmount), .constant(0)))
+    out.orderMicros(coalesce(sum(f.orderMicros), .constant(0)))
     out.totalRevenueResEstimate(coalesce(sum(f.reservationEstimate), .constant(0)))
   }
 
@@ -142,10 +161,10 @@ public enum MetricsView {
       out.reservationsCount(t.reservationsCount)
       out.completedCalls(t.completedCalls)
       // Summed exactly, rounded once.
-      out.totalRevenueOrders(t.totalRevenueOrders.cast(to: PG.DoublePrecision.self))
+      let orders = t.orderMicros * 0.000001
+      out.totalRevenueOrders(orders.cast(to: PG.DoublePrecision.self))
       out.totalRevenueResEstimate(t.totalRevenueResEstimate.cast(to: PG.DoublePrecision.self))
-      out.totalRevenue(
-        (t.totalRevenueOrders + t.totalRevenueResEstimate).cast(to: PG.DoublePrecision.self))
+      out.totalRevenue((orders + t.totalRevenueResEstimate).cast(to: PG.DoublePrecision.self))
       out.minutesSaved(minutesSaved.cast(to: PG.DoublePrecision.self))
     }
   }

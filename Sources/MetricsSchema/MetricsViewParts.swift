@@ -30,9 +30,10 @@ struct DailyFacts: CommonTable {
   let isCall = Column<PG.Boolean, NotNull>("is_call")
   let callType = Column<PG.Text, Nullable>("call_type")
   let status = Column<PG.Text, Nullable>("status")
-  /// Exact, so that a day's sum does not depend on the order parallel workers add it in; NULL
-  /// for an amount that is not a plausible sale (see `MetricsView.largestAmount`).
-  let orderAmount = Column<PG.Numeric, Nullable>("order_amount")
+  /// The amount in millionths: whole numbers, so that a day's sum is exact and does not depend
+  /// on the order parallel workers add it in. NULL for an amount that is not a plausible sale
+  /// (see `MetricsView.largestAmount`).
+  let orderMicros = Column<PG.BigInt, Nullable>("order_micros")
   /// NULL also when the estimate is not counted (`orders_only`) or has no guest count or spend.
   let reservationEstimate = Column<PG.Numeric, Nullable>("reservation_estimate")
 }
@@ -47,6 +48,7 @@ struct DailyTotals: CommonTable {
   let ordersCount = Column<PG.BigInt, NotNull>("orders_count")
   let reservationsCount = Column<PG.BigInt, NotNull>("reservations_count")
   let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
-  let totalRevenueOrders = Column<PG.Numeric, NotNull>("total_revenue_orders")
+  /// In millionths, exact.
+  let orderMicros = Column<PG.Numeric, NotNull>("order_micros")
   let totalRevenueResEstimate = Column<PG.Numeric, NotNull>("total_revenue_res_estimate")
 }

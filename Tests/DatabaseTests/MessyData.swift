@@ -23,7 +23,7 @@ struct MessyData {
   ]
   static let invalidZones = ["", "garbage", "Mars/Olympus_Mons", "america/new_york", "UTC+99"]
   /// Order amounts no sale has: the contract counts them as 0.
-  static let badAmounts = ["'NaN'", "'Infinity'", "'-Infinity'", "1e308", "-1e308", "2e15"]
+  static let badAmounts = ["'NaN'", "'Infinity'", "'-Infinity'", "1e308", "-1e308", "2e12"]
   /// Days around DST changes in 2024 (US, EU, Lord Howe) and one ordinary day.
   static let edgeDays = [
     "2024-03-10", "2024-03-31", "2024-04-07", "2024-06-15", "2024-10-06", "2024-10-27",

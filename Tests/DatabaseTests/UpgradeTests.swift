@@ -19,7 +19,7 @@ struct DailyTotalsWithMissedCalls: CommonTable {
   let reservationsCount = Column<PG.BigInt, NotNull>("reservations_count")
   let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
   let missedCalls = Column<PG.BigInt, NotNull>("missed_calls")
-  let totalRevenueOrders = Column<PG.Numeric, NotNull>("total_revenue_orders")
+  let orderMicros = Column<PG.Numeric, NotNull>("order_micros")
   let totalRevenueResEstimate = Column<PG.Numeric, NotNull>("total_revenue_res_estimate")
 }
 
@@ -52,7 +52,7 @@ enum NextVersion {
     out.reservationsCount(count(filter: f.callType == "reservation"))
     out.completedCalls(count(filter: f.status == "completed"))
     out.missedCalls(count(filter: f.status == "missed"))
-    out.totalRevenueOrders(coalesce(sum(f.orderAmount), .constant(0)))
+    out.orderMicros(coalesce(sum(f.orderMicros), .constant(0)))
     out.totalRevenueResEstimate(coalesce(sum(f.reservationEstimate), .constant(0)))
   }
 
@@ -78,10 +78,10 @@ enum NextVersion {
         out.reservationsCount(t.reservationsCount)
         out.completedCalls(t.completedCalls)
         out.missedCalls(t.missedCalls)
-        out.totalRevenueOrders(t.totalRevenueOrders.cast(to: PG.DoublePrecision.self))
+        let orders = t.orderMicros * 0.000001
+        out.totalRevenueOrders(orders.cast(to: PG.DoublePrecision.self))
         out.totalRevenueResEstimate(t.totalRevenueResEstimate.cast(to: PG.DoublePrecision.self))
-        out.totalRevenue(
-          (t.totalRevenueOrders + t.totalRevenueResEstimate).cast(to: PG.DoublePrecision.self))
+        out.totalRevenue((orders + t.totalRevenueResEstimate).cast(to: PG.DoublePrecision.self))
         out.minutesSaved((t.completedCalls * baseline / 60.0).cast(to: PG.DoublePrecision.self))
       }
     }

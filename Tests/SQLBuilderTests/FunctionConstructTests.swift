@@ -284,19 +284,21 @@ import Testing
   }
 
   @Test func decimalConstantsAreNumbers() {
-    // A decimal constant holds a number: NaN renders as numeric's own 'NaN', not as text.
+    // A decimal constant holds a number: NaN renders as numeric's own 'NaN', not as text, and
+    // others as plain decimals, without an exponent.
     let constant = Function("shop", "constant")
     let output = assertSQL(
       [
         CreateFunction(constant, returns: PG.Numeric.self, volatility: .immutable) { _ in
-          SQLExpression<PG.Numeric, NotNull>(floatLiteral: .nan) + 1e-7 + 60 + 2.5
+          SQLExpression<PG.Numeric, NotNull>(floatLiteral: .nan) + 1e-7 + 60 + 2.5 + 1.5e16
+            - 0.00025
         }
       ],
       #"""
       CREATE OR REPLACE FUNCTION shop.constant()
       RETURNS numeric
       AS $$
-      SELECT 'NaN'::numeric + 1e-07 + 60 + 2.5;
+      SELECT 'NaN'::numeric + 0.0000001 + 60 + 2.5 + 15000000000000000.0 - 0.00025;
       $$
       LANGUAGE sql
       IMMUTABLE;

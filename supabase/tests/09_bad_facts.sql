@@ -1,12 +1,12 @@
--- Contract §2, Bad facts: an amount or a guest count no sale can have never fails the refresh,
--- counts as documented, and leaves every other tenant's rows as they were.
+-- Contract §2, Bad facts: an amount, a guest count or an instant no sale can have never fails
+-- the refresh, counts as documented, and leaves every other tenant's rows as they were.
 BEGIN;
 SET LOCAL search_path TO public, extensions;
 -- Only this test's tenants: on a real project the view also holds everyone else's rows.
 CREATE TEMPORARY VIEW mv_metrics_daily AS
   SELECT * FROM public.mv_metrics_daily
   WHERE account_id::text LIKE 'a9000000-0000-0000-0000-00000000000_';
-SELECT plan(8);
+SELECT plan(12);
 
 INSERT INTO accounts VALUES
   ('a9000000-0000-0000-0000-000000000001', 'UTC'),  -- receives the bad facts
@@ -28,7 +28,7 @@ SELECT public.refresh_metrics_daily();
 CREATE TEMP TABLE other_tenant_before AS
   SELECT * FROM mv_metrics_daily WHERE account_id = 'a9000000-0000-0000-0000-000000000002';
 
--- The bad facts, all on the first tenant's day: amounts that are NaN, infinite, beyond 1e15,
+-- The bad facts, all on the first tenant's day: amounts that are NaN, infinite, beyond 1e12,
 -- or two that together leave double precision's range; a negative guest count.
 INSERT INTO orders_v (id, account_id, location_id, total_amount, created_at) VALUES
   ('b9000000-0000-0000-0000-000000000011', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', 'NaN', '2024-05-01 10:00Z'),
@@ -36,7 +36,7 @@ INSERT INTO orders_v (id, account_id, location_id, total_amount, created_at) VAL
   ('b9000000-0000-0000-0000-000000000013', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', '-Infinity', '2024-05-01 10:00Z'),
   ('b9000000-0000-0000-0000-000000000014', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', 1e308, '2024-05-01 10:00Z'),
   ('b9000000-0000-0000-0000-000000000015', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', 1e308, '2024-05-01 11:00Z'),
-  ('b9000000-0000-0000-0000-000000000016', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', -2e15, '2024-05-01 11:00Z');
+  ('b9000000-0000-0000-0000-000000000016', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', -2e12, '2024-05-01 11:00Z');
 INSERT INTO reservations_v (id, account_id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
   ('c9000000-0000-0000-0000-000000000011', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', -4, NULL, '2024-05-01 13:00Z');
 
@@ -70,12 +70,41 @@ SELECT is(
   0.3::double precision, 'amounts are summed exactly and rounded once: 0.1 + 0.2 is 0.3');
 
 SELECT lives_ok(
-  $$UPDATE orders_v SET total_amount = 1e15 WHERE id = 'b9000000-0000-0000-0000-000000000016';
+  $$UPDATE orders_v SET total_amount = 1e12 WHERE id = 'b9000000-0000-0000-0000-000000000016';
     SELECT public.refresh_metrics_daily()$$,
-  'an amount of exactly 1e15 still counts');
+  'an amount of exactly 1e12 still counts');
 SELECT is(
   (SELECT total_revenue_orders FROM mv_metrics_daily WHERE account_id = 'a9000000-0000-0000-0000-000000000001'),
-  1000000000000010.5::double precision, 'the largest plausible amount is summed');
+  1000000000010.5::double precision, 'the largest plausible amount is summed');
+
+-- Instants outside 1900-01-01 00:00 UTC .. 9999-01-01 00:00 UTC (excluded) are left out.
+INSERT INTO locations VALUES
+  ('19000000-0000-0000-0000-000000000003', 'a9000000-0000-0000-0000-000000000001', 'Asia/Tokyo');
+INSERT INTO calls_v (id, account_id, location_id, status, call_type, started_at) VALUES
+  ('bad-time-1', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '294276-12-31 20:00Z'),
+  ('bad-time-2', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', 'infinity'),
+  ('bad-time-3', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '-infinity'),
+  ('bad-time-4', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '0001-01-01 00:00Z'),
+  ('bad-time-5', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '1899-12-31 23:59:59Z'),
+  ('bad-time-6', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '9999-01-01 00:00Z'),
+  ('edge-time-1', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '1900-01-01 00:00Z'),
+  ('edge-time-2', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '9998-12-31 23:59:59Z');
+INSERT INTO orders_v (id, account_id, location_id, total_amount, created_at) VALUES
+  ('b9000000-0000-0000-0000-000000000021', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 7, 'infinity');
+INSERT INTO reservations_v (id, account_id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
+  ('c9000000-0000-0000-0000-000000000021', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 2, NULL, '-infinity');
+
+SELECT lives_ok('SELECT public.refresh_metrics_daily()', 'the refresh succeeds with instants out of range');
+SELECT results_eq(
+  $$SELECT date, total_calls FROM mv_metrics_daily WHERE location_id = '19000000-0000-0000-0000-000000000003' ORDER BY date$$,
+  $$VALUES ('1900-01-01'::date, 1::bigint), ('9999-01-01'::date, 1::bigint)$$,
+  'only the calls inside the window count, dated in the location''s zone');
+SELECT is(
+  (SELECT count(*) FROM mv_metrics_daily WHERE date < '1899-12-31' OR date > '9999-12-31'),
+  0::bigint, 'no row is dated outside the window''s local dates');
+SELECT is(
+  (SELECT sum(total_revenue) FROM mv_metrics_daily WHERE location_id = '19000000-0000-0000-0000-000000000003'),
+  0::double precision, 'an order or reservation at an infinite instant counts nowhere');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -97,6 +97,32 @@ extension SQLWriter {
     }
   }
 
+  /// Swift's shortest digits without an exponent, as a person writes a constant: `1e-06` becomes
+  /// `0.000001`, `1e+16` becomes `10000000000000000`.
+  static func plainDecimal(_ text: String) -> String {
+    guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }),
+      let exponent = Int(text[text.index(after: e)...])
+    else { return text }
+    var mantissa = String(text[..<e])
+    let negative = mantissa.hasPrefix("-")
+    if negative { mantissa.removeFirst() }
+    let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+    let whole = String(parts[0])
+    let fraction = parts.count > 1 ? String(parts[1]) : ""
+    var digits = whole + fraction
+    var point = whole.count + exponent
+    if point <= 0 {
+      digits = String(repeating: "0", count: -point + 1) + digits
+      point = 1
+    } else if point > digits.count {
+      digits += String(repeating: "0", count: point - digits.count)
+    }
+    let integer = digits.prefix(point)
+    let decimals = digits.dropFirst(point)
+    let plain = decimals.isEmpty ? String(integer) : "\(integer).\(decimals)"
+    return (negative ? "-" : "") + plain
+  }
+
   static func literal(_ literal: SQLLiteral) -> String {
     switch literal {
     case .integer(let value): return String(value)
@@ -105,8 +131,8 @@ extension SQLWriter {
         let name = value.isNaN ? "NaN" : value < 0 ? "-Infinity" : "Infinity"
         return "'\(name)'::numeric"
       }
-      let text = String(value)
-      return text.contains(".") || text.contains("e") ? text : text + ".0"
+      let text = plainDecimal(String(value))
+      return text.contains(".") ? text : text + ".0"
     case .string(let value): return PostgreSQL.stringLiteral(value)
     case .boolean(let value): return value ? "TRUE" : "FALSE"
     case .null: return "NULL"

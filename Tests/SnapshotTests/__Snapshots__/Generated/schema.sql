@@ -50,12 +50,12 @@ daily_facts AS (
     TRUE AS is_call,
     c.call_type,
     c.status,
-    NULL::numeric AS order_amount,
+    NULL::bigint AS order_micros,
     NULL::numeric AS reservation_estimate
   FROM public.calls_v c
   LEFT JOIN location_zones lz ON lz.location_id = c.location_id
   LEFT JOIN account_zones az ON az.account_id = c.account_id
-  WHERE c.account_id IS NOT NULL AND c.started_at IS NOT NULL
+  WHERE c.account_id IS NOT NULL AND c.started_at IS NOT NULL AND (c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone)
   UNION ALL
   SELECT
     o.account_id,
@@ -64,11 +64,12 @@ daily_facts AS (
     FALSE AS is_call,
     NULL::text AS call_type,
     NULL::text AS status,
-    CASE WHEN o.total_amount >= -1000000000000000 AND o.total_amount <= 1000000000000000 THEN o.total_amount::numeric END AS order_amount,
+    CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN (o.total_amount * 1000000)::bigint END AS order_micros,
     NULL::numeric AS reservation_estimate
   FROM public.orders_v o
   LEFT JOIN location_zones lz ON lz.location_id = o.location_id
   LEFT JOIN account_zones az ON az.account_id = o.account_id
+  WHERE o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
   UNION ALL
   SELECT
     r.account_id,
@@ -77,14 +78,14 @@ daily_facts AS (
     FALSE AS is_call,
     NULL::text AS call_type,
     NULL::text AS status,
-    NULL::numeric AS order_amount,
+    NULL::bigint AS order_micros,
     CASE WHEN acs.revenue_mode = 'orders_plus_res_estimate' AND r.guest_count >= 0 THEN r.guest_count * COALESCE(r.avg_spend_per_head_override, ls.avg_spend_per_head, acs.avg_spend_per_head) END AS reservation_estimate
   FROM public.reservations_v r
   LEFT JOIN location_zones lz ON lz.location_id = r.location_id
   LEFT JOIN account_zones az ON az.account_id = r.account_id
   LEFT JOIN public.location_settings ls ON ls.location_id = r.location_id
   LEFT JOIN public.account_settings acs ON acs.account_id = r.account_id
-  WHERE r.account_id IS NOT NULL
+  WHERE r.account_id IS NOT NULL AND (r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone)
 ),
 daily_totals AS (
   SELECT
@@ -95,7 +96,7 @@ daily_totals AS (
     COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
     COUNT(*) FILTER (WHERE f.call_type = 'reservation') AS reservations_count,
     COUNT(*) FILTER (WHERE f.status = 'completed') AS completed_calls,
-    COALESCE(SUM(f.order_amount), 0) AS total_revenue_orders,
+    COALESCE(SUM(f.order_micros), 0) AS order_micros,
     COALESCE(SUM(f.reservation_estimate), 0) AS total_revenue_res_estimate
   FROM daily_facts f
   GROUP BY f.account_id, f.location_id, f.date
@@ -108,9 +109,9 @@ SELECT
   t.orders_count,
   t.reservations_count,
   t.completed_calls,
-  t.total_revenue_orders::double precision AS total_revenue_orders,
+  (t.order_micros * 0.000001)::double precision AS total_revenue_orders,
   t.total_revenue_res_estimate::double precision AS total_revenue_res_estimate,
-  (t.total_revenue_orders + t.total_revenue_res_estimate)::double precision AS total_revenue,
+  (t.order_micros * 0.000001 + t.total_revenue_res_estimate)::double precision AS total_revenue,
   (t.completed_calls * COALESCE(ls.minutes_saved_baseline_seconds, acs.minutes_saved_baseline_seconds, 120) / 60.0)::double precision AS minutes_saved
 FROM daily_totals t
 LEFT JOIN public.location_settings ls ON ls.location_id = t.location_id
