@@ -45,7 +45,8 @@ enum ContractOracle {
 
     var rows: [Key: Row] = [:]
     for call in data.calls {
-      guard let account = call.account, let started = call.startedAt else { continue }
+      guard let account = call.account, let started = call.startedAt, call.badStartedAt == nil
+      else { continue }
       let key = Key(
         account: account, location: call.location,
         date: localDate(started, zone(location: call.location, account: account)))

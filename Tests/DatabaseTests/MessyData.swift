@@ -15,13 +15,18 @@ struct SeededGenerator: RandomNumberGenerator {
 
 /// Source data with every mess the contract allows: NULL accounts and locations, garbage and
 /// empty zone names, missing settings rows, NULL and negative guest counts, NULL spends,
-/// NaN, infinite and huge order amounts, DST-edge timestamps.
+/// NaN, infinite and huge order amounts, DST-edge and out-of-range instants.
 struct MessyData {
   static let validZones = [
     "UTC", "America/New_York", "Europe/Berlin", "Asia/Tokyo", "Australia/Lord_Howe",
     "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham",
   ]
   static let invalidZones = ["", "garbage", "Mars/Olympus_Mons", "america/new_york", "UTC+99"]
+  /// Instants outside 1900-01-01 .. 9999-01-01 UTC: the contract leaves such facts out.
+  static let badInstants = [
+    "'infinity'", "'-infinity'", "'294276-12-31 20:00Z'", "'0001-01-01 00:00Z'",
+    "'1899-12-31 23:59:59Z'", "'9999-01-01 00:00Z'",
+  ]
   /// Order amounts no sale has: the contract counts them as 0.
   static let badAmounts = ["'NaN'", "'Infinity'", "'-Infinity'", "1e308", "-1e308", "2e12"]
   /// Days around DST changes in 2024 (US, EU, Lord Howe) and one ordinary day.
@@ -55,6 +60,8 @@ struct MessyData {
     var status: String
     var type: String
     var startedAt: Int?
+    /// An instant outside the contract's window, as SQL, written instead of `startedAt`.
+    var badStartedAt: String? = nil
   }
   struct Order {
     var id: String
@@ -151,7 +158,8 @@ struct MessyData {
           id: "call-\(serial)", account: chance(0.05) ? nil : account, location: location,
           status: pick(["completed", "completed", "in_progress", "failed", "missed"]),
           type: pick(["order", "order", "reservation", "catering", "general"]),
-          startedAt: chance(0.03) ? nil : timestamp()))
+          startedAt: chance(0.03) ? nil : timestamp(),
+          badStartedAt: chance(0.02) ? pick(Self.badInstants) : nil))
     }
     for _ in 0..<orderCount {
       let account = pick(accounts).id

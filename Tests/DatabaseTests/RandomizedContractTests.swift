@@ -105,7 +105,7 @@ enum SQLFor {
     "INSERT INTO calls_v VALUES\n  "
       + values(
         calls.map {
-          "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \(text($0.status)), \(text($0.type)), \(time($0.startedAt)))"
+          "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \(text($0.status)), \(text($0.type)), \($0.badStartedAt ?? time($0.startedAt)))"
         }) + ";\n"
   }
   static func orderRows(_ orders: [MessyData.Order]) -> String {

@@ -156,7 +156,9 @@ extension DatabaseTests {
         WHERE oid = 'public.refresh_metrics_daily()'::regprocedure;
         SELECT (SELECT sum(missed_calls) FROM public.mv_metrics_daily)
           = (SELECT count(*) FROM calls_v
-             WHERE status = 'missed' AND account_id IS NOT NULL AND started_at IS NOT NULL);
+             WHERE status = 'missed' AND account_id IS NOT NULL
+               AND started_at >= '\(MetricsView.earliestInstant)'
+               AND started_at < '\(MetricsView.endOfInstants)');
         """)
       #expect(
         shape
