@@ -25,6 +25,9 @@ public struct MetricsDaily: Relation {
 /// deployment because listing them costs about half a second in every fresh session.
 public struct MetricsTimeZoneNames: Relation {
   public static let qualifiedName = QualifiedName("public", "metrics_time_zone_names")
+  /// The name in lower case: PostgreSQL finds zones without regard to case.
+  public let lookupKey = Column<PG.Text, NotNull>("lookup_key")
+  /// The name as PostgreSQL lists it.
   public let name = Column<PG.Text, NotNull>("name")
   public init() {}
 }

@@ -48,10 +48,15 @@ public enum MetricsScripts {
       "Valid zone names, listed once here because listing them is slow in every new session.")
     CreateMaterializedView(MetricsTimeZoneNames.self) {
       Select(MetricsTimeZoneNames.self) { q, out in
-        out.name(q.from(PGTimezoneNames.self).name)
+        let z = q.from(PGTimezoneNames.self, as: "z")
+        // One spelling per key, should a zone database ever list two.
+        q.groupBy(lower(z.name))
+        out.lookupKey(lower(z.name))
+        out.name(min(z.name).assumingNotNull)
       }
     }
-    uniqueIndex("metrics_time_zone_names_name_key", on: MetricsTimeZoneNames.self, \.name)
+    uniqueIndex(
+      "metrics_time_zone_names_lookup_key_key", on: MetricsTimeZoneNames.self, \.lookupKey)
     Analyze(MetricsTimeZoneNames.self)
     CreateMaterializedView(MetricsDaily.self) { MetricsView.query }
     uniqueKey

@@ -25,7 +25,7 @@ public enum MetricsView {
   // joins can run in parallel workers; a materialized CTE would keep them in one process.
   static let locationZones = Select(LocationZones.self) { q, out in
     let l = q.from(Locations.self, as: "l")
-    let z = q.join(MetricsTimeZoneNames.self, as: "z") { $0.name == l.timeZone }
+    let z = q.join(MetricsTimeZoneNames.self, as: "z") { $0.lookupKey == lower(l.timeZone) }
     out.locationID(l.locationID)
     out.timeZone(z.name)
   }
@@ -33,7 +33,9 @@ public enum MetricsView {
 
   static let accountZones = Select(AccountZones.self) { q, out in
     let a = q.from(Accounts.self, as: "a")
-    let z = q.join(MetricsTimeZoneNames.self, as: "z") { $0.name == a.defaultTimeZone }
+    let z = q.join(MetricsTimeZoneNames.self, as: "z") {
+      $0.lookupKey == lower(a.defaultTimeZone)
+    }
     out.accountID(a.accountID)
     out.timeZone(z.name)
   }

@@ -5,14 +5,14 @@ import SQLBuilder
 // NULL locations together (GROUP BY treats NULLs as equal, USING does not) and lets PostgreSQL
 // split the scans and the aggregation across parallel workers.
 
-/// `location_zones`: each location's time zone, when it is a valid name.
+/// `location_zones`: each location's time zone, when it names a zone in any case, as listed.
 struct LocationZones: CommonTable {
   static let qualifiedName = QualifiedName("location_zones")
   let locationID = Column<PG.UUID, NotNull>("location_id")
   let timeZone = Column<PG.Text, NotNull>("time_zone")
 }
 
-/// `account_zones`: each account's default time zone, when it is a valid name.
+/// `account_zones`: each account's default time zone, when it names a zone in any case, as listed.
 struct AccountZones: CommonTable {
   static let qualifiedName = QualifiedName("account_zones")
   let accountID = Column<PG.UUID, NotNull>("account_id")

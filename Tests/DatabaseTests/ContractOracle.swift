@@ -25,14 +25,17 @@ enum ContractOracle {
   }
 
   static func rows(_ data: MessyData) -> [Key: Row] {
-    let valid = Set(MessyData.validZones)
+    // PostgreSQL finds a zone without regard to case.
+    let valid = Dictionary(uniqueKeysWithValues: MessyData.validZones.map { ($0.lowercased(), $0) })
     let accountZone = Dictionary(uniqueKeysWithValues: data.accounts.map { ($0.id, $0.zone) })
     let locationZone = Dictionary(uniqueKeysWithValues: data.locations.map { ($0.id, $0.zone) })
     func zone(location: String?, account: String) -> String {
-      if let name = location.flatMap({ locationZone[$0] ?? nil }), valid.contains(name) {
-        return name
+      if let name = location.flatMap({ locationZone[$0] ?? nil }),
+        let zone = valid[name.lowercased()]
+      {
+        return zone
       }
-      if let name = accountZone[account] ?? nil, valid.contains(name) { return name }
+      if let name = accountZone[account] ?? nil, let zone = valid[name.lowercased()] { return zone }
       return "UTC"
     }
     func localDate(_ seconds: Int, _ zoneName: String) -> String {

@@ -22,6 +22,19 @@ extension DatabaseTests {
       #expect(
         known.trimmingCharacters(in: .whitespacesAndNewlines)
           == MessyData.validZones.sorted().joined(separator: ","))
+      // Each respelled name is a valid one in another case, and not listed as spelled.
+      let respelled = MessyData.respelledZones.map(PostgreSQL.stringLiteral).joined(separator: ", ")
+      let found = try database.cluster.psql(
+        """
+        SELECT count(DISTINCT lower(name)) FILTER (WHERE lower(name) IN (SELECT lower(r) FROM unnest(ARRAY[\(respelled)]) r)),
+               count(*) FILTER (WHERE name IN (\(respelled)))
+        FROM pg_timezone_names;
+        """, options: ["-t", "-A"])
+      #expect(found == "\(MessyData.respelledZones.count)|0\n")
+      #expect(
+        MessyData.respelledZones.allSatisfy { name in
+          MessyData.validZones.contains { $0.lowercased() == name.lowercased() }
+        })
     }
 
     @Test(arguments: seeds)

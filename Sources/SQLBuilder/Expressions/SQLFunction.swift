@@ -76,6 +76,9 @@ public let dateTrunc = SQLFunction<PG.Text, PG.TimestampTZ, PG.TimestampTZ>("dat
 /// `date_trunc(field, timestamp)`: the wall-clock time truncated to the start of its `field`.
 public let dateTruncLocal = SQLFunction<PG.Text, PG.Timestamp, PG.Timestamp>("date_trunc")
 
+/// `lower(text)`: the text in lower case, e.g. to match names without regard to case.
+public let lower = SQLFunction<PG.Text, PG.Text>("lower")
+
 /// `auth.uid()`: Supabase's id of the signed-in user, NULL without one.
 public let authUID = NullableSQLFunction<PG.UUID>("uid", schema: "auth")
 

@@ -20,10 +20,12 @@ DROP MATERIALIZED VIEW IF EXISTS public.metrics_time_zone_names;
 -- Valid zone names, listed once here because listing them is slow in every new session.
 CREATE MATERIALIZED VIEW public.metrics_time_zone_names AS
 SELECT
-  name
-FROM pg_catalog.pg_timezone_names;
+  lower(z.name) AS lookup_key,
+  MIN(z.name) AS name
+FROM pg_catalog.pg_timezone_names z
+GROUP BY lower(z.name);
 
-CREATE UNIQUE INDEX metrics_time_zone_names_name_key ON public.metrics_time_zone_names (name);
+CREATE UNIQUE INDEX metrics_time_zone_names_lookup_key_key ON public.metrics_time_zone_names (lookup_key);
 
 ANALYZE public.metrics_time_zone_names;
 
@@ -33,14 +35,14 @@ WITH location_zones AS NOT MATERIALIZED (
     l.location_id,
     z.name AS time_zone
   FROM public.locations l
-  JOIN public.metrics_time_zone_names z ON z.name = l.time_zone
+  JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(l.time_zone)
 ),
 account_zones AS NOT MATERIALIZED (
   SELECT
     a.account_id,
     z.name AS time_zone
   FROM public.accounts a
-  JOIN public.metrics_time_zone_names z ON z.name = a.default_time_zone
+  JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(a.default_time_zone)
 ),
 daily_facts AS (
   SELECT
