@@ -68,14 +68,24 @@ public enum MetricsView {
     out.isCall(true)
     out.callType(c.callType)
     out.status(c.status)
-    out.orderMicros(.null)
-    out.reservationEstimate(.null)
+    out.orderCents(.null)
+    out.estimateCents(.null)
   }
 
   /// The largest order amount, in absolute value, that counts as a sale: NaN, infinite and
   /// larger amounts count as 0. Amounts count to the millionth, and in millionths every
   /// plausible amount fits a bigint.
   public static let largestAmount: Int64 = 1_000_000_000_000
+
+  /// `round(double precision)`: the nearest whole number.
+  static let round = SQLFunction<PG.DoublePrecision, PG.DoublePrecision>("round")
+
+  /// `amount` in whole cents.
+  static func cents(
+    _ amount: SQLExpression<PG.DoublePrecision, some Nullability>
+  ) -> SQLExpression<PG.DoublePrecision, Nullable> {
+    round(amount.nullable * SQLExpression<PG.DoublePrecision, NotNull>.constant(100))
+  }
 
   /// One fact per order created in the window.
   static let orderFacts = Select(DailyFacts.self) { q, out in
@@ -91,9 +101,8 @@ public enum MetricsView {
     out.isCall(false)
     out.callType(.null)
     out.status(.null)
-    out.orderMicros(
-      Case { When(plausible, then: (o.totalAmount * 1_000_000).cast(to: PG.BigInt.self)) })
-    out.reservationEstimate(.null)
+    out.orderCents(Case { When(plausible, then: cents(o.totalAmount)) })
+    out.estimateCents(.null)
   }
 
   /// One fact per reservation with an account, created in the window, carrying its revenue estimate when the account
@@ -108,7 +117,7 @@ public enum MetricsView {
     let estimate = Case {
       When(
         acs.revenueMode == "orders_plus_res_estimate" && r.guestCount >= 0,
-        then: r.guestCount * spendPerHead)
+        then: cents((r.guestCount * spendPerHead).cast(to: PG.DoublePrecision.self)))
     }
     out.accountID(r.accountID.assumingNotNull)
     out.locationID(r.locationID)
@@ -116,8 +125,8 @@ public enum MetricsView {
     out.isCall(false)
     out.callType(.null)
     out.status(.null)
-    out.orderMicros(.null)
-    out.reservationEstimate(estimate)
+    out.orderCents(.null)
+    out.estimateCents(estimate)
   }
 
   static let dailyFacts = callFacts.unionAll(orderFacts).unionAll(reservationFacts)
@@ -132,8 +141,8 @@ public enum MetricsView {
     out.ordersCount(count(filter: f.callType == "order"))
     out.reservationsCount(count(filter: f.callType == "reservation"))
     out.completedCalls(count(filter: f.status == "completed"))
-    out.orderMicros(coalesce(sum(f.orderMicros), .constant(0)))
-    out.totalRevenueResEstimate(coalesce(sum(f.reservationEstimate), .constant(0)))
+    out.orderCents(coalesce(sum(f.orderCents), .constant(0)))
+    out.estimateCents(coalesce(sum(f.estimateCents), .constant(0)))
   }
 
   /// `mv_metrics_daily`'s query.
@@ -162,11 +171,11 @@ public enum MetricsView {
       out.ordersCount(t.ordersCount)
       out.reservationsCount(t.reservationsCount)
       out.completedCalls(t.completedCalls)
-      // Summed exactly, rounded once.
-      let orders = t.orderMicros * 0.000001
-      out.totalRevenueOrders(orders.cast(to: PG.DoublePrecision.self))
-      out.totalRevenueResEstimate(t.totalRevenueResEstimate.cast(to: PG.DoublePrecision.self))
-      out.totalRevenue((orders + t.totalRevenueResEstimate).cast(to: PG.DoublePrecision.self))
+      // Whole cents add up exactly; each column is rounded once, by the division.
+      let hundred = SQLExpression<PG.DoublePrecision, NotNull>.constant(100)
+      out.totalRevenueOrders(t.orderCents / hundred)
+      out.totalRevenueResEstimate(t.estimateCents / hundred)
+      out.totalRevenue((t.orderCents + t.estimateCents) / hundred)
       out.minutesSaved(minutesSaved.cast(to: PG.DoublePrecision.self))
     }
   }

@@ -30,12 +30,13 @@ struct DailyFacts: CommonTable {
   let isCall = Column<PG.Boolean, NotNull>("is_call")
   let callType = Column<PG.Text, Nullable>("call_type")
   let status = Column<PG.Text, Nullable>("status")
-  /// The amount in millionths: whole numbers, so that a day's sum is exact and does not depend
-  /// on the order parallel workers add it in. NULL for an amount that is not a plausible sale
-  /// (see `MetricsView.largestAmount`).
-  let orderMicros = Column<PG.BigInt, Nullable>("order_micros")
-  /// NULL also when the estimate is not counted (`orders_only`) or has no guest count or spend.
-  let reservationEstimate = Column<PG.Numeric, Nullable>("reservation_estimate")
+  /// The amount in whole cents: integers add up exactly in double precision (up to 2^53), so
+  /// a day's sum does not depend on the order parallel workers add it in. NULL for an amount
+  /// that is not a plausible sale (see `MetricsView.largestAmount`).
+  let orderCents = Column<PG.DoublePrecision, Nullable>("order_cents")
+  /// The estimate in whole cents; NULL also when it is not counted (`orders_only`) or has no
+  /// guest count or spend.
+  let estimateCents = Column<PG.DoublePrecision, Nullable>("estimate_cents")
 }
 
 /// `daily_totals`: one row per key.
@@ -48,7 +49,8 @@ struct DailyTotals: CommonTable {
   let ordersCount = Column<PG.BigInt, NotNull>("orders_count")
   let reservationsCount = Column<PG.BigInt, NotNull>("reservations_count")
   let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
-  /// In millionths, exact.
-  let orderMicros = Column<PG.Numeric, NotNull>("order_micros")
-  let totalRevenueResEstimate = Column<PG.Numeric, NotNull>("total_revenue_res_estimate")
+  /// In cents, exact.
+  let orderCents = Column<PG.DoublePrecision, NotNull>("order_cents")
+  /// In cents, exact.
+  let estimateCents = Column<PG.DoublePrecision, NotNull>("estimate_cents")
 }

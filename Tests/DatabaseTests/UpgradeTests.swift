@@ -19,8 +19,8 @@ struct DailyTotalsWithMissedCalls: CommonTable {
   let reservationsCount = Column<PG.BigInt, NotNull>("reservations_count")
   let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
   let missedCalls = Column<PG.BigInt, NotNull>("missed_calls")
-  let orderMicros = Column<PG.Numeric, NotNull>("order_micros")
-  let totalRevenueResEstimate = Column<PG.Numeric, NotNull>("total_revenue_res_estimate")
+  let orderCents = Column<PG.DoublePrecision, NotNull>("order_cents")
+  let estimateCents = Column<PG.DoublePrecision, NotNull>("estimate_cents")
 }
 
 /// `mv_metrics_daily` with missed calls.
@@ -52,8 +52,8 @@ enum NextVersion {
     out.reservationsCount(count(filter: f.callType == "reservation"))
     out.completedCalls(count(filter: f.status == "completed"))
     out.missedCalls(count(filter: f.status == "missed"))
-    out.orderMicros(coalesce(sum(f.orderMicros), .constant(0)))
-    out.totalRevenueResEstimate(coalesce(sum(f.reservationEstimate), .constant(0)))
+    out.orderCents(coalesce(sum(f.orderCents), .constant(0)))
+    out.estimateCents(coalesce(sum(f.estimateCents), .constant(0)))
   }
 
   static let view = CreateMaterializedView(MetricsDailyWithMissedCalls.self) {
@@ -78,10 +78,10 @@ enum NextVersion {
         out.reservationsCount(t.reservationsCount)
         out.completedCalls(t.completedCalls)
         out.missedCalls(t.missedCalls)
-        let orders = t.orderMicros * 0.000001
-        out.totalRevenueOrders(orders.cast(to: PG.DoublePrecision.self))
-        out.totalRevenueResEstimate(t.totalRevenueResEstimate.cast(to: PG.DoublePrecision.self))
-        out.totalRevenue((orders + t.totalRevenueResEstimate).cast(to: PG.DoublePrecision.self))
+        let hundred = SQLExpression<PG.DoublePrecision, NotNull>.constant(100)
+        out.totalRevenueOrders(t.orderCents / hundred)
+        out.totalRevenueResEstimate(t.estimateCents / hundred)
+        out.totalRevenue((t.orderCents + t.estimateCents) / hundred)
         out.minutesSaved((t.completedCalls * baseline / 60.0).cast(to: PG.DoublePrecision.self))
       }
     }

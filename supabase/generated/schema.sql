@@ -52,8 +52,8 @@ daily_facts AS (
     TRUE AS is_call,
     c.call_type,
     c.status,
-    NULL::bigint AS order_micros,
-    NULL::numeric AS reservation_estimate
+    NULL::double precision AS order_cents,
+    NULL::double precision AS estimate_cents
   FROM public.calls_v c
   LEFT JOIN location_zones lz ON lz.location_id = c.location_id
   LEFT JOIN account_zones az ON az.account_id = c.account_id
@@ -66,8 +66,8 @@ daily_facts AS (
     FALSE AS is_call,
     NULL::text AS call_type,
     NULL::text AS status,
-    CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN (o.total_amount * 1000000)::bigint END AS order_micros,
-    NULL::numeric AS reservation_estimate
+    CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
+    NULL::double precision AS estimate_cents
   FROM public.orders_v o
   LEFT JOIN location_zones lz ON lz.location_id = o.location_id
   LEFT JOIN account_zones az ON az.account_id = o.account_id
@@ -80,8 +80,8 @@ daily_facts AS (
     FALSE AS is_call,
     NULL::text AS call_type,
     NULL::text AS status,
-    NULL::bigint AS order_micros,
-    CASE WHEN acs.revenue_mode = 'orders_plus_res_estimate' AND r.guest_count >= 0 THEN r.guest_count * COALESCE(r.avg_spend_per_head_override, ls.avg_spend_per_head, acs.avg_spend_per_head) END AS reservation_estimate
+    NULL::double precision AS order_cents,
+    CASE WHEN acs.revenue_mode = 'orders_plus_res_estimate' AND r.guest_count >= 0 THEN round((r.guest_count * COALESCE(r.avg_spend_per_head_override, ls.avg_spend_per_head, acs.avg_spend_per_head))::double precision * 100) END AS estimate_cents
   FROM public.reservations_v r
   LEFT JOIN location_zones lz ON lz.location_id = r.location_id
   LEFT JOIN account_zones az ON az.account_id = r.account_id
@@ -98,8 +98,8 @@ daily_totals AS (
     COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
     COUNT(*) FILTER (WHERE f.call_type = 'reservation') AS reservations_count,
     COUNT(*) FILTER (WHERE f.status = 'completed') AS completed_calls,
-    COALESCE(SUM(f.order_micros), 0) AS order_micros,
-    COALESCE(SUM(f.reservation_estimate), 0) AS total_revenue_res_estimate
+    COALESCE(SUM(f.order_cents), 0) AS order_cents,
+    COALESCE(SUM(f.estimate_cents), 0) AS estimate_cents
   FROM daily_facts f
   GROUP BY f.account_id, f.location_id, f.date
 )
@@ -111,9 +111,9 @@ SELECT
   t.orders_count,
   t.reservations_count,
   t.completed_calls,
-  (t.order_micros * 0.000001)::double precision AS total_revenue_orders,
-  t.total_revenue_res_estimate::double precision AS total_revenue_res_estimate,
-  (t.order_micros * 0.000001 + t.total_revenue_res_estimate)::double precision AS total_revenue,
+  t.order_cents / 100 AS total_revenue_orders,
+  t.estimate_cents / 100 AS total_revenue_res_estimate,
+  (t.order_cents + t.estimate_cents) / 100 AS total_revenue,
   (t.completed_calls * COALESCE(ls.minutes_saved_baseline_seconds, acs.minutes_saved_baseline_seconds, 120) / 60.0)::double precision AS minutes_saved
 FROM daily_totals t
 LEFT JOIN public.location_settings ls ON ls.location_id = t.location_id
