@@ -90,23 +90,16 @@ public enum GenSQLCommand {
       let url = folder.appendingPathComponent(file.path)
       // A missing or unreadable file (a folder in its place, no permission) is stale, and the
       // diff shows the whole file.
-      let current: String
+      var current = ""
+      var label = url.relativePath
       do {
         current = try String(contentsOf: url, encoding: .utf8)
       } catch {
-        current = ""
         let missing = !FileManager.default.fileExists(atPath: url.path)
-        stale.append(
-          url.relativePath
-            + (missing ? " (missing)" : " (unreadable: \(OutputFolder.reason(error)))"))
-        out(
-          UnifiedDiff.between(
-            "", file.text, oldName: "\(url.relativePath) (committed)",
-            newName: "\(url.relativePath) (generated)"))
-        continue
+        label += missing ? " (missing)" : " (unreadable: \(OutputFolder.reason(error)))"
       }
       guard current != file.text else { continue }
-      stale.append(url.relativePath)
+      stale.append(label)
       out(
         UnifiedDiff.between(
           current, file.text, oldName: "\(url.relativePath) (committed)",

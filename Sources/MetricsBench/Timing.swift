@@ -21,12 +21,17 @@ enum Timing {
     throws -> Double
   {
     let plan = try cluster.psql(setup + "\nEXPLAIN (ANALYZE, TIMING OFF) " + query + ";")
-    guard let line = plan.split(separator: "\n").first(where: { $0.contains("Execution Time:") }),
-      let value = line.split(separator: ":").last?.split(separator: " ").first.flatMap({
-        Double($0)
-      })
-    else { throw PostgresCluster.Failure(description: "no execution time in: \(plan)") }
+    guard let value = executionTimes(in: plan).first else {
+      throw PostgresCluster.Failure(description: "no execution time in: \(plan)")
+    }
     return value
+  }
+
+  /// The `Execution Time:` of each plan in `output`, in order.
+  static func executionTimes(in output: String) -> [Double] {
+    output.split(separator: "\n").filter { $0.contains("Execution Time:") }.compactMap {
+      $0.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) }
+    }
   }
 
   /// The execution times `EXPLAIN ANALYZE` reports for `query` run `times + 1` times in one
@@ -37,9 +42,7 @@ enum Timing {
   ) throws -> (first: Double, warm: Double) {
     let runs = Array(repeating: "EXPLAIN (ANALYZE, TIMING OFF) " + query + ";", count: times + 1)
     let plan = try cluster.psql(setup + "\n" + runs.joined(separator: "\n"))
-    let values = plan.split(separator: "\n").filter { $0.contains("Execution Time:") }.compactMap {
-      $0.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) }
-    }
+    let values = executionTimes(in: plan)
     guard values.count == times + 1, let first = values.first else {
       throw PostgresCluster.Failure(
         description: "expected \(times + 1) execution times in: \(plan)")

@@ -53,14 +53,22 @@ public enum ReadAPI {
     }
   }
 
+  /// `a`: the caller's access rows for the account, `auth.uid()`'s and no one else's.
+  static func callersAccess(_ q: SelectBuilder, _ args: Arguments<Range>) -> Source<
+    UserLocationAccess
+  > {
+    let a = q.from(UserLocationAccess.self, as: "a")
+    q.where(a.userID == authUID() && a.accountID == args.accountID)
+    return a
+  }
+
   /// Whether the caller has an access row for `location` in the account.
   static func callerSees(
     _ location: SQLExpression<PG.UUID, some Nullability>, _ args: Arguments<Range>
   ) -> SQLExpression<PG.Boolean, NotNull> {
     exists { q in
-      let a = q.from(UserLocationAccess.self, as: "a")
-      q.where(
-        a.userID == authUID() && a.accountID == args.accountID && a.locationID == location.nullable)
+      let a = callersAccess(q, args)
+      q.where(a.locationID == location.nullable)
     }
   }
 
@@ -68,10 +76,7 @@ public enum ReadAPI {
   static func callerSeesTheWholeAccount(_ args: Arguments<Range>) -> SQLExpression<
     PG.Boolean, NotNull
   > {
-    let any = exists { q in
-      let a = q.from(UserLocationAccess.self, as: "a")
-      q.where(a.userID == authUID() && a.accountID == args.accountID)
-    }
+    let any = exists { q in _ = callersAccess(q, args) }
     let missing = exists { q in
       let l = q.from(Locations.self, as: "l")
       q.where(l.accountID == args.accountID && !callerSees(l.locationID, args))
@@ -91,11 +96,7 @@ public enum ReadAPI {
       // Two branches, not one OR: the caller's locations become a join that reads each
       // location's range from the view's index, where an OR scans the whole account.
       let located: Select<V> = rows(args) { m in
-        m.locationID.in { q in
-          let a = q.from(UserLocationAccess.self, as: "a")
-          q.where(a.userID == authUID() && a.accountID == args.accountID)
-          return a.locationID
-        }
+        m.locationID.in { q in callersAccess(q, args).locationID }
       }
       let accountWide: Select<V> = rows(args) { m in
         (args.locationID.isNull && m.locationID.isNull && callerSeesTheWholeAccount(args)).nullable

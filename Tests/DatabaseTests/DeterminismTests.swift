@@ -32,12 +32,8 @@ extension DatabaseTests {
         FROM generate_series(1, 100000) i;
         ANALYZE orders_v, reservations_v;
         """)
-      let plan = try database.cluster.psql(
-        parallel + "\nEXPLAIN (COSTS OFF) "
-          + (try database.cluster.psql(
-            "SELECT pg_get_viewdef('public.mv_metrics_daily'::regclass);", options: ["-t", "-A"]
-          )
-          .trimmingCharacters(in: .whitespacesAndNewlines).dropLast()) + ";")
+      // The view's query under the same settings, as QueryPlanTests explains it.
+      let plan = try QueryPlan.plan()
       #expect(plan.contains("Parallel Seq Scan on orders_v"), "\(plan)")
       let result = try database.cluster.psql(
         """
@@ -50,11 +46,7 @@ extension DatabaseTests {
         SELECT 'rewritten|' || count(*) FROM public.mv_metrics_daily m
         WHERE NOT EXISTS (SELECT 1 FROM before b WHERE b.row_ctid = m.ctid AND b.row_xmin = m.xmin::text);
         """, options: ["-t", "-A"])
-      var counts: [String: Int] = [:]
-      for line in result.split(separator: "\n") {
-        let parts = line.split(separator: "|")
-        if parts.count == 2, let value = Int(parts[1]) { counts[String(parts[0])] = value }
-      }
+      let counts = countsByTag(result)
       #expect(counts["rows"] == 20, "\(result)")
       #expect(counts["rewritten"] == 0, "\(result)")
     }

@@ -91,3 +91,13 @@ final class MetricsDatabase: Sendable {
     ) objects ORDER BY line;
     """
 }
+
+/// The `tag|count` lines of psql output (`SELECT 'rows|' || count(*) …`), by tag.
+func countsByTag(_ output: String) -> [String: Int] {
+  var counts: [String: Int] = [:]
+  for line in output.split(separator: "\n") {
+    let parts = line.split(separator: "|")
+    if parts.count == 2, let value = Int(parts[1]) { counts[String(parts[0])] = value }
+  }
+  return counts
+}

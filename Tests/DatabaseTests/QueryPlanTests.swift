@@ -79,11 +79,7 @@ extension DatabaseTests {
         SELECT 'account|' || count(*) FROM public.mv_metrics_daily
         WHERE account_id = '\(account)' AND date BETWEEN '\(from)' AND date '\(from)' + 365;
         """, options: ["-t", "-A"])
-      var counts: [String: Int] = [:]
-      for line in output.split(separator: "\n") {
-        let parts = line.split(separator: "|")
-        if parts.count == 2, let value = Int(parts[1]) { counts[String(parts[0])] = value }
-      }
+      let counts = countsByTag(output)
       let returned = try #require(counts["returned"], "\(output)")
       #expect(returned > 0, "\(output)")
       #expect(try #require(counts["account"]) > returned, "the account must hold more rows")
