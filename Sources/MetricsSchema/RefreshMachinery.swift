@@ -8,13 +8,15 @@ public enum RefreshMachinery {
   public static let jobName = "refresh-metrics-daily"
   /// Every five minutes.
   public static let schedule = "*/5 * * * *"
-  /// How the refresh runs: enough memory per sort that the daily rows do not spill to disk; hash
-  /// memory for the aggregate up to 1 GB, because PostgreSQL cannot know how few days the facts
-  /// fall into (it guesses a tenth of the facts) and, when that guess does not fit, sorts every
-  /// fact instead (twice as slow at 10M calls); and no JIT, whose compiling costs more than it
+  /// How the refresh runs, within Supabase's smallest instance (1 GB of RAM): each sort or hash
+  /// table of the refresh gets at most 32 MB and 64 MB, so with the leader's two aggregates and
+  /// two parallel workers the refresh holds at most 256 MB of them, and spills to disk beyond.
+  /// The daily rows fit easily; only PostgreSQL's guess of how many days the facts fall into (a
+  /// tenth of the facts) can exceed that, and then it sorts the facts instead of hashing them
+  /// (slower from about 10M calls, BENCHMARKS.md). No JIT: its compiling costs more than it
   /// saves on this query.
   public static let refreshSettings = [
-    FunctionSetting("work_mem", "64MB"), FunctionSetting("hash_mem_multiplier", "16"),
+    FunctionSetting("work_mem", "32MB"), FunctionSetting("hash_mem_multiplier", "2"),
     FunctionSetting("jit", "off"),
   ]
 
@@ -33,17 +35,32 @@ public enum RefreshMachinery {
   ) { _ in body }
 
   /// The function's body: returns at once while another refresh runs, refreshes concurrently
-  /// once the view is populated and plainly before.
+  /// once the view is populated and plainly before. A zone name the cached list holds and
+  /// PostgreSQL no longer knows (its time zone data changed) fails `AT TIME ZONE` with 22023:
+  /// then the list is read again, which drops that name, and the refresh runs once more, so its
+  /// places fall back like any unknown zone. Any other 22023 fails the second attempt too.
   static let body: [any PLStatement] = [
     If(!tryAdvisoryXactLock(.constant(lockKey)) || refreshRunningElsewhere) {
       Return()
     },
-    If(viewIsPopulated) {
-      RefreshMaterializedView(MetricsDaily.self, concurrently: true)
-    } otherwise: {
-      RefreshMaterializedView(MetricsDaily.self, concurrently: false)
+    ExceptionBlock(catching: .invalidParameterValue) {
+      refreshView
+    } handler: {
+      Raise(
+        .warning,
+        "a time zone listed in public.metrics_time_zone_names is not recognized: listing the zones again"
+      )
+      RefreshMaterializedView(MetricsTimeZoneNames.self, concurrently: false)
+      refreshView
     },
   ]
+
+  /// Concurrently once the view is populated, plainly before.
+  static let refreshView = If(viewIsPopulated) {
+    RefreshMaterializedView(MetricsDaily.self, concurrently: true)
+  } otherwise: {
+    RefreshMaterializedView(MetricsDaily.self, concurrently: false)
+  }
 
   /// Another session's refresh, started outside this function, holds a lock that conflicts with ours.
   static let refreshRunningElsewhere = exists { q in

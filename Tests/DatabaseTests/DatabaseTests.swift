@@ -91,7 +91,7 @@ extension DatabaseTests {
       let before = try database.cluster.psql(MetricsDatabase.catalogQuery)
       let file = try MetricsDatabase.file("supabase/generated/refresh_metrics.sql")
       let changed = file.replacingOccurrences(
-        of: "SET work_mem = '64MB'", with: "SET work_mem = '65MB'")
+        of: "SET work_mem = '32MB'", with: "SET work_mem = '33MB'")
       #expect(changed != file, "the function should change before the failing statement")
       let broken = changed + "\nSELECT no_such_function();\n"
       let result = try database.cluster.psqlResult(broken, options: ["--single-transaction"])

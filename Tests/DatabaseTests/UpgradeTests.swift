@@ -144,6 +144,7 @@ extension DatabaseTests {
           "replace function public.refresh_metrics_daily",
           "replace function private.metrics_visible_to_caller",
           "replace function public.get_metrics_for_range",
+          "refresh relation public.metrics_time_zone_names, which relation public.mv_metrics_daily reads",
         ])
       try database.cluster.psql(try #require(upgrade.sql), options: ["--single-transaction"])
 

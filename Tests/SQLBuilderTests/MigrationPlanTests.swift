@@ -142,4 +142,77 @@ import Testing
         """)
     #expect(output == "2\nnumeric\nt\nPurchases per customer.\nt\n")
   }
+
+  struct PaidPerCustomer: Relation {
+    static let qualifiedName = QualifiedName("shop", "paid_per_customer")
+    let customerID = Column<PG.UUID, Nullable>("customer_id")
+    let paid = Column<PG.BigInt, NotNull>("paid")
+  }
+
+  struct RepeatPayers: Relation {
+    static let qualifiedName = QualifiedName("shop", "repeat_payers")
+    let customerID = Column<PG.UUID, Nullable>("customer_id")
+  }
+
+  /// A materialized view over another: from v2 on, the reader keeps customers with more
+  /// than `minimum` paid purchases.
+  static func layered(minimum: Int64) -> SQLScript {
+    SQLScript("layered.sql", header: []) {
+      CreateMaterializedView(PaidPerCustomer.self) {
+        Select(PaidPerCustomer.self) { q, out in
+          let p = q.from(Purchases.self, as: "p")
+          q.groupBy(p.customerID)
+          out.customerID(p.customerID)
+          out.paid(count())
+        }
+      }
+      CreateMaterializedView(RepeatPayers.self) {
+        Select(RepeatPayers.self) { q, out in
+          let d = q.from(PaidPerCustomer.self, as: "d")
+          q.where(d.paid > .constant(minimum))
+          out.customerID(d.customerID)
+        }
+      }
+    }
+  }
+
+  @Test func aRebuiltMaterializedViewIsComputedFromFreshMaterializedViews() throws {
+    let first = try MigrationPlan(from: nil, to: [Self.layered(minimum: 0)])
+    var state = SchemaState()
+    state.objects = first.objects
+    let second = try MigrationPlan(from: state, to: [Self.layered(minimum: 1)])
+    #expect(
+      second.changes == [
+        "rebuild relation shop.repeat_payers",
+        "refresh relation shop.paid_per_customer, which relation shop.repeat_payers reads",
+      ])
+    expectInline(
+      second.sql ?? "",
+      #"""
+      -- Fail within 5 seconds rather than queue readers behind a view's lock.
+      SET LOCAL lock_timeout = '5s';
+
+      DROP MATERIALIZED VIEW IF EXISTS shop.repeat_payers;
+
+      REFRESH MATERIALIZED VIEW shop.paid_per_customer;
+
+      CREATE MATERIALIZED VIEW shop.repeat_payers AS
+      SELECT
+        d.customer_id
+      FROM shop.paid_per_customer d
+      WHERE d.paid > 1;
+      """#, #_sourceLocation)
+    // A purchase made between the migrations counts in the rebuilt view.
+    let output = try ShopDatabase.shared.get().run(
+      (first.sql ?? "")
+        + """
+        INSERT INTO shop.purchases (customer_id, quantity, unit_price)
+          SELECT customer_id, 1, 1 FROM shop.purchases WHERE customer_id IS NOT NULL LIMIT 1;
+        SELECT count(*) FROM (
+          SELECT customer_id FROM shop.purchases GROUP BY customer_id HAVING count(*) > 1) x;
+        """ + (second.sql ?? "")
+        + "SELECT count(*) FROM shop.repeat_payers;\n")
+    let counts = output.split(separator: "\n")
+    #expect(counts.count == 2 && counts.first == counts.last && counts.first != "0")
+  }
 }

@@ -8,7 +8,7 @@ SET LOCAL search_path TO public, extensions;
 CREATE TEMPORARY VIEW mv_metrics_daily AS
   SELECT * FROM public.mv_metrics_daily
   WHERE account_id::text LIKE 'a0000000-0000-0000-0000-00000000000_';
-SELECT plan(7);
+SELECT plan(8);
 
 INSERT INTO accounts VALUES ('a0000000-0000-0000-0000-000000000001', 'UTC');
 INSERT INTO calls_v (id, account_id, location_id, status, call_type, started_at) VALUES
@@ -28,6 +28,15 @@ SELECT lives_ok('SELECT public.refresh_metrics_daily()', 'the function refreshes
 SELECT is((SELECT sum(total_calls) FROM mv_metrics_daily), 2::numeric, 'new data is visible after the refresh');
 SELECT is(pg_relation_filenode('public.mv_metrics_daily'), (SELECT filenode FROM storage_before),
   'the populated view was refreshed concurrently: it kept its storage (a plain refresh swaps it)');
+
+-- Within Supabase's smallest instance (1 GB): a hash table of the refresh holds at most 64 MB
+-- before it spills, so the leader's two aggregates and two workers' hold at most 256 MB.
+SELECT cmp_ok(
+  (SELECT pg_size_bytes(max(split_part(c, '=', 2)) FILTER (WHERE c LIKE 'work_mem=%'))
+          * max(split_part(c, '=', 2)::numeric) FILTER (WHERE c LIKE 'hash_mem_multiplier=%')
+   FROM pg_proc, unnest(proconfig) c WHERE oid = 'public.refresh_metrics_daily()'::regprocedure),
+  '<=', pg_size_bytes('64MB')::numeric,
+  'the refresh''s hash memory per table (work_mem x hash_mem_multiplier) is at most 64 MB');
 
 SELECT * FROM finish();
 ROLLBACK;

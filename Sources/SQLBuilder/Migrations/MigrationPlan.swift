@@ -11,6 +11,8 @@ import Foundation
 /// - A cron job is scheduled again by name; objects no longer defined are dropped (extensions and
 ///   schemas are left alone). A table that changed is an error: its data needs a hand-written
 ///   migration.
+/// - A materialized view that is rebuilt reads fresh data: the materialized views it reads are
+///   refreshed first.
 /// - Dropping a relation or an index waits at most 5 seconds for its lock (`lock_timeout`).
 ///
 /// With no state yet, the plan creates everything, first dropping materialized views of the same
@@ -83,6 +85,19 @@ package struct MigrationPlan: Sendable {
         pending.append(reader)
       }
     }
+    // A materialized view is rebuilt from fresh data: the materialized views it reads that this
+    // migration does not create are refreshed before it.
+    var refreshFirst: [ObjectKey: [SchemaObjectState]] = [:]
+    for object in objects where object.kind == .materializedView && rebuild.contains(object.key) {
+      for dependency in object.dependsOn {
+        guard let read = newByKey[dependency], read.kind == .materializedView,
+          oldByKey[dependency] != nil, !rebuild.contains(dependency),
+          !refreshFirst.values.joined().contains(where: { $0.key == dependency })
+        else { continue }
+        refreshFirst[object.key, default: []].append(read)
+        changes.append("refresh \(dependency), which \(object.key) reads")
+      }
+    }
     let removed = old.filter {
       newByKey[$0.key] == nil && $0.kind != .extension && $0.kind != .schema
     }
@@ -116,6 +131,7 @@ package struct MigrationPlan: Sendable {
       if oldByKey[object.key] == nil || rebuild.contains(object.key)
         || replace.contains(object.key) || recreate.contains(object.key)
       {
+        statements += (refreshFirst[object.key] ?? []).compactMap(\.refresh)
         statements.append(object.fullText)
         continue
       }

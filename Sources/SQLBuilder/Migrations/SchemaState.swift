@@ -51,6 +51,13 @@ package struct SchemaMemberState: Codable, Equatable, Sendable {
 extension SchemaObjectState {
   /// The object's statements: its definition, then its members.
   var fullText: String { ([definition] + members.map(\.text)).joined(separator: "\n\n") }
+
+  /// For a materialized view, the statement that computes its rows again.
+  var refresh: String? {
+    let dropPrefix = "DROP MATERIALIZED VIEW IF EXISTS "
+    guard kind == .materializedView, drop.hasPrefix(dropPrefix) else { return nil }
+    return "REFRESH MATERIALIZED VIEW " + drop.dropFirst(dropPrefix.count)
+  }
 }
 
 /// A stable 64-bit FNV-1a checksum of `text`, in hex, to notice a file edited by hand.

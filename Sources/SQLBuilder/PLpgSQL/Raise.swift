@@ -69,16 +69,27 @@ public struct Raise: PLStatement, PLInspectable, ValidatedStatement {
 public struct SQLState: Hashable, Sendable {
   /// The five-character code, e.g. `22023`.
   public let code: String
+  /// PL/pgSQL's condition name for the code, e.g. `invalid_parameter_value`, if it has one.
+  public let name: String?
 
   /// A code by its five characters.
-  public init(_ code: String) { self.code = code }
+  public init(_ code: String) { self.init(code, name: nil) }
+
+  init(_ code: String, name: String?) {
+    self.code = code
+    self.name = name
+  }
+
+  /// Codes are equal when their five characters are; the name only changes how one is written.
+  public static func == (lhs: SQLState, rhs: SQLState) -> Bool { lhs.code == rhs.code }
+  public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
   /// `22023` invalid_parameter_value: an argument is NULL, out of range or inconsistent.
-  public static let invalidParameterValue = SQLState("22023")
+  public static let invalidParameterValue = SQLState("22023", name: "invalid_parameter_value")
   /// `42501` insufficient_privilege: the caller may not do this.
-  public static let insufficientPrivilege = SQLState("42501")
+  public static let insufficientPrivilege = SQLState("42501", name: "insufficient_privilege")
   /// `42P01` undefined_table: a relation the statement needs does not exist.
-  public static let undefinedTable = SQLState("42P01")
+  public static let undefinedTable = SQLState("42P01", name: "undefined_table")
   /// `P0001` raise_exception: PL/pgSQL's default for RAISE EXCEPTION.
-  public static let raiseException = SQLState("P0001")
+  public static let raiseException = SQLState("P0001", name: "raise_exception")
 }

@@ -21,18 +21,28 @@ BEGIN
   IF NOT pg_try_advisory_xact_lock(2417046109976225080) OR EXISTS (SELECT 1 FROM pg_catalog.pg_locks l WHERE l.locktype = 'relation' AND l.relation = 'public.mv_metrics_daily'::regclass::oid AND l.mode IN ('ExclusiveLock', 'AccessExclusiveLock') AND l.granted AND l.pid <> pg_backend_pid()) THEN
     RETURN;
   END IF;
-  IF EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = 'public.mv_metrics_daily'::regclass::oid AND c.relispopulated) THEN
-    REFRESH MATERIALIZED VIEW CONCURRENTLY public.mv_metrics_daily;
-  ELSE
-    REFRESH MATERIALIZED VIEW public.mv_metrics_daily;
-  END IF;
+  BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = 'public.mv_metrics_daily'::regclass::oid AND c.relispopulated) THEN
+      REFRESH MATERIALIZED VIEW CONCURRENTLY public.mv_metrics_daily;
+    ELSE
+      REFRESH MATERIALIZED VIEW public.mv_metrics_daily;
+    END IF;
+  EXCEPTION WHEN invalid_parameter_value THEN
+    RAISE WARNING 'a time zone listed in public.metrics_time_zone_names is not recognized: listing the zones again';
+    REFRESH MATERIALIZED VIEW public.metrics_time_zone_names;
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = 'public.mv_metrics_daily'::regclass::oid AND c.relispopulated) THEN
+      REFRESH MATERIALIZED VIEW CONCURRENTLY public.mv_metrics_daily;
+    ELSE
+      REFRESH MATERIALIZED VIEW public.mv_metrics_daily;
+    END IF;
+  END;
 END;
 $$
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = ''
-SET work_mem = '64MB'
-SET hash_mem_multiplier = '16'
+SET work_mem = '32MB'
+SET hash_mem_multiplier = '2'
 SET jit = 'off';
 
 COMMENT ON FUNCTION public.refresh_metrics_daily() IS 'Refreshes mv_metrics_daily without blocking readers; returns at once if a refresh is running.';
