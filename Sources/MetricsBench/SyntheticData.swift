@@ -2,7 +2,8 @@
 /// accounts sharing 100 locations, and a 21st account with 100 locations of its own and a tenth
 /// of the calls (the read API's large account), a year of calls (a third order calls, a tenth reservation calls),
 /// an order per order call and a reservation per reservation call, settings for some accounts
-/// and locations, a few facts without a location, and a few garbage time zones.
+/// and locations, a few facts without a location, and a few garbage time zones. Rows go into the
+/// base tables; the metrics read them through the source views.
 enum SyntheticData {
   /// The SQL that fills the source relations with `calls` calls.
   static func load(calls: Int) -> String {
@@ -46,16 +47,16 @@ enum SyntheticData {
            timestamptz '2024-01-01 00:00Z' + (i::double precision / \(calls) * 366 * 86400) * interval '1 second' AS started_at
     FROM (SELECT i, 1 + (i * 2654435761 % 4294967296) % 100 AS l FROM generate_series(1, \(calls)) i) s;
 
-    INSERT INTO calls_v
-    SELECT 'call-' || i, account_id, location_id, status, call_type, started_at FROM synthetic_calls;
+    INSERT INTO calls
+    SELECT 'call-' || i, location_id, status, call_type, started_at FROM synthetic_calls;
 
-    INSERT INTO orders_v
+    INSERT INTO orders
     SELECT md5('order' || i)::uuid, account_id, CASE WHEN i % 1000 = 3 THEN NULL ELSE location_id END,
            10 + i % 90 + 0.25, started_at + interval '5 minutes'
     FROM synthetic_calls WHERE call_type = 'order' AND account_id IS NOT NULL;
 
-    INSERT INTO reservations_v
-    SELECT md5('reservation' || i)::uuid, account_id, coalesce(location_id, md5('location1')::uuid),
+    INSERT INTO reservations
+    SELECT md5('reservation' || i)::uuid, coalesce(location_id, md5('location1')::uuid),
            CASE WHEN i % 50 = 1 THEN NULL ELSE 1 + i % 8 END,
            CASE WHEN i % 7 = 1 THEN 30.50 END, started_at + interval '2 minutes'
     FROM synthetic_calls WHERE call_type = 'reservation';

@@ -6,9 +6,14 @@ extension DatabaseTests {
   /// Two sessions at once: a refresh never queues behind another, and never blocks readers.
   @Suite struct Concurrency {
     let account = "a0000000-0000-0000-0000-000000000001"
+    let location = "10000000-0000-0000-0000-000000000001"
 
+    /// A completed call at the account's location, which is created with the first call.
     func call(_ id: String, at time: String = "2024-05-01 10:00Z") -> String {
-      "INSERT INTO calls_v VALUES ('\(id)', '\(account)', NULL, 'completed', 'order', '\(time)');"
+      """
+      INSERT INTO locations VALUES ('\(location)', '\(account)', 'UTC') ON CONFLICT DO NOTHING;
+      INSERT INTO calls VALUES ('\(id)', '\(location)', 'completed', 'order', '\(time)');
+      """
     }
 
     /// Waits until `query` (a boolean) is true, for at most ten seconds.

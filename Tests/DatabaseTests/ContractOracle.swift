@@ -29,6 +29,10 @@ enum ContractOracle {
     let valid = Dictionary(uniqueKeysWithValues: MessyData.validZones.map { ($0.lowercased(), $0) })
     let accountZone = Dictionary(uniqueKeysWithValues: data.accounts.map { ($0.id, $0.zone) })
     let locationZone = Dictionary(uniqueKeysWithValues: data.locations.map { ($0.id, $0.zone) })
+    // The source views: a call or reservation has its location's account (none without an
+    // existing location); an order keeps its own and loses a location that no longer exists.
+    let locationAccount = Dictionary(
+      uniqueKeysWithValues: data.locations.map { ($0.id, $0.account) })
     func zone(location: String?, account: String) -> String {
       if let name = location.flatMap({ locationZone[$0] ?? nil }),
         let zone = valid[name.lowercased()]
@@ -48,7 +52,8 @@ enum ContractOracle {
 
     var rows: [Key: Row] = [:]
     for call in data.calls {
-      guard let account = call.account, let started = call.startedAt, call.badStartedAt == nil
+      guard let account = call.location.flatMap({ locationAccount[$0] }),
+        let started = call.startedAt, call.badStartedAt == nil
       else { continue }
       let key = Key(
         account: account, location: call.location,
@@ -59,14 +64,15 @@ enum ContractOracle {
       if call.status == "completed" { rows[key]!.completedCalls += 1 }
     }
     for order in data.orders {
+      let location = order.location.flatMap { locationAccount[$0] == nil ? nil : $0 }
       let key = Key(
-        account: order.account, location: order.location,
-        date: localDate(order.createdAt, zone(location: order.location, account: order.account)))
+        account: order.account, location: location,
+        date: localDate(order.createdAt, zone(location: location, account: order.account)))
       // An amount no sale has counts 0, but the order still dates a row.
       rows[key, default: Row()].orderCents += order.badAmount == nil ? order.amountCents : 0
     }
     for reservation in data.reservations {
-      guard let account = reservation.account else { continue }
+      guard let account = locationAccount[reservation.location] else { continue }
       let key = Key(
         account: account, location: reservation.location,
         date: localDate(

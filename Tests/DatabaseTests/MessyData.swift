@@ -13,9 +13,10 @@ struct SeededGenerator: RandomNumberGenerator {
   }
 }
 
-/// Source data with every mess the contract allows: NULL accounts and locations, garbage and
-/// empty zone names, missing settings rows, NULL and negative guest counts, NULL spends,
-/// NaN, infinite and huge order amounts, DST-edge and out-of-range instants.
+/// Base-table rows with every mess the contract allows: facts without a location or at a
+/// deleted one, orders at another account's location, garbage and empty zone names, missing
+/// settings rows, NULL and negative guest counts, NULL spends, NaN, infinite and huge order
+/// amounts, DST-edge and out-of-range instants.
 struct MessyData {
   static let validZones = [
     "UTC", "America/New_York", "Europe/Berlin", "Asia/Tokyo", "Australia/Lord_Howe",
@@ -57,7 +58,6 @@ struct MessyData {
   }
   struct Call {
     var id: String
-    var account: String?
     var location: String?
     var status: String
     var type: String
@@ -76,7 +76,6 @@ struct MessyData {
   }
   struct Reservation {
     var id: String
-    var account: String?
     var location: String
     var guests: Int?
     var overrideCents: Int?
@@ -85,6 +84,8 @@ struct MessyData {
 
   var accounts: [Account] = []
   var locations: [Location] = []
+  /// Locations facts still reference that no longer exist.
+  var deletedLocations: [String] = []
   var accountSettings: [String: AccountSettings] = [:]
   var locationSettings: [String: LocationSettings] = [:]
   var calls: [Call] = []
@@ -100,6 +101,7 @@ struct MessyData {
       locations.append(
         Location(id: uuid(), account: accounts.randomElement(using: &random)!.id, zone: zone()))
     }
+    for _ in 0..<2 { deletedLocations.append(uuid()) }
     for account in accounts where chance(0.6) { accountSettings[account.id] = newAccountSettings() }
     for location in locations where chance(0.5) {
       locationSettings[location.id] = newLocationSettings()
@@ -143,8 +145,10 @@ struct MessyData {
     return Int(day) + Int.random(in: -86_400..<(2 * 86_400), using: &random)
   }
 
-  /// A location of `account` mostly, any location sometimes (data is not always consistent).
+  /// A location of `account` mostly; any location, or a deleted one, sometimes (data is not
+  /// always consistent).
   mutating func location(of account: String) -> String {
+    if chance(0.04) { return pick(deletedLocations) }
     let own = locations.filter { $0.account == account }
     return own.isEmpty || chance(0.1) ? pick(locations).id : pick(own).id
   }
@@ -158,7 +162,7 @@ struct MessyData {
       let location = chance(0.12) ? nil : self.location(of: account)
       calls.append(
         Call(
-          id: "call-\(serial)", account: chance(0.05) ? nil : account, location: location,
+          id: "call-\(serial)", location: location,
           status: pick(["completed", "completed", "in_progress", "failed", "missed"]),
           type: pick(["order", "order", "reservation", "catering", "general"]),
           startedAt: chance(0.03) ? nil : timestamp(),
@@ -176,7 +180,7 @@ struct MessyData {
       let account = pick(accounts).id
       reservations.append(
         Reservation(
-          id: uuid(), account: chance(0.05) ? nil : account, location: location(of: account),
+          id: uuid(), location: location(of: account),
           guests: chance(0.1)
             ? nil
             : chance(0.03)

@@ -63,7 +63,7 @@ final class MetricsDatabase: Sendable {
   func reset() throws {
     try cluster.psql(
       """
-      TRUNCATE accounts, locations, calls_v, orders_v, reservations_v, account_settings, location_settings,
+      TRUNCATE accounts, locations, calls, orders, reservations, account_settings, location_settings,
         user_location_access;
       SELECT public.refresh_metrics_daily();
       """)

@@ -24,7 +24,7 @@ extension DatabaseTests {
     @Test func everySourceIsScannedInParallelIntoOneAggregate() throws {
       let plan = try Self.plan()
       let lines = plan.split(separator: "\n")
-      for source in ["calls_v", "orders_v", "reservations_v"] {
+      for source in ["calls", "orders", "reservations"] {
         #expect(plan.contains("Parallel Seq Scan on \(source) "), "\(source):\n\(plan)")
       }
       #expect(lines.filter { $0.contains("Partial HashAggregate") }.count == 1, "\(plan)")

@@ -85,7 +85,8 @@ extension DatabaseTests {
 }
 
 extension MessyData {
-  /// Deletes some facts, adds others, and changes settings and zones.
+  /// Deletes some facts, adds others, changes settings and zones, moves a location to another
+  /// account now and then, and deletes one.
   mutating func mutate() {
     var rng = random
     calls.removeAll { _ in Double.random(in: 0..<1, using: &rng) < 0.2 }
@@ -100,6 +101,13 @@ extension MessyData {
       if chance(0.3) { locationSettings[location] = chance(0.3) ? nil : newLocationSettings() }
     }
     for index in locations.indices where chance(0.2) { locations[index].zone = zone() }
+    for index in locations.indices where chance(0.1) {
+      locations[index].account = pick(accounts).id
+    }
+    for index in accounts.indices where chance(0.2) { accounts[index].zone = zone() }
+    if chance(0.5), let gone = locations.indices.randomElement(using: &random) {
+      deletedLocations.append(locations.remove(at: gone).id)
+    }
   }
 }
 
@@ -115,24 +123,24 @@ enum SQLFor {
   static func values(_ rows: [String]) -> String { rows.joined(separator: ",\n  ") }
 
   static func callRows(_ calls: [MessyData.Call]) -> String {
-    "INSERT INTO calls_v VALUES\n  "
+    "INSERT INTO calls VALUES\n  "
       + values(
         calls.map {
-          "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \(text($0.status)), \(text($0.type)), \($0.badStartedAt ?? time($0.startedAt)))"
+          "(\(text($0.id)), \(text($0.location)), \(text($0.status)), \(text($0.type)), \($0.badStartedAt ?? time($0.startedAt)))"
         }) + ";\n"
   }
   static func orderRows(_ orders: [MessyData.Order]) -> String {
-    "INSERT INTO orders_v VALUES\n  "
+    "INSERT INTO orders VALUES\n  "
       + values(
         orders.map {
           "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \($0.badAmount ?? cents($0.amountCents)), \(time($0.createdAt)))"
         }) + ";\n"
   }
   static func reservationRows(_ reservations: [MessyData.Reservation]) -> String {
-    "INSERT INTO reservations_v VALUES\n  "
+    "INSERT INTO reservations VALUES\n  "
       + values(
         reservations.map {
-          "(\(text($0.id)), \(text($0.account)), \(text($0.location)), \(number($0.guests)), \(cents($0.overrideCents)), \(time($0.createdAt)))"
+          "(\(text($0.id)), \(text($0.location)), \(number($0.guests)), \(cents($0.overrideCents)), \(time($0.createdAt)))"
         }) + ";\n"
   }
   static func settings(_ data: MessyData) -> String {
@@ -175,18 +183,28 @@ enum SQLFor {
         : "DELETE FROM \(table) WHERE id::text IN (\(removed.map(PostgreSQL.stringLiteral).joined(separator: ", ")));\n"
     }
     var sql =
-      gone("calls_v", old.calls.map(\.id), new.calls.map(\.id))
-      + gone("orders_v", old.orders.map(\.id), new.orders.map(\.id))
-      + gone("reservations_v", old.reservations.map(\.id), new.reservations.map(\.id))
+      gone("calls", old.calls.map(\.id), new.calls.map(\.id))
+      + gone("orders", old.orders.map(\.id), new.orders.map(\.id))
+      + gone("reservations", old.reservations.map(\.id), new.reservations.map(\.id))
     let oldCalls = Set(old.calls.map(\.id))
     let oldOrders = Set(old.orders.map(\.id))
     let oldReservations = Set(old.reservations.map(\.id))
     sql += callRows(new.calls.filter { !oldCalls.contains($0.id) })
     sql += orderRows(new.orders.filter { !oldOrders.contains($0.id) })
     sql += reservationRows(new.reservations.filter { !oldReservations.contains($0.id) })
+    let remaining = Set(new.locations.map(\.id))
+    let removed = old.locations.map(\.id).filter { !remaining.contains($0) }
+    if !removed.isEmpty {
+      sql +=
+        "DELETE FROM locations WHERE location_id IN (\(removed.map { text($0) }.joined(separator: ", ")));\n"
+    }
     for location in new.locations {
       sql +=
-        "UPDATE locations SET time_zone = \(text(location.zone)) WHERE location_id = \(text(location.id));\n"
+        "UPDATE locations SET account_id = \(text(location.account)), time_zone = \(text(location.zone)) WHERE location_id = \(text(location.id));\n"
+    }
+    for account in new.accounts {
+      sql +=
+        "UPDATE accounts SET default_time_zone = \(text(account.zone)) WHERE account_id = \(text(account.id));\n"
     }
     return sql + settings(new)
   }

@@ -113,12 +113,14 @@ enum CallsByDayFunction {
 extension DatabaseTests {
   @Suite struct WorkedExamples {
     static let account = "00000000-0000-0000-0000-0000000000a1"
+    static let location = "00000000-0000-0000-0000-0000000000b1"
 
-    /// Three calls yesterday (UTC): two at 09:xx, one at 14:xx, for one account.
+    /// Three calls yesterday (UTC): two at 09:xx, one at 14:xx, at one location of one account.
     static let calls = """
       INSERT INTO accounts VALUES ('\(account)', 'UTC');
-      INSERT INTO calls_v (id, account_id, status, call_type, started_at)
-      SELECT 'c' || n, '\(account)', 'completed', 'order',
+      INSERT INTO locations VALUES ('\(location)', '\(account)', 'UTC');
+      INSERT INTO calls (id, location_id, status, call_type, started_at)
+      SELECT 'c' || n, '\(location)', 'completed', 'order',
              date_trunc('day', now() AT TIME ZONE 'UTC' - interval '1 day') AT TIME ZONE 'UTC'
                + make_interval(hours => h, mins => n)
       FROM (VALUES (1, 9), (2, 9), (3, 14)) AS v(n, h);

@@ -45,8 +45,8 @@ extension DatabaseTests {
         """
         INSERT INTO accounts VALUES ('\(Self.account)', 'America/New_York');
         INSERT INTO locations VALUES ('\(Self.location)', '\(Self.account)', 'Asia/Tokyo');
-        INSERT INTO calls_v VALUES ('zone-call', '\(Self.account)', '\(Self.location)', 'completed',
-          'order', timestamptz '2024-03-01 02:00Z');
+        INSERT INTO calls VALUES ('zone-call', '\(Self.location)', 'completed', 'order',
+          timestamptz '2024-03-01 02:00Z');
         SELECT public.refresh_metrics_daily();
         UPDATE locations SET time_zone = 'mars/olympus_mons' WHERE location_id = '\(Self.location)';
         """)

@@ -1,5 +1,8 @@
 -- Contract §2, Attribution: a fact without an account is left out; a fact with an account but no
--- location is kept under location_id NULL, in one row per (account_id, date).
+-- location is kept under location_id NULL, in one row per (account_id, date). Through the source
+-- views (§1): a call or a reservation has its location's account, so without a location, or with
+-- a deleted one, it has none; an order keeps its own account, and its location reads NULL once
+-- the location is deleted.
 BEGIN;
 SET LOCAL search_path TO public, extensions;
 -- Only this test's tenants: on a real project the view also holds everyone else's rows. The
@@ -11,35 +14,36 @@ SELECT plan(8);
 
 INSERT INTO accounts VALUES ('a0000000-0000-0000-0000-000000000001', 'UTC');
 INSERT INTO locations VALUES ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'UTC');
+-- Location ...09 is referenced below but does not exist: it was deleted.
 
-INSERT INTO calls_v (id, account_id, location_id, status, call_type, started_at) VALUES
-  ('no-account', NULL, NULL, 'completed', 'order', '2024-05-01 10:00Z'),
-  ('no-account-with-location', NULL, '10000000-0000-0000-0000-000000000001', 'completed', 'order', '2024-05-01 10:00Z'),
-  ('no-location-1', 'a0000000-0000-0000-0000-000000000001', NULL, 'completed', 'order', '2024-05-01 09:00Z'),
-  ('no-location-2', 'a0000000-0000-0000-0000-000000000001', NULL, 'failed', 'general', '2024-05-01 18:00Z'),
-  ('no-start', 'a0000000-0000-0000-0000-000000000001', NULL, 'completed', 'order', NULL),
-  ('located', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'completed', 'reservation', '2024-05-01 12:00Z');
-INSERT INTO orders_v (id, account_id, location_id, total_amount, created_at) VALUES
+INSERT INTO calls (id, location_id, status, call_type, started_at) VALUES
+  ('no-location', NULL, 'completed', 'order', '2024-05-01 10:00Z'),
+  ('deleted-location', '10000000-0000-0000-0000-000000000009', 'completed', 'order', '2024-05-01 10:00Z'),
+  ('no-start', '10000000-0000-0000-0000-000000000001', 'completed', 'order', NULL),
+  ('located-1', '10000000-0000-0000-0000-000000000001', 'completed', 'reservation', '2024-05-01 12:00Z'),
+  ('located-2', '10000000-0000-0000-0000-000000000001', 'failed', 'general', '2024-05-01 18:00Z');
+INSERT INTO orders (id, account_id, location_id, total_amount, created_at) VALUES
   ('b0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', NULL, 12.5, '2024-05-01 11:00Z'),
-  ('b0000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', NULL, 7.5, '2024-05-02 11:00Z');
-INSERT INTO reservations_v (id, account_id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
-  ('c0000000-0000-0000-0000-000000000001', NULL, '10000000-0000-0000-0000-000000000001', 4, 10, '2024-05-03 11:00Z');
+  ('b0000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', NULL, 7.5, '2024-05-02 11:00Z'),
+  ('b0000000-0000-0000-0000-000000000003', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000009', 2.5, '2024-05-01 13:00Z');
+INSERT INTO reservations (id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
+  ('c0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000009', 4, 10, '2024-05-03 11:00Z');
 
 SELECT lives_ok('SELECT public.refresh_metrics_daily()', 'the refresh succeeds');
 
 SELECT is(
-  (SELECT count(*) FROM mv_metrics_daily WHERE account_id IS NULL), 0::bigint,
+  (SELECT count(*) FROM public.mv_metrics_daily WHERE account_id IS NULL), 0::bigint,
   'no row without an account');
 
 SELECT is(
   (SELECT count(*) FROM mv_metrics_daily WHERE location_id IS NULL AND date = '2024-05-01'), 1::bigint,
-  'calls and an order without a location on one day make exactly one row');
+  'orders without a location on one day make exactly one row');
 
 SELECT results_eq(
   $$SELECT total_calls, orders_count, completed_calls, total_revenue_orders
       FROM mv_metrics_daily WHERE location_id IS NULL AND date = '2024-05-01'$$,
-  $$VALUES (2::bigint, 1::bigint, 1::bigint, 12.5::double precision)$$,
-  'the NULL-location row holds both calls and the order; the call without started_at is left out');
+  $$VALUES (0::bigint, 0::bigint, 0::bigint, 15::double precision)$$,
+  'the NULL-location row holds the order without a location and the one whose location was deleted; calls without a location have no account');
 
 SELECT results_eq(
   $$SELECT total_calls, total_revenue_orders FROM mv_metrics_daily
@@ -48,14 +52,14 @@ SELECT results_eq(
   'an order alone makes a NULL-location row');
 
 SELECT results_eq(
-  $$SELECT total_calls FROM mv_metrics_daily
+  $$SELECT total_calls, completed_calls, reservations_count FROM mv_metrics_daily
       WHERE location_id = '10000000-0000-0000-0000-000000000001'$$,
-  $$VALUES (1::bigint)$$,
-  'the call without an account is not counted at its location');
+  $$VALUES (2::bigint, 1::bigint, 1::bigint)$$,
+  'calls at a location count for its account; the call without started_at is left out');
 
 SELECT is(
   (SELECT count(*) FROM mv_metrics_daily WHERE date = '2024-05-03'), 0::bigint,
-  'a reservation without an account makes no row');
+  'a reservation at a deleted location has no account and makes no row');
 
 SELECT set_eq(
   $$SELECT account_id, location_id, date FROM mv_metrics_daily$$,

@@ -27,28 +27,29 @@ INSERT INTO locations VALUES
   ('10000000-0000-0000-0000-000000000009', 'a0000000-0000-0000-0000-000000000004', NULL);
 
 -- One call per case; its id names the local date expected.
-INSERT INTO calls_v (id, account_id, location_id, status, call_type, started_at) VALUES
+INSERT INTO calls (id, location_id, status, call_type, started_at) VALUES
   -- New York, spring-forward night 2024-03-10 (EST, UTC-5, until 07:00Z; EDT, UTC-4, after).
-  ('ny-before-midnight', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'completed', 'general', '2024-03-10 04:59Z'),
-  ('ny-after-midnight', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'completed', 'general', '2024-03-10 05:00Z'),
-  ('ny-8pm', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'completed', 'general', '2024-03-11 00:00Z'),
-  ('ny-after-dst-midnight', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'completed', 'general', '2024-03-11 04:30Z'),
+  ('ny-before-midnight', '10000000-0000-0000-0000-000000000001', 'completed', 'general', '2024-03-10 04:59Z'),
+  ('ny-after-midnight', '10000000-0000-0000-0000-000000000001', 'completed', 'general', '2024-03-10 05:00Z'),
+  ('ny-8pm', '10000000-0000-0000-0000-000000000001', 'completed', 'general', '2024-03-11 00:00Z'),
+  ('ny-after-dst-midnight', '10000000-0000-0000-0000-000000000001', 'completed', 'general', '2024-03-11 04:30Z'),
   -- Tokyo, one second either side of local midnight.
-  ('tokyo-2359', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000002', 'completed', 'general', '2024-06-01 14:59:59Z'),
-  ('tokyo-0000', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000002', 'completed', 'general', '2024-06-01 15:00:00Z'),
+  ('tokyo-2359', '10000000-0000-0000-0000-000000000002', 'completed', 'general', '2024-06-01 14:59:59Z'),
+  ('tokyo-0000', '10000000-0000-0000-0000-000000000002', 'completed', 'general', '2024-06-01 15:00:00Z'),
   -- 22:30Z on 1 June is 00:30 on 2 June in Berlin (CEST).
-  ('null-zone', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000003', 'completed', 'general', '2024-06-01 22:30Z'),
-  ('invalid-zone', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000004', 'completed', 'general', '2024-06-01 22:30Z'),
-  ('empty-zone', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000005', 'completed', 'general', '2024-06-01 22:30Z'),
-  ('wrong-case-zone', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000006', 'completed', 'general', '2024-06-01 22:30Z'),
-  ('no-location', 'a0000000-0000-0000-0000-000000000001', NULL, 'completed', 'general', '2024-06-01 22:30Z'),
-  ('both-invalid', 'a0000000-0000-0000-0000-000000000002', '10000000-0000-0000-0000-000000000007', 'completed', 'general', '2024-06-01 22:30Z'),
-  ('both-empty', 'a0000000-0000-0000-0000-000000000003', '10000000-0000-0000-0000-000000000008', 'completed', 'general', '2024-06-01 22:30Z'),
-  ('both-null', 'a0000000-0000-0000-0000-000000000004', '10000000-0000-0000-0000-000000000009', 'completed', 'general', '2024-06-01 22:30Z');
-INSERT INTO orders_v (id, account_id, location_id, total_amount, created_at) VALUES
-  ('b0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 30, '2024-03-11 01:00Z');
-INSERT INTO reservations_v (id, account_id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
-  ('c0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000002', 2, 10, '2024-06-02 15:30Z');
+  ('null-zone', '10000000-0000-0000-0000-000000000003', 'completed', 'general', '2024-06-01 22:30Z'),
+  ('invalid-zone', '10000000-0000-0000-0000-000000000004', 'completed', 'general', '2024-06-01 22:30Z'),
+  ('empty-zone', '10000000-0000-0000-0000-000000000005', 'completed', 'general', '2024-06-01 22:30Z'),
+  ('wrong-case-zone', '10000000-0000-0000-0000-000000000006', 'completed', 'general', '2024-06-01 22:30Z'),
+  ('both-invalid', '10000000-0000-0000-0000-000000000007', 'completed', 'general', '2024-06-01 22:30Z'),
+  ('both-empty', '10000000-0000-0000-0000-000000000008', 'completed', 'general', '2024-06-01 22:30Z'),
+  ('both-null', '10000000-0000-0000-0000-000000000009', 'completed', 'general', '2024-06-01 22:30Z');
+INSERT INTO orders (id, account_id, location_id, total_amount, created_at) VALUES
+  ('b0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 30, '2024-03-11 01:00Z'),
+  -- Without a location (a call without one has no account).
+  ('b0000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', NULL, 5, '2024-06-01 22:30Z');
+INSERT INTO reservations (id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
+  ('c0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000002', 2, 10, '2024-06-02 15:30Z');
 
 SELECT lives_ok('SELECT public.refresh_metrics_daily()', 'invalid, empty and wrong-case zone names do not fail the refresh');
 
@@ -91,7 +92,7 @@ SELECT is((SELECT date FROM mv_metrics_daily WHERE location_id = '10000000-0000-
 SELECT is((SELECT date FROM mv_metrics_daily WHERE location_id = '10000000-0000-0000-0000-000000000006'),
   '2024-06-01'::date, 'a zone name in another case is the zone PostgreSQL finds for it: New York');
 SELECT is((SELECT date FROM mv_metrics_daily WHERE account_id = 'a0000000-0000-0000-0000-000000000001' AND location_id IS NULL),
-  '2024-06-02'::date, 'a fact without a location uses its account''s zone');
+  '2024-06-02'::date, 'an order without a location uses its account''s zone');
 SELECT is((SELECT date FROM mv_metrics_daily WHERE location_id = '10000000-0000-0000-0000-000000000007'),
   '2024-06-01'::date, 'invalid location and account zones: UTC');
 SELECT is((SELECT date FROM mv_metrics_daily WHERE location_id = '10000000-0000-0000-0000-000000000008'),

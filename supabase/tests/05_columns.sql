@@ -28,18 +28,20 @@ SELECT col_type_is('public', 'mv_metrics_daily', 'minutes_saved', 'double precis
 INSERT INTO accounts VALUES ('a0000000-0000-0000-0000-000000000001', NULL), ('a0000000-0000-0000-0000-000000000002', 'UTC');
 INSERT INTO account_settings (account_id, revenue_mode, avg_spend_per_head) VALUES
   ('a0000000-0000-0000-0000-000000000002', 'orders_plus_res_estimate', NULL);
-INSERT INTO locations VALUES ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', NULL);
-INSERT INTO calls_v (id, account_id, location_id, status, call_type, started_at) VALUES
-  ('1', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'completed', 'order', '2024-05-01 10:00Z'),
-  ('2', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'missed', 'order', '2024-05-01 10:00Z'),
-  ('3', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'completed', 'reservation', '2024-05-01 10:00Z'),
-  ('4', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'in_progress', 'catering', '2024-05-01 10:00Z'),
-  ('5', 'a0000000-0000-0000-0000-000000000001', NULL, 'failed', 'general', '2024-05-02 10:00Z'),
-  ('6', 'a0000000-0000-0000-0000-000000000001', NULL, 'completed', 'order', NULL);
-INSERT INTO orders_v (id, account_id, location_id, total_amount, created_at) VALUES
+INSERT INTO locations VALUES
+  ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', NULL),
+  ('10000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000002', NULL);
+INSERT INTO calls (id, location_id, status, call_type, started_at) VALUES
+  ('1', '10000000-0000-0000-0000-000000000001', 'completed', 'order', '2024-05-01 10:00Z'),
+  ('2', '10000000-0000-0000-0000-000000000001', 'missed', 'order', '2024-05-01 10:00Z'),
+  ('3', '10000000-0000-0000-0000-000000000001', 'completed', 'reservation', '2024-05-01 10:00Z'),
+  ('4', '10000000-0000-0000-0000-000000000001', 'in_progress', 'catering', '2024-05-01 10:00Z'),
+  ('5', '10000000-0000-0000-0000-000000000001', 'failed', 'general', '2024-05-02 10:00Z'),
+  ('6', '10000000-0000-0000-0000-000000000001', 'completed', 'order', NULL);
+INSERT INTO orders (id, account_id, location_id, total_amount, created_at) VALUES
   ('b0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000002', NULL, 0, '2024-05-03 10:00Z');
-INSERT INTO reservations_v (id, account_id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
-  ('c0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000002', '10000000-0000-0000-0000-000000000001', NULL, NULL, '2024-05-04 10:00Z');
+INSERT INTO reservations (id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
+  ('c0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000002', NULL, NULL, '2024-05-04 10:00Z');
 SELECT public.refresh_metrics_daily();
 
 SELECT is((SELECT count(*) FROM mv_metrics_daily), 4::bigint, 'one row per key with facts');
@@ -56,7 +58,7 @@ SELECT results_eq(
   'counts by call_type and by status');
 SELECT results_eq(
   $$SELECT total_calls, completed_calls, minutes_saved FROM mv_metrics_daily
-      WHERE location_id IS NULL AND account_id = 'a0000000-0000-0000-0000-000000000001'$$,
+      WHERE location_id = '10000000-0000-0000-0000-000000000001' AND date = '2024-05-02'$$,
   $$VALUES (1::bigint, 0::bigint, 0::double precision)$$,
   'a day with only a failed call saves no minutes');
 SELECT is(

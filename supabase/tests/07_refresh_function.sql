@@ -11,8 +11,9 @@ CREATE TEMPORARY VIEW mv_metrics_daily AS
 SELECT plan(8);
 
 INSERT INTO accounts VALUES ('a0000000-0000-0000-0000-000000000001', 'UTC');
-INSERT INTO calls_v (id, account_id, location_id, status, call_type, started_at) VALUES
-  ('1', 'a0000000-0000-0000-0000-000000000001', NULL, 'completed', 'order', '2024-05-01 10:00Z');
+INSERT INTO locations VALUES ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'UTC');
+INSERT INTO calls (id, location_id, status, call_type, started_at) VALUES
+  ('1', '10000000-0000-0000-0000-000000000001', 'completed', 'order', '2024-05-01 10:00Z');
 
 REFRESH MATERIALIZED VIEW public.mv_metrics_daily WITH NO DATA;
 SELECT throws_ok('REFRESH MATERIALIZED VIEW CONCURRENTLY public.mv_metrics_daily', '0A000', NULL,
@@ -22,8 +23,8 @@ SELECT ok((SELECT relispopulated FROM pg_class WHERE oid = 'public.mv_metrics_da
 SELECT is((SELECT sum(total_calls) FROM mv_metrics_daily), 1::numeric, 'with current data');
 
 CREATE TEMP TABLE storage_before ON COMMIT DROP AS SELECT pg_relation_filenode('public.mv_metrics_daily') AS filenode;
-INSERT INTO calls_v (id, account_id, location_id, status, call_type, started_at) VALUES
-  ('2', 'a0000000-0000-0000-0000-000000000001', NULL, 'completed', 'order', '2024-05-01 11:00Z');
+INSERT INTO calls (id, location_id, status, call_type, started_at) VALUES
+  ('2', '10000000-0000-0000-0000-000000000001', 'completed', 'order', '2024-05-01 11:00Z');
 SELECT lives_ok('SELECT public.refresh_metrics_daily()', 'the function refreshes a populated view');
 SELECT is((SELECT sum(total_calls) FROM mv_metrics_daily), 2::numeric, 'new data is visible after the refresh');
 SELECT is(pg_relation_filenode('public.mv_metrics_daily'), (SELECT filenode FROM storage_before),

@@ -7,20 +7,22 @@ BEGIN;
 SET LOCAL search_path TO public, extensions;
 SELECT plan(27);
 
--- Account A has locations L1 and L2, account B has L3; each has calls without a location too.
+-- Account A has locations L1 and L2, account B has L3; each has an order without a location too.
 INSERT INTO accounts VALUES
   ('a0000000-0000-0000-0000-000000000001', 'UTC'), ('a0000000-0000-0000-0000-000000000002', 'UTC');
 INSERT INTO locations VALUES
   ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', NULL),
   ('10000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', NULL),
   ('10000000-0000-0000-0000-000000000003', 'a0000000-0000-0000-0000-000000000002', NULL);
-INSERT INTO calls_v (id, account_id, location_id, status, call_type, started_at) VALUES
-  ('l1-a', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'completed', 'order', '2024-05-01 12:00Z'),
-  ('l1-b', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'completed', 'order', '2024-05-02 12:00Z'),
-  ('l2', 'a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000002', 'completed', 'order', '2024-05-01 12:00Z'),
-  ('a-none', 'a0000000-0000-0000-0000-000000000001', NULL, 'completed', 'order', '2024-05-01 12:00Z'),
-  ('l3', 'a0000000-0000-0000-0000-000000000002', '10000000-0000-0000-0000-000000000003', 'completed', 'order', '2024-05-01 12:00Z'),
-  ('b-none', 'a0000000-0000-0000-0000-000000000002', NULL, 'completed', 'order', '2024-05-01 12:00Z');
+INSERT INTO calls (id, location_id, status, call_type, started_at) VALUES
+  ('l1-a', '10000000-0000-0000-0000-000000000001', 'completed', 'order', '2024-05-01 12:00Z'),
+  ('l1-b', '10000000-0000-0000-0000-000000000001', 'completed', 'order', '2024-05-02 12:00Z'),
+  ('l2', '10000000-0000-0000-0000-000000000002', 'completed', 'order', '2024-05-01 12:00Z'),
+  ('l3', '10000000-0000-0000-0000-000000000003', 'completed', 'order', '2024-05-01 12:00Z');
+-- A call without a location has no account; an order keeps its own.
+INSERT INTO orders (id, account_id, location_id, total_amount, created_at) VALUES
+  ('b0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', NULL, 10, '2024-05-01 12:00Z'),
+  ('b0000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000002', NULL, 10, '2024-05-01 12:00Z');
 -- User 1 sees L1; user 2 every location of A; user 3 nothing; user 4 every location of B.
 INSERT INTO user_location_access (user_id, location_id, account_id) VALUES
   ('e0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001'),
@@ -53,7 +55,7 @@ SELECT results_eq(
 
 SET LOCAL request.jwt.claims = '{"sub": "e0000000-0000-0000-0000-000000000002", "role": "authenticated"}';
 SELECT results_eq($$SELECT * FROM pg_temp.seen('a0000000-0000-0000-0000-000000000001', NULL)$$,
-  $$VALUES ('- 2024-05-01 1'), ('10000000-0000-0000-0000-000000000001 2024-05-01 1'),
+  $$VALUES ('- 2024-05-01 0'), ('10000000-0000-0000-0000-000000000001 2024-05-01 1'),
            ('10000000-0000-0000-0000-000000000001 2024-05-02 1'), ('10000000-0000-0000-0000-000000000002 2024-05-01 1')$$,
   'a user with every location of the account also sees the account-wide row');
 SELECT results_eq($$SELECT * FROM pg_temp.seen('a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000002')$$,
@@ -70,7 +72,7 @@ SET LOCAL request.jwt.claims = '{"sub": "e0000000-0000-0000-0000-000000000004", 
 SELECT is_empty($$SELECT * FROM pg_temp.seen('a0000000-0000-0000-0000-000000000001', NULL)$$,
   'a user of another account sees nothing of this one');
 SELECT results_eq($$SELECT * FROM pg_temp.seen('a0000000-0000-0000-0000-000000000002', NULL)$$,
-  $$VALUES ('- 2024-05-01 1'), ('10000000-0000-0000-0000-000000000003 2024-05-01 1')$$,
+  $$VALUES ('- 2024-05-01 0'), ('10000000-0000-0000-0000-000000000003 2024-05-01 1')$$,
   'and all of its own, where it sees every location');
 
 SET LOCAL request.jwt.claims = '';
@@ -95,7 +97,7 @@ RESET ROLE;
 
 SET LOCAL ROLE service_role;
 SELECT results_eq($$SELECT * FROM pg_temp.seen('a0000000-0000-0000-0000-000000000001', NULL)$$,
-  $$VALUES ('- 2024-05-01 1'), ('10000000-0000-0000-0000-000000000001 2024-05-01 1'),
+  $$VALUES ('- 2024-05-01 0'), ('10000000-0000-0000-0000-000000000001 2024-05-01 1'),
            ('10000000-0000-0000-0000-000000000001 2024-05-02 1'), ('10000000-0000-0000-0000-000000000002 2024-05-01 1')$$,
   'service_role sees every row of the account');
 RESET ROLE;

@@ -17,28 +17,28 @@ INSERT INTO account_settings (account_id, revenue_mode, avg_spend_per_head) VALU
 INSERT INTO locations VALUES
   ('19000000-0000-0000-0000-000000000001', 'a9000000-0000-0000-0000-000000000001', 'UTC'),
   ('19000000-0000-0000-0000-000000000002', 'a9000000-0000-0000-0000-000000000002', 'UTC');
-INSERT INTO orders_v (id, account_id, location_id, total_amount, created_at) VALUES
+INSERT INTO orders (id, account_id, location_id, total_amount, created_at) VALUES
   ('b9000000-0000-0000-0000-000000000001', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', 10.5, '2024-05-01 09:00Z'),
   ('b9000000-0000-0000-0000-000000000002', 'a9000000-0000-0000-0000-000000000002', '19000000-0000-0000-0000-000000000002', 0.1, '2024-05-01 09:00Z'),
   ('b9000000-0000-0000-0000-000000000003', 'a9000000-0000-0000-0000-000000000002', '19000000-0000-0000-0000-000000000002', 0.2, '2024-05-01 10:00Z');
-INSERT INTO reservations_v (id, account_id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
-  ('c9000000-0000-0000-0000-000000000001', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', 2, NULL, '2024-05-01 12:00Z'),
-  ('c9000000-0000-0000-0000-000000000002', 'a9000000-0000-0000-0000-000000000002', '19000000-0000-0000-0000-000000000002', 3, NULL, '2024-05-01 12:00Z');
+INSERT INTO reservations (id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
+  ('c9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', 2, NULL, '2024-05-01 12:00Z'),
+  ('c9000000-0000-0000-0000-000000000002', '19000000-0000-0000-0000-000000000002', 3, NULL, '2024-05-01 12:00Z');
 SELECT public.refresh_metrics_daily();
 CREATE TEMP TABLE other_tenant_before AS
   SELECT * FROM mv_metrics_daily WHERE account_id = 'a9000000-0000-0000-0000-000000000002';
 
 -- The bad facts, all on the first tenant's day: amounts that are NaN, infinite, beyond 1e12,
 -- or two that together leave double precision's range; a negative guest count.
-INSERT INTO orders_v (id, account_id, location_id, total_amount, created_at) VALUES
+INSERT INTO orders (id, account_id, location_id, total_amount, created_at) VALUES
   ('b9000000-0000-0000-0000-000000000011', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', 'NaN', '2024-05-01 10:00Z'),
   ('b9000000-0000-0000-0000-000000000012', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', 'Infinity', '2024-05-01 10:00Z'),
   ('b9000000-0000-0000-0000-000000000013', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', '-Infinity', '2024-05-01 10:00Z'),
   ('b9000000-0000-0000-0000-000000000014', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', 1e308, '2024-05-01 10:00Z'),
   ('b9000000-0000-0000-0000-000000000015', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', 1e308, '2024-05-01 11:00Z'),
   ('b9000000-0000-0000-0000-000000000016', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', -2e12, '2024-05-01 11:00Z');
-INSERT INTO reservations_v (id, account_id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
-  ('c9000000-0000-0000-0000-000000000011', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000001', -4, NULL, '2024-05-01 13:00Z');
+INSERT INTO reservations (id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
+  ('c9000000-0000-0000-0000-000000000011', '19000000-0000-0000-0000-000000000001', -4, NULL, '2024-05-01 13:00Z');
 
 SELECT lives_ok('SELECT public.refresh_metrics_daily()', 'the refresh succeeds with bad facts');
 
@@ -70,7 +70,7 @@ SELECT is(
   0.3::double precision, 'amounts are summed exactly and rounded once: 0.1 + 0.2 is 0.3');
 
 SELECT lives_ok(
-  $$UPDATE orders_v SET total_amount = 1e12 WHERE id = 'b9000000-0000-0000-0000-000000000016';
+  $$UPDATE orders SET total_amount = 1e12 WHERE id = 'b9000000-0000-0000-0000-000000000016';
     SELECT public.refresh_metrics_daily()$$,
   'an amount of exactly 1e12 still counts');
 SELECT is(
@@ -80,19 +80,19 @@ SELECT is(
 -- Instants outside 1900-01-01 00:00 UTC .. 9999-01-01 00:00 UTC (excluded) are left out.
 INSERT INTO locations VALUES
   ('19000000-0000-0000-0000-000000000003', 'a9000000-0000-0000-0000-000000000001', 'Asia/Tokyo');
-INSERT INTO calls_v (id, account_id, location_id, status, call_type, started_at) VALUES
-  ('bad-time-1', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '294276-12-31 20:00Z'),
-  ('bad-time-2', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', 'infinity'),
-  ('bad-time-3', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '-infinity'),
-  ('bad-time-4', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '0001-01-01 00:00Z'),
-  ('bad-time-5', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '1899-12-31 23:59:59Z'),
-  ('bad-time-6', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '9999-01-01 00:00Z'),
-  ('edge-time-1', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '1900-01-01 00:00Z'),
-  ('edge-time-2', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '9998-12-31 23:59:59Z');
-INSERT INTO orders_v (id, account_id, location_id, total_amount, created_at) VALUES
+INSERT INTO calls (id, location_id, status, call_type, started_at) VALUES
+  ('bad-time-1', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '294276-12-31 20:00Z'),
+  ('bad-time-2', '19000000-0000-0000-0000-000000000003', 'completed', 'general', 'infinity'),
+  ('bad-time-3', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '-infinity'),
+  ('bad-time-4', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '0001-01-01 00:00Z'),
+  ('bad-time-5', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '1899-12-31 23:59:59Z'),
+  ('bad-time-6', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '9999-01-01 00:00Z'),
+  ('edge-time-1', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '1900-01-01 00:00Z'),
+  ('edge-time-2', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '9998-12-31 23:59:59Z');
+INSERT INTO orders (id, account_id, location_id, total_amount, created_at) VALUES
   ('b9000000-0000-0000-0000-000000000021', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 7, 'infinity');
-INSERT INTO reservations_v (id, account_id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
-  ('c9000000-0000-0000-0000-000000000021', 'a9000000-0000-0000-0000-000000000001', '19000000-0000-0000-0000-000000000003', 2, NULL, '-infinity');
+INSERT INTO reservations (id, location_id, guest_count, avg_spend_per_head_override, created_at) VALUES
+  ('c9000000-0000-0000-0000-000000000021', '19000000-0000-0000-0000-000000000003', 2, NULL, '-infinity');
 
 SELECT lives_ok('SELECT public.refresh_metrics_daily()', 'the refresh succeeds with instants out of range');
 SELECT results_eq(
