@@ -69,7 +69,8 @@ public enum MetricsView {
     out.callType(c.callType)
     out.status(c.status)
     out.orderCents(.null)
-    out.estimateCents(.null)
+    out.overrideCents(.null)
+    out.estimateGuests(.null)
   }
 
   /// The largest order amount, in absolute value, that counts as a sale: NaN, infinite and
@@ -102,23 +103,18 @@ public enum MetricsView {
     out.callType(.null)
     out.status(.null)
     out.orderCents(Case { When(plausible, then: cents(o.totalAmount)) })
-    out.estimateCents(.null)
+    out.overrideCents(.null)
+    out.estimateGuests(.null)
   }
 
-  /// One fact per reservation with an account, created in the window, carrying its revenue estimate when the account
-  /// counts estimates.
+  /// One fact per reservation with an account, created in the window, with what its revenue
+  /// estimate needs: in cents at its own spend per head, or its guests, whom the settings of
+  /// its key price at the end. A negative guest count estimates nothing.
   static let reservationFacts = Select(DailyFacts.self) { q, out in
     let r = q.from(ReservationsV.self, as: "r")
     let (lz, az) = joinZones(q, location: r.locationID.nullable, account: r.accountID)
-    let ls = q.leftJoin(LocationSettings.self, as: "ls") { $0.locationID == r.locationID }
-    let acs = q.leftJoin(AccountSettings.self, as: "acs") { $0.accountID == r.accountID }
     q.where(r.accountID.isNotNull && plausible(r.createdAt))
-    let spendPerHead = coalesce(r.avgSpendPerHeadOverride, ls.avgSpendPerHead, acs.avgSpendPerHead)
-    let estimate = Case {
-      When(
-        acs.revenueMode == "orders_plus_res_estimate" && r.guestCount >= 0,
-        then: cents((r.guestCount * spendPerHead).cast(to: PG.DoublePrecision.self)))
-    }
+    let guests = r.guestCount >= 0
     out.accountID(r.accountID.assumingNotNull)
     out.locationID(r.locationID)
     out.date(localDate(r.createdAt, lz, az).assumingNotNull)
@@ -126,7 +122,15 @@ public enum MetricsView {
     out.callType(.null)
     out.status(.null)
     out.orderCents(.null)
-    out.estimateCents(estimate)
+    out.overrideCents(
+      Case {
+        When(
+          guests,
+          then: cents(
+            (r.guestCount * r.avgSpendPerHeadOverride).cast(to: PG.DoublePrecision.self)))
+      })
+    out.estimateGuests(
+      Case { When(guests && r.avgSpendPerHeadOverride.isNull, then: r.guestCount) })
   }
 
   static let dailyFacts = callFacts.unionAll(orderFacts).unionAll(reservationFacts)
@@ -142,7 +146,34 @@ public enum MetricsView {
     out.reservationsCount(count(filter: f.callType == "reservation"))
     out.completedCalls(count(filter: f.status == "completed"))
     out.orderCents(coalesce(sum(f.orderCents), .constant(0)))
-    out.estimateCents(coalesce(sum(f.estimateCents), .constant(0)))
+    out.overrideCents(coalesce(sum(f.overrideCents), .constant(0)))
+    out.estimateGuests(coalesce(sum(f.estimateGuests), .constant(0)))
+  }
+
+  /// A key's revenue columns from its totals and settings. Whole cents add up exactly; each
+  /// column is rounded once, by the division. Guests without an override are priced here, once
+  /// per key: the spend has two decimals, so their cents are exactly the sum of each
+  /// reservation's.
+  static func revenue(
+    orderCents: SQLExpression<PG.DoublePrecision, NotNull>,
+    overrideCents: SQLExpression<PG.DoublePrecision, NotNull>,
+    estimateGuests: SQLExpression<PG.BigInt, NotNull>,
+    _ ls: OptionalSource<LocationSettings>, _ acs: OptionalSource<AccountSettings>
+  ) -> (
+    orders: SQLExpression<PG.DoublePrecision, NotNull>,
+    estimate: SQLExpression<PG.DoublePrecision, NotNull>,
+    total: SQLExpression<PG.DoublePrecision, NotNull>
+  ) {
+    let hundred = SQLExpression<PG.DoublePrecision, NotNull>.constant(100)
+    let spendPerHead = coalesce(ls.avgSpendPerHead, acs.avgSpendPerHead)
+    let guestCents = cents((estimateGuests * spendPerHead).cast(to: PG.DoublePrecision.self))
+    let estimateCents = coalesce(
+      Case {
+        When(
+          acs.revenueMode == "orders_plus_res_estimate",
+          then: overrideCents + coalesce(guestCents, .constant(0)))
+      }, .constant(0))
+    return (orderCents / hundred, estimateCents / hundred, (orderCents + estimateCents) / hundred)
   }
 
   /// `mv_metrics_daily`'s query.
@@ -171,11 +202,12 @@ public enum MetricsView {
       out.ordersCount(t.ordersCount)
       out.reservationsCount(t.reservationsCount)
       out.completedCalls(t.completedCalls)
-      // Whole cents add up exactly; each column is rounded once, by the division.
-      let hundred = SQLExpression<PG.DoublePrecision, NotNull>.constant(100)
-      out.totalRevenueOrders(t.orderCents / hundred)
-      out.totalRevenueResEstimate(t.estimateCents / hundred)
-      out.totalRevenue((t.orderCents + t.estimateCents) / hundred)
+      let revenue = revenue(
+        orderCents: t.orderCents, overrideCents: t.overrideCents,
+        estimateGuests: t.estimateGuests, ls, acs)
+      out.totalRevenueOrders(revenue.orders)
+      out.totalRevenueResEstimate(revenue.estimate)
+      out.totalRevenue(revenue.total)
       out.minutesSaved(minutesSaved.cast(to: PG.DoublePrecision.self))
     }
   }

@@ -34,12 +34,15 @@ struct DailyFacts: CommonTable {
   /// a day's sum does not depend on the order parallel workers add it in. NULL for an amount
   /// that is not a plausible sale (see `MetricsView.largestAmount`).
   let orderCents = Column<PG.DoublePrecision, Nullable>("order_cents")
-  /// The estimate in whole cents; NULL also when it is not counted (`orders_only`) or has no
-  /// guest count or spend.
-  let estimateCents = Column<PG.DoublePrecision, Nullable>("estimate_cents")
+  /// A reservation's estimate at its own spend per head (the override), in whole cents; NULL
+  /// without an override or a guest count that is not negative.
+  let overrideCents = Column<PG.DoublePrecision, Nullable>("override_cents")
+  /// The guests of a reservation without an override, to be priced at its location's or
+  /// account's spend per head; NULL without a guest count that is not negative.
+  let estimateGuests = Column<PG.Integer, Nullable>("estimate_guests")
 }
 
-/// `daily_totals`: one row per key.
+/// `daily_totals`: one row per key, independent of the settings, which apply per key at the end.
 struct DailyTotals: CommonTable {
   static let qualifiedName = QualifiedName("daily_totals")
   let accountID = Column<PG.UUID, NotNull>("account_id")
@@ -52,5 +55,6 @@ struct DailyTotals: CommonTable {
   /// In cents, exact.
   let orderCents = Column<PG.DoublePrecision, NotNull>("order_cents")
   /// In cents, exact.
-  let estimateCents = Column<PG.DoublePrecision, NotNull>("estimate_cents")
+  let overrideCents = Column<PG.DoublePrecision, NotNull>("override_cents")
+  let estimateGuests = Column<PG.BigInt, NotNull>("estimate_guests")
 }

@@ -20,7 +20,8 @@ struct DailyTotalsWithMissedCalls: CommonTable {
   let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
   let missedCalls = Column<PG.BigInt, NotNull>("missed_calls")
   let orderCents = Column<PG.DoublePrecision, NotNull>("order_cents")
-  let estimateCents = Column<PG.DoublePrecision, NotNull>("estimate_cents")
+  let overrideCents = Column<PG.DoublePrecision, NotNull>("override_cents")
+  let estimateGuests = Column<PG.BigInt, NotNull>("estimate_guests")
 }
 
 /// `mv_metrics_daily` with missed calls.
@@ -53,7 +54,8 @@ enum NextVersion {
     out.completedCalls(count(filter: f.status == "completed"))
     out.missedCalls(count(filter: f.status == "missed"))
     out.orderCents(coalesce(sum(f.orderCents), .constant(0)))
-    out.estimateCents(coalesce(sum(f.estimateCents), .constant(0)))
+    out.overrideCents(coalesce(sum(f.overrideCents), .constant(0)))
+    out.estimateGuests(coalesce(sum(f.estimateGuests), .constant(0)))
   }
 
   static let view = CreateMaterializedView(MetricsDailyWithMissedCalls.self) {
@@ -78,10 +80,12 @@ enum NextVersion {
         out.reservationsCount(t.reservationsCount)
         out.completedCalls(t.completedCalls)
         out.missedCalls(t.missedCalls)
-        let hundred = SQLExpression<PG.DoublePrecision, NotNull>.constant(100)
-        out.totalRevenueOrders(t.orderCents / hundred)
-        out.totalRevenueResEstimate(t.estimateCents / hundred)
-        out.totalRevenue((t.orderCents + t.estimateCents) / hundred)
+        let revenue = MetricsView.revenue(
+          orderCents: t.orderCents, overrideCents: t.overrideCents,
+          estimateGuests: t.estimateGuests, ls, acs)
+        out.totalRevenueOrders(revenue.orders)
+        out.totalRevenueResEstimate(revenue.estimate)
+        out.totalRevenue(revenue.total)
         out.minutesSaved((t.completedCalls * baseline / 60.0).cast(to: PG.DoublePrecision.self))
       }
     }

@@ -53,7 +53,8 @@ daily_facts AS (
     c.call_type,
     c.status,
     NULL::double precision AS order_cents,
-    NULL::double precision AS estimate_cents
+    NULL::double precision AS override_cents,
+    NULL::integer AS estimate_guests
   FROM public.calls_v c
   LEFT JOIN location_zones lz ON lz.location_id = c.location_id
   LEFT JOIN account_zones az ON az.account_id = c.account_id
@@ -67,7 +68,8 @@ daily_facts AS (
     NULL::text AS call_type,
     NULL::text AS status,
     CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
-    NULL::double precision AS estimate_cents
+    NULL::double precision AS override_cents,
+    NULL::integer AS estimate_guests
   FROM public.orders_v o
   LEFT JOIN location_zones lz ON lz.location_id = o.location_id
   LEFT JOIN account_zones az ON az.account_id = o.account_id
@@ -81,12 +83,11 @@ daily_facts AS (
     NULL::text AS call_type,
     NULL::text AS status,
     NULL::double precision AS order_cents,
-    CASE WHEN acs.revenue_mode = 'orders_plus_res_estimate' AND r.guest_count >= 0 THEN round((r.guest_count * COALESCE(r.avg_spend_per_head_override, ls.avg_spend_per_head, acs.avg_spend_per_head))::double precision * 100) END AS estimate_cents
+    CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
+    CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
   FROM public.reservations_v r
   LEFT JOIN location_zones lz ON lz.location_id = r.location_id
   LEFT JOIN account_zones az ON az.account_id = r.account_id
-  LEFT JOIN public.location_settings ls ON ls.location_id = r.location_id
-  LEFT JOIN public.account_settings acs ON acs.account_id = r.account_id
   WHERE r.account_id IS NOT NULL AND (r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone)
 ),
 daily_totals AS (
@@ -99,7 +100,8 @@ daily_totals AS (
     COUNT(*) FILTER (WHERE f.call_type = 'reservation') AS reservations_count,
     COUNT(*) FILTER (WHERE f.status = 'completed') AS completed_calls,
     COALESCE(SUM(f.order_cents), 0) AS order_cents,
-    COALESCE(SUM(f.estimate_cents), 0) AS estimate_cents
+    COALESCE(SUM(f.override_cents), 0) AS override_cents,
+    COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
   FROM daily_facts f
   GROUP BY f.account_id, f.location_id, f.date
 )
@@ -112,8 +114,8 @@ SELECT
   t.reservations_count,
   t.completed_calls,
   t.order_cents / 100 AS total_revenue_orders,
-  t.estimate_cents / 100 AS total_revenue_res_estimate,
-  (t.order_cents + t.estimate_cents) / 100 AS total_revenue,
+  COALESCE(CASE WHEN acs.revenue_mode = 'orders_plus_res_estimate' THEN t.override_cents + COALESCE(round((t.estimate_guests * COALESCE(ls.avg_spend_per_head, acs.avg_spend_per_head))::double precision * 100), 0) END, 0) / 100 AS total_revenue_res_estimate,
+  (t.order_cents + COALESCE(CASE WHEN acs.revenue_mode = 'orders_plus_res_estimate' THEN t.override_cents + COALESCE(round((t.estimate_guests * COALESCE(ls.avg_spend_per_head, acs.avg_spend_per_head))::double precision * 100), 0) END, 0)) / 100 AS total_revenue,
   (t.completed_calls * COALESCE(ls.minutes_saved_baseline_seconds, acs.minutes_saved_baseline_seconds, 120) / 60.0)::double precision AS minutes_saved
 FROM daily_totals t
 LEFT JOIN public.location_settings ls ON ls.location_id = t.location_id
