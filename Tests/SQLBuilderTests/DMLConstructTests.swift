@@ -110,6 +110,58 @@ import Testing
   }
 }
 
+extension DMLConstructTests {
+  /// The purchases a DELETE takes, as a CTE.
+  struct TakenPurchases: CommonTable {
+    static let qualifiedName = QualifiedName("taken")
+    let customerID = Column<PG.UUID, Nullable>("customer_id")
+    let quantity = Column<PG.Integer, NotNull>("quantity")
+  }
+
+  /// What the INSERT writes: one note per customer.
+  struct ScratchNotes: Relation {
+    static let qualifiedName = QualifiedName("scratch_notes")
+    let note = Column<PG.Text, Nullable>("note")
+  }
+
+  @Test func dataModifyingCommonTables() {
+    let move = with {
+      Delete(from: Purchases.self, as: "p") { q, p in q.where(p.status == "paid") }
+        .returning(as: TakenPurchases.self)
+    } insert: {
+      Insert(
+        into: Scratch.self,
+        Select(ScratchNotes.self) { q, out in
+          let t = q.from(TakenPurchases.self, as: "t")
+          q.groupBy(t.customerID)
+          out.note(
+            t.customerID.cast(to: PG.Text.self) ++ " took "
+              ++ sum(t.quantity).cast(to: PG.Text.self))
+        })
+    }
+    let output = assertSQL(
+      [move],
+      #"""
+      WITH taken AS (
+        DELETE FROM shop.purchases p
+        WHERE p.status = 'paid'
+        RETURNING customer_id, quantity
+      )
+      INSERT INTO shop.scratch (note)
+      SELECT
+        t.customer_id::text || ' took ' || SUM(t.quantity)::text AS note
+      FROM taken t
+      GROUP BY t.customer_id;
+      """#,
+      given: [CreateTable(Scratch.self)],
+      then: """
+        SELECT count(*) FROM shop.purchases WHERE status = 'paid';
+        SELECT note FROM shop.scratch ORDER BY note;
+        """)
+    #expect(output == "0\n\(ShopSchema.ada) took 2\n\(ShopSchema.bob) took 2\n")
+  }
+}
+
 struct Scratch: Relation {
   static let qualifiedName = QualifiedName("shop", "scratch")
   let note = Column<PG.Text, Nullable>("note")

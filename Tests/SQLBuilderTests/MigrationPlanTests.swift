@@ -215,4 +215,57 @@ import Testing
     let counts = output.split(separator: "\n")
     #expect(counts.count == 2 && counts.first == counts.last && counts.first != "0")
   }
+
+  static let capitalize = Function("shop", "capitalize_region")
+
+  /// A row trigger and its function: v2 changes the function's body, v3 the trigger's events,
+  /// v4 drops the trigger.
+  static func triggered(version: Int) -> SQLScript {
+    SQLScript("triggers.sql", header: []) {
+      CreateFunction(capitalize, returns: .trigger) { _ in
+        if version >= 2 {
+          Assign(new: \Customers.region, upper(lower(newRow(Customers.self).region)))
+        } else {
+          Assign(new: \Customers.region, upper(newRow(Customers.self).region))
+        }
+        Return.new
+      }
+      if version < 4 {
+        CreateTrigger(
+          "customers_capitalize_region", .before, version >= 3 ? [.insert, .update] : [.insert],
+          on: Customers.self, forEach: .row, execute: capitalize)
+      }
+    }
+  }
+
+  @Test func triggersAreReplacedInPlaceAndDroppedWhenNoLongerDefined() throws {
+    var state = SchemaState()
+    var plans: [MigrationPlan] = []
+    for version in 1...4 {
+      let plan = try MigrationPlan(
+        from: version == 1 ? nil : state, to: [Self.triggered(version: version)])
+      state.objects = plan.objects
+      plans.append(plan)
+    }
+    let trigger = "trigger customers_capitalize_region on shop.customers"
+    #expect(plans[0].changes == ["create function shop.capitalize_region", "create \(trigger)"])
+    #expect(plans[1].changes == ["replace function shop.capitalize_region"])
+    #expect(plans[2].changes == ["replace \(trigger)"])
+    #expect(plans[3].changes == ["drop \(trigger)"])
+    #expect(
+      plans[3].sql
+        == "DROP TRIGGER IF EXISTS customers_capitalize_region ON shop.customers;\n")
+    let output = try ShopDatabase.shared.get().run(
+      plans[0...2].compactMap(\.sql).joined(separator: "\n")
+        + """
+        INSERT INTO shop.customers (name, region) VALUES ('Cy', 'us');
+        UPDATE shop.customers SET region = 'eu' WHERE name = 'Ada';
+        SELECT region FROM shop.customers WHERE name IN ('Cy', 'Ada') ORDER BY name;
+        """ + (plans[3].sql ?? "")
+          + """
+          INSERT INTO shop.customers (name, region) VALUES ('Di', 'fr');
+          SELECT region FROM shop.customers WHERE name = 'Di';
+          """)
+    #expect(output == "EU\nUS\nfr\n")
+  }
 }

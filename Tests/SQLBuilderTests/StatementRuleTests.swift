@@ -150,6 +150,40 @@ import Testing
       ])
   }
 
+  /// A CTE's columns must be the modified table's, of the same type, NOT NULL only where the
+  /// table's are; later entries and the statement may read it, nothing before it.
+  @Test func dataModifyingCommonTableRules() {
+    struct Taken: CommonTable {
+      static let qualifiedName = QualifiedName("taken")
+      let customerID = Column<PG.UUID, NotNull>("customer_id")
+      let quantity = Column<PG.BigInt, NotNull>("quantity")
+      let coupon = Column<PG.Text, Nullable>("coupon")
+    }
+    struct Notes: Relation {
+      static let qualifiedName = QualifiedName("notes")
+      let note = Column<PG.Text, Nullable>("note")
+    }
+    let found = problems(
+      with {
+        Delete(from: Purchases.self, as: "p") { _, _ in }.returning(as: Taken.self)
+      } insert: {
+        Insert(
+          into: Scratch.self,
+          Select(Notes.self) { q, out in out.note(q.from(Taken.self, as: "t").coupon) })
+      })
+    #expect(
+      found == [
+        "column \"customer_id\" is NOT NULL in CTE taken but may be NULL in shop.purchases",
+        "column \"quantity\" is bigint in CTE taken but integer in shop.purchases",
+        "CTE taken returns \"coupon\", which shop.purchases lacks",
+      ])
+    let unread = problems(
+      Insert(
+        into: Scratch.self,
+        Select(Notes.self) { q, out in out.note(q.from(Taken.self, as: "t").coupon) }))
+    #expect(unread == ["reads CTE taken, which no WITH defines before this query"])
+  }
+
   @Test func updateMustSetAColumn() {
     #expect(
       problems(Update(Purchases.self) { q, p, _ in q.where(p.quantity > 1) })

@@ -14,6 +14,8 @@ public struct Insert<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
   var problems: [String] = []
   var conflict: Conflict?
   var returning: [String] = []
+  /// `WITH` entries before the INSERT (see ``with(_:insert:)``).
+  var commonTables: [CommonTableEntry] = []
 
   struct Conflict {
     let columns: [String]
@@ -35,7 +37,13 @@ public struct Insert<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
   private init() {}
 
   package var expressions: [SQLNode] {
-    rows.flatMap { $0.map(\.node) } + (query?.parts.map { .subquery($0) } ?? [])
+    let tables = commonTables.flatMap { entry -> [SQLNode] in
+      switch entry.body {
+      case .query(let query): return query.parts.map { .subquery($0) }
+      case .modifying(let table): return table.expressions
+      }
+    }
+    return tables + rows.flatMap { $0.map(\.node) } + (query?.parts.map { .subquery($0) } ?? [])
       + (conflict?.assignments?.map(\.node) ?? [])
   }
   package var nested: [any PLStatement] { [] }
@@ -89,6 +97,12 @@ public struct Insert<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
   }
 
   public func render(into w: inout SQLWriter) {
+    w.commonTables(commonTables)
+    renderBody(into: &w)
+    w.append(";")
+  }
+
+  func renderBody(into w: inout SQLWriter) {
     let list = insertedColumns.map { w.identifier($0) }.joined(separator: ", ")
     w.line("INSERT INTO \(w.name(Table.qualifiedName)) (\(list))")
     if let query {
@@ -108,7 +122,6 @@ public struct Insert<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
     if !returning.isEmpty {
       w.line("RETURNING " + returning.map { w.identifier($0) }.joined(separator: ", "))
     }
-    w.append(";")
   }
 
   private func renderConflict(_ conflict: Conflict, into w: inout SQLWriter) {
@@ -132,8 +145,9 @@ extension Insert: ValidatedStatement {
       problems.forEach { v.report($0) }
       v.name(Table.qualifiedName)
       (insertedColumns + returning).forEach { v.identifier($0) }
+      let tables = QueryRules.check(commonTables: commonTables, in: &v)
       if let query {
-        QueryRules.check(query, in: &v)
+        QueryRules.check(query, commonTables: tables, in: &v)
         checkQueryColumns(query, &v)
       } else {
         rows.forEach { QueryRules.check(values: $0, in: &v) }

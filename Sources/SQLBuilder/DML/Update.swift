@@ -42,6 +42,11 @@ public struct Update<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
   }
 
   public func render(into w: inout SQLWriter) {
+    renderBody(into: &w)
+    w.append(";")
+  }
+
+  func renderBody(into w: inout SQLWriter) {
     w.line("UPDATE \(w.fromItem(target))")
     w.line("SET")
     w.indented { s in
@@ -54,7 +59,6 @@ public struct Update<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
     if !returning.isEmpty {
       w.line("RETURNING " + returning.map { w.identifier($0) }.joined(separator: ", "))
     }
-    w.append(";")
   }
 }
 
@@ -102,12 +106,16 @@ public struct Delete<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
   }
 
   public func render(into w: inout SQLWriter) {
+    renderBody(into: &w)
+    w.append(";")
+  }
+
+  func renderBody(into w: inout SQLWriter) {
     w.line("DELETE FROM \(w.fromItem(target))")
     renderFromAndWhere(core, keyword: "USING", into: &w)
     if !returning.isEmpty {
       w.line("RETURNING " + returning.map { w.identifier($0) }.joined(separator: ", "))
     }
-    w.append(";")
   }
 }
 

@@ -8,6 +8,7 @@ import Foundation
 /// - A change to what belongs to an object (an index, its comment, its privileges) is applied
 ///   on its own: an index is dropped and created, a comment or the privileges applied again.
 /// - A function is replaced in place, or dropped and created when its parameters or result changed.
+/// - A trigger is replaced in place, and dropped and created again with its function.
 /// - A cron job is scheduled again by name; objects no longer defined are dropped (extensions and
 ///   schemas are left alone). A table that changed is an error: its data needs a hand-written
 ///   migration.
@@ -58,6 +59,9 @@ package struct MigrationPlan: Sendable {
         case .function:
           replace.insert(object.key)
           changes.append("replace \(object.key)")
+        case .trigger:
+          replace.insert(object.key)
+          changes.append("replace \(object.key)")
         case .cronJob, .extension, .schema:
           replace.insert(object.key)
           changes.append("update \(object.key)")
@@ -72,9 +76,10 @@ package struct MigrationPlan: Sendable {
     }
     guard diagnostics.isEmpty else { throw SQLGenerationError(diagnostics: diagnostics) }
 
-    // The views that read a rebuilt view are rebuilt too, whether or not they changed.
+    // The views that read a rebuilt view are rebuilt too, whether or not they changed, and so
+    // are the triggers of a function that is dropped and created again.
     let readers = Self.readers(old + objects)
-    var pending = Array(rebuild).sorted()
+    var pending = Array(rebuild.union(recreate)).sorted()
     while let key = pending.popLast() {
       for reader in readers[key, default: []].sorted() where !rebuild.contains(reader) {
         rebuild.insert(reader)

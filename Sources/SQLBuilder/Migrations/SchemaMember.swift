@@ -34,6 +34,10 @@ package struct ObjectKey: Hashable, Comparable, Codable, Sendable, CustomStringC
   package static func extensionNamed(_ name: String) -> Self { Self("extension \(name)") }
   package static func schema(_ name: String) -> Self { Self("schema \(name)") }
   package static func cronJob(_ name: String) -> Self { Self("cron job \(name)") }
+  /// A trigger, by name and table: trigger names are unique per table.
+  package static func trigger(_ name: String, on table: QualifiedName) -> Self {
+    Self("trigger \(name) on \(table)")
+  }
 }
 
 /// What kind of object a key names, which decides how a change is applied.
@@ -47,6 +51,8 @@ package enum ObjectKind: String, Codable, Sendable {
   case function
   /// Scheduled again by name.
   case cronJob = "cron job"
+  /// Replaced in place (`CREATE OR REPLACE TRIGGER`); dropped and created with its function.
+  case trigger
   /// Created once; a generated migration never drops it.
   case `extension`, schema
 }
@@ -138,6 +144,17 @@ extension CronSchedule: SchemaMember {
       drop:
         "SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = \(PostgreSQL.stringLiteral(jobName));"
     )
+  }
+}
+
+extension CreateTrigger: SchemaMember {
+  package var schemaRole: SchemaRole {
+    var writer = SQLWriter()
+    return .defines(
+      .trigger(name, on: Table.qualifiedName), kind: .trigger,
+      dependsOn: [.function(function.name), .relation(Table.qualifiedName)],
+      drop:
+        "DROP TRIGGER IF EXISTS \(writer.identifier(name)) ON \(writer.name(Table.qualifiedName));")
   }
 }
 

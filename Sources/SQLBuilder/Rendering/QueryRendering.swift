@@ -1,13 +1,28 @@
+extension SQLWriter {
+  /// `WITH a AS (…), b AS (…)`, one entry after the other; nothing when there are none.
+  package mutating func commonTables(_ entries: [CommonTableEntry]) {
+    for (index, entry) in entries.enumerated() {
+      let name = identifier(entry.output.name)
+      var keyword = "AS"
+      if case .query(let query) = entry.body, let materialization = query.materialization {
+        keyword = "AS \(materialization.rawValue)"
+      }
+      line(index == 0 ? "WITH \(name) \(keyword) (" : "\(name) \(keyword) (")
+      indented { w in
+        switch entry.body {
+        case .query(let query): query.render(into: &w)
+        case .modifying(let table): table.renderBody(&w)
+        }
+      }
+      line(index == entries.count - 1 ? ")" : "),")
+    }
+  }
+}
+
 extension SelectStatement {
   /// Renders the query without a terminating semicolon, so it can be embedded.
   package func render(into writer: inout SQLWriter) {
-    for (index, table) in commonTables.enumerated() {
-      let name = writer.identifier(table.output.name)
-      let keyword = table.materialization.map { "AS \($0.rawValue)" } ?? "AS"
-      writer.line(index == 0 ? "WITH \(name) \(keyword) (" : "\(name) \(keyword) (")
-      writer.indented { table.render(into: &$0) }
-      writer.line(index == commonTables.count - 1 ? ")" : "),")
-    }
+    writer.commonTables(commonTables.map(CommonTableEntry.query))
     first.render(into: &writer, withOrdering: combined.isEmpty)
     for (op, part) in combined {
       writer.line(op.rawValue)

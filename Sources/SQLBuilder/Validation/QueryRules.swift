@@ -14,6 +14,39 @@ enum QueryRules {
     check(query, scope: Scope(), in: &writer)
   }
 
+  /// Checks the WITH entries of a statement in order, each seeing the ones before it, and
+  /// returns their names for the statement itself. A data-modifying entry's own statement
+  /// reads no CTE.
+  static func check(commonTables entries: [CommonTableEntry], in writer: inout SQLValidator)
+    -> Set<QualifiedName>
+  {
+    var scope = Scope()
+    for entry in entries {
+      writer.identifier(entry.output.name)
+      writer.describing("\(writer.context), CTE \(entry.output.name)") { w in
+        switch entry.body {
+        case .query(let query): check(query, scope: scope, in: &w)
+        case .modifying(let table): table.validate(&w)
+        }
+      }
+      if entry.output.schema != nil {
+        writer.report("CTE \(entry.output) must have a name without a schema")
+      }
+      if !scope.commonTables.insert(entry.output).inserted {
+        writer.report("CTE \(entry.output.name) is defined twice")
+      }
+    }
+    return scope.commonTables
+  }
+
+  /// Checks `query` where the CTEs `names` are defined.
+  static func check(
+    _ query: SelectStatement, commonTables names: Set<QualifiedName>,
+    in writer: inout SQLValidator
+  ) {
+    check(query, scope: Scope(commonTables: names), in: &writer)
+  }
+
   /// Checks an expression outside any query, e.g. a PL/pgSQL condition.
   static func check(expression node: SQLNode, clause: String, in writer: inout SQLValidator) {
     checkExpression(

@@ -1,0 +1,89 @@
+import SQLBuilder
+
+// The tables of the incremental strategy. The totals are derived data: a rebuild computes them
+// again from the sources. The change logs hold what writers did since the last catch-up, as
+// rows shaped like the base tables, so the fact views' declarations (`FactSources`) read them.
+
+/// `public.metrics_daily_totals`: per key, the totals that do not depend on the settings.
+public struct MetricsDailyTotals: Relation {
+  public static let qualifiedName = QualifiedName("public", "metrics_daily_totals")
+  public let accountID = Column<PG.UUID, NotNull>("account_id")
+  public let locationID = Column<PG.UUID, Nullable>("location_id")
+  public let date = Column<PG.Date, NotNull>("date")
+  /// Counted calls, orders and reservations: the row goes when it reaches 0.
+  public let facts = Column<PG.BigInt, NotNull>("facts")
+  public let totalCalls = Column<PG.BigInt, NotNull>("total_calls")
+  public let ordersCount = Column<PG.BigInt, NotNull>("orders_count")
+  public let reservationsCount = Column<PG.BigInt, NotNull>("reservations_count")
+  public let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
+  /// Whole cents, exact below 2^53.
+  public let orderCents = Column<PG.DoublePrecision, NotNull>("order_cents")
+  public let overrideCents = Column<PG.DoublePrecision, NotNull>("override_cents")
+  public let estimateGuests = Column<PG.BigInt, NotNull>("estimate_guests")
+  public init() {}
+}
+
+/// `public.metrics_call_changes`: calls written since the last catch-up, `sign` 1 for a row as
+/// it now is and -1 for a row as it was.
+public struct MetricsCallChanges: CallRows {
+  public static let qualifiedName = QualifiedName("public", "metrics_call_changes")
+  public let sign = Column<PG.SmallInt, NotNull>("sign")
+  public let id = Column<PG.Text, NotNull>("id")
+  public let locationID = Column<PG.UUID, Nullable>("location_id")
+  public let status = Column<PG.Text, NotNull>("status")
+  public let callType = Column<PG.Text, NotNull>("call_type")
+  public let startedAt = Column<PG.TimestampTZ, Nullable>("started_at")
+  public init() {}
+}
+
+/// `public.metrics_order_changes`: orders written since the last catch-up.
+public struct MetricsOrderChanges: OrderRows {
+  public static let qualifiedName = QualifiedName("public", "metrics_order_changes")
+  public let sign = Column<PG.SmallInt, NotNull>("sign")
+  public let id = Column<PG.UUID, NotNull>("id")
+  public let accountID = Column<PG.UUID, NotNull>("account_id")
+  public let locationID = Column<PG.UUID, Nullable>("location_id")
+  public let totalAmount = Column<PG.DoublePrecision, Nullable>("total_amount")
+  public let createdAt = Column<PG.TimestampTZ, NotNull>("created_at")
+  public init() {}
+}
+
+/// `public.metrics_reservation_changes`: reservations written since the last catch-up.
+public struct MetricsReservationChanges: ReservationRows {
+  public static let qualifiedName = QualifiedName("public", "metrics_reservation_changes")
+  public let sign = Column<PG.SmallInt, NotNull>("sign")
+  public let id = Column<PG.UUID, NotNull>("id")
+  public let locationID = Column<PG.UUID, NotNull>("location_id")
+  public let guestCount = Column<PG.Integer, Nullable>("guest_count")
+  public let avgSpendPerHeadOverride = Column<PG.Numeric, Nullable>("avg_spend_per_head_override")
+  public let createdAt = Column<PG.TimestampTZ, NotNull>("created_at")
+  public init() {}
+}
+
+/// `public.metrics_applied_locations`: each location's account and zone as the totals count
+/// them; a catch-up brings a changed location up to date.
+public struct MetricsAppliedLocations: LocationRows {
+  public static let qualifiedName = QualifiedName("public", "metrics_applied_locations")
+  public let locationID = Column<PG.UUID, NotNull>("location_id")
+  public let accountID = Column<PG.UUID, NotNull>("account_id")
+  /// The zone as PostgreSQL lists it, or NULL when the location's names none.
+  public let timeZone = Column<PG.Text, Nullable>("time_zone")
+  public init() {}
+}
+
+/// `public.metrics_applied_accounts`: each account's zone as the totals count it.
+public struct MetricsAppliedAccounts: Relation {
+  public static let qualifiedName = QualifiedName("public", "metrics_applied_accounts")
+  public let accountID = Column<PG.UUID, NotNull>("account_id")
+  public let timeZone = Column<PG.Text, Nullable>("time_zone")
+  public init() {}
+}
+
+/// `public.metrics_attribution_changes`: locations and accounts written since the last
+/// catch-up, whose facts may count for another account or date now.
+public struct MetricsAttributionChanges: Relation {
+  public static let qualifiedName = QualifiedName("public", "metrics_attribution_changes")
+  public let locationID = Column<PG.UUID, Nullable>("location_id")
+  public let accountID = Column<PG.UUID, Nullable>("account_id")
+  public init() {}
+}

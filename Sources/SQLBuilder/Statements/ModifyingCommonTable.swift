@@ -1,0 +1,152 @@
+/// A data-modifying CTE, `name AS (DELETE … RETURNING …)`: the rows a DELETE, UPDATE or INSERT
+/// touched, read by later CTEs and by the statement as `R`.
+///
+/// ```swift
+/// with {
+///   Delete(from: PendingPurchases.self, as: "p") { _, _ in }.returning(as: Taken.self)
+/// } insert: {
+///   Insert(into: Purchases.self, Select(PurchaseRows.self) { q, out in … q.from(Taken.self) … })
+/// }
+/// // WITH taken AS (
+/// //   DELETE FROM shop.pending_purchases p
+/// //   RETURNING customer_id, quantity, …
+/// // )
+/// // INSERT INTO shop.purchases (…) SELECT … FROM taken t …;
+/// ```
+/// Every CTE and the statement see the same snapshot, so rows taken from one table and
+/// written to another are consistent however other sessions commit in between. PostgreSQL
+/// allows such CTEs only in a top-level statement, which is why only ``with(_:insert:)`` takes
+/// them. `R`'s columns must be columns of the modified table, of the same type, and NOT NULL
+/// only where the table's are.
+public struct ModifyingCommonTable<R: CommonTable>: Sendable {
+  package let definition: ModifyingCTE
+}
+
+/// The untyped form of a ``ModifyingCommonTable``.
+package struct ModifyingCTE: Sendable {
+  /// The CTE's name.
+  package let output: QualifiedName
+  /// The modified table and its columns.
+  let table: QualifiedName
+  let tableColumns: [OutputColumn]
+  /// The CTE's declared columns: what RETURNING lists.
+  let columns: [OutputColumn]
+  /// The statement, without its semicolon.
+  let renderBody: @Sendable (inout SQLWriter) -> Void
+  let validateStatement: @Sendable (inout SQLValidator) -> Void
+  /// The expressions the statement evaluates, for the function rules.
+  let expressions: [SQLNode]
+
+  func validate(_ v: inout SQLValidator) {
+    validateStatement(&v)
+    for column in columns {
+      guard let own = tableColumns.first(where: { $0.name == column.name }) else {
+        v.report("CTE \(output.name) returns \"\(column.name)\", which \(table) lacks")
+        continue
+      }
+      if own.typeInfo.name != column.typeInfo.name {
+        v.report(
+          "column \"\(column.name)\" is \(column.typeInfo.name) in CTE \(output.name) but \(own.typeInfo.name) in \(table)"
+        )
+      } else if own.typeInfo.isNullable && !column.typeInfo.isNullable {
+        v.report(
+          "column \"\(column.name)\" is NOT NULL in CTE \(output.name) but may be NULL in \(table)")
+      }
+    }
+  }
+}
+
+/// One entry of a WITH clause: a query, or a data-modifying statement.
+public struct CommonTableEntry: Sendable {
+  package enum Body: Sendable {
+    case query(SelectStatement)
+    case modifying(ModifyingCTE)
+  }
+  package let body: Body
+
+  package static func query(_ query: SelectStatement) -> Self { Self(body: .query(query)) }
+  package static func modifying(_ table: ModifyingCTE) -> Self { Self(body: .modifying(table)) }
+
+  package var output: QualifiedName {
+    switch body {
+    case .query(let query): return query.output
+    case .modifying(let table): return table.output
+    }
+  }
+}
+
+/// Collects the CTEs of a ``with(_:insert:)``, in order: queries and data-modifying statements.
+@resultBuilder
+public enum ModifyingCommonTableBuilder {
+  /// A query whose output relation names the CTE.
+  public static func buildExpression<R: CommonTable>(_ query: Select<R>) -> CommonTableEntry {
+    .query(query.statement)
+  }
+  /// A DELETE, UPDATE or INSERT whose RETURNING rows name the CTE.
+  public static func buildExpression<R: CommonTable>(_ table: ModifyingCommonTable<R>)
+    -> CommonTableEntry
+  { .modifying(table.definition) }
+  /// The CTEs, in order.
+  public static func buildBlock(_ tables: CommonTableEntry...) -> [CommonTableEntry] { tables }
+}
+
+/// `WITH a AS (…), b AS (…) INSERT …`: an INSERT whose CTEs may modify other tables.
+public func with<Table: Relation>(
+  @ModifyingCommonTableBuilder _ tables: () -> [CommonTableEntry], insert: () -> Insert<Table>
+) -> Insert<Table> {
+  var statement = insert()
+  statement.commonTables = tables()
+  return statement
+}
+
+extension ModifyingCTE {
+  init<Table: Relation, R: CommonTable>(
+    _ table: Table.Type, as _: R.Type, expressions: [SQLNode],
+    render: @escaping @Sendable (inout SQLWriter) -> Void,
+    validate: @escaping @Sendable (inout SQLValidator) -> Void
+  ) {
+    self.init(
+      output: R.qualifiedName, table: Table.qualifiedName,
+      tableColumns: Table.columns.map(OutputColumn.init), columns: R.columns.map(OutputColumn.init),
+      renderBody: render, validateStatement: validate, expressions: expressions)
+  }
+}
+
+extension Delete {
+  /// This DELETE as a CTE returning the deleted rows' columns that `R` declares.
+  public func returning<R: CommonTable>(as _: R.Type) -> ModifyingCommonTable<R> {
+    var returningColumns = self
+    returningColumns.returning = R.columns.map(\.name)
+    let statement = returningColumns
+    return ModifyingCommonTable(
+      definition: ModifyingCTE(
+        Table.self, as: R.self, expressions: statement.expressions,
+        render: { statement.renderBody(into: &$0) }, validate: { statement.validate(&$0) }))
+  }
+}
+
+extension Update {
+  /// This UPDATE as a CTE returning the updated rows' new values of the columns `R` declares.
+  public func returning<R: CommonTable>(as _: R.Type) -> ModifyingCommonTable<R> {
+    var returningColumns = self
+    returningColumns.returning = R.columns.map(\.name)
+    let statement = returningColumns
+    return ModifyingCommonTable(
+      definition: ModifyingCTE(
+        Table.self, as: R.self, expressions: statement.expressions,
+        render: { statement.renderBody(into: &$0) }, validate: { statement.validate(&$0) }))
+  }
+}
+
+extension Insert {
+  /// This INSERT as a CTE returning the inserted rows' columns that `R` declares.
+  public func returning<R: CommonTable>(as _: R.Type) -> ModifyingCommonTable<R> {
+    var returningColumns = self
+    returningColumns.returning = R.columns.map(\.name)
+    let statement = returningColumns
+    return ModifyingCommonTable(
+      definition: ModifyingCTE(
+        Table.self, as: R.self, expressions: statement.expressions,
+        render: { statement.renderBody(into: &$0) }, validate: { statement.validate(&$0) }))
+  }
+}
