@@ -27,6 +27,7 @@ public enum GenSQLCommand {
       out(GenSQLOptions.usage + "\n")
       return .success
     }
+    let scripts = options.strategy.map(MetricsScripts.all) ?? scripts
     let folder = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
     let migrations = MigrationFolder(
       url: options.migrationsDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }

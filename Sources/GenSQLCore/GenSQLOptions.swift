@@ -1,3 +1,5 @@
+import MetricsSchema
+
 /// The command line of `GenSQL`, parsed.
 public struct GenSQLOptions: Equatable, Sendable {
   /// Compare instead of writing.
@@ -8,12 +10,16 @@ public struct GenSQLOptions: Equatable, Sendable {
   public var migrationsDirectory: String?
   /// The name of a new migration, after its timestamp.
   public var migrationName: String?
+  /// The strategy to generate instead of the one the definitions choose; needs an output
+  /// folder of its own.
+  public var strategy: MetricsStrategy?
   /// Print usage and stop.
   public var help = false
 
   /// The usage text `--help` prints.
   public static let usage = """
     USAGE: GenSQL [--check] [--output <dir>] [--migrations <dir>] [--name <name>]
+                  [--strategy refresh|incremental]
 
     Writes the SQL generated from Sources/MetricsSchema: the full desired state, schema.sql and
     refresh_metrics.sql, and, when the definitions changed since the last generated migration,
@@ -27,6 +33,9 @@ public struct GenSQLOptions: Equatable, Sendable {
       --migrations <dir>   The migrations folder (default: migrations beside the output folder).
       --name <name>        The new migration's name: lowercase letters, digits and _
                            (default: metrics_schema for the first, metrics_update after).
+      --strategy <name>    Generate this strategy instead of the one the definitions choose
+                           (refresh or incremental); needs --output, so the committed files
+                           keep following the definitions.
       -h, --help           Show this help.
 
     EXIT CODES:
@@ -42,6 +51,7 @@ public struct GenSQLOptions: Equatable, Sendable {
   /// Parses `arguments` (without the program name).
   public init(arguments: [String]) throws(UsageError) {
     var remaining = arguments[...]
+    var outputGiven = false
     /// The value after `option`; an empty one names no folder, so it is a mistake too.
     func value(for option: String) throws(UsageError) -> String {
       guard let value = remaining.popFirst(), !value.hasPrefix("-") || value == "-" else {
@@ -54,7 +64,16 @@ public struct GenSQLOptions: Equatable, Sendable {
       switch argument {
       case "--check": check = true
       case "-h", "--help": help = true
-      case "--output", "-o": outputDirectory = try value(for: argument)
+      case "--output", "-o":
+        outputDirectory = try value(for: argument)
+        outputGiven = true
+      case "--strategy":
+        let value = try value(for: argument)
+        guard let chosen = MetricsStrategy(rawValue: value) else {
+          throw UsageError(
+            description: "unknown strategy '\(value)': use refresh or incremental")
+        }
+        strategy = chosen
       case "--migrations": migrationsDirectory = try value(for: argument)
       case "--name":
         let value = try value(for: argument)
@@ -72,12 +91,19 @@ public struct GenSQLOptions: Equatable, Sendable {
             throw UsageError(description: "empty value for '--output'")
           }
           outputDirectory = value
+          outputGiven = true
         } else if argument.hasPrefix("-") {
           throw UsageError(description: "unknown option '\(argument)'")
         } else {
           throw UsageError(description: "unexpected argument '\(argument)'")
         }
       }
+    }
+    if strategy != nil && !outputGiven {
+      throw UsageError(
+        description:
+          "--strategy needs --output: the committed files follow the strategy the definitions choose"
+      )
     }
   }
 

@@ -43,21 +43,7 @@ public enum MetricsScripts {
     )
     Comment("CASCADE drops views built on it too; apply their definitions again after this file.")
     Drop.materializedView(MetricsDaily.self, .cascade)
-    Drop.materializedView(MetricsTimeZoneNames.self)
-    Comment(
-      "Valid zone names, listed once here because listing them is slow in every new session.")
-    CreateMaterializedView(MetricsTimeZoneNames.self) {
-      Select(MetricsTimeZoneNames.self) { q, out in
-        let z = q.from(PGTimezoneNames.self, as: "z")
-        // One spelling per key, should a zone database ever list two.
-        q.groupBy(lower(z.name))
-        out.lookupKey(lower(z.name))
-        out.name(min(z.name).assumingNotNull)
-      }
-    }
-    uniqueIndex(
-      "metrics_time_zone_names_lookup_key_key", on: MetricsTimeZoneNames.self, \.lookupKey)
-    Analyze(MetricsTimeZoneNames.self)
+    zoneNames
     CreateMaterializedView(MetricsDaily.self) { MetricsView.query }
     uniqueKey
     Analyze(MetricsDaily.self)
@@ -69,11 +55,34 @@ public enum MetricsScripts {
     Revoke(
       .all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated, .serviceRole)
     Grant(.select, on: .table(MetricsDaily.self), to: .serviceRole)
+    zoneNamePrivileges
+  }
+
+  /// The list of zone names, built again on every apply.
+  static let zoneNames: [any SQLStatement] = [
+    Drop.materializedView(MetricsTimeZoneNames.self),
+    Comment(
+      "Valid zone names, listed once here because listing them is slow in every new session."),
+    CreateMaterializedView(MetricsTimeZoneNames.self) {
+      Select(MetricsTimeZoneNames.self) { q, out in
+        let z = q.from(PGTimezoneNames.self, as: "z")
+        // One spelling per key, should a zone database ever list two.
+        q.groupBy(lower(z.name))
+        out.lookupKey(lower(z.name))
+        out.name(min(z.name).assumingNotNull)
+      }
+    },
+    uniqueIndex(
+      "metrics_time_zone_names_lookup_key_key", on: MetricsTimeZoneNames.self, \.lookupKey),
+    Analyze(MetricsTimeZoneNames.self),
+  ]
+
+  static let zoneNamePrivileges: [any SQLStatement] = [
     Revoke(
       .all, on: .table(MetricsTimeZoneNames.self), from: .public, .anon, .authenticated,
-      .serviceRole)
-    Grant(.select, on: .table(MetricsTimeZoneNames.self), to: .serviceRole)
-  }
+      .serviceRole),
+    Grant(.select, on: .table(MetricsTimeZoneNames.self), to: .serviceRole),
+  ]
 
   /// `refresh_metrics.sql`.
   public static let refresh = SQLScript(
@@ -119,6 +128,27 @@ public enum MetricsScripts {
     ReadAPI.statements(for: MetricsDaily.self)
   }
 
-  /// The files, in the order they are applied.
-  public static let all = [schema, refresh, readAPI]
+  /// The files of the strategy the definitions choose, in the order they are applied.
+  public static let all = all(MetricsStrategy.chosen)
+
+  /// The files of `strategy`, in the order they are applied.
+  public static func all(_ strategy: MetricsStrategy) -> [SQLScript] {
+    switch strategy {
+    case .refresh: return [schema, refresh, readAPI]
+    case .incremental: return IncrementalScripts.all
+    }
+  }
+}
+
+/// How `mv_metrics_daily` is kept up to date.
+public enum MetricsStrategy: String, CaseIterable, Sendable {
+  /// A materialized view, refreshed concurrently by pg_cron every five minutes: what the
+  /// story asks for, and the default.
+  case refresh
+  /// Totals kept in a table from what triggers log, caught up by pg_cron every five minutes at
+  /// a cost that follows the changes, read through a view of the same name and columns.
+  case incremental
+
+  /// The strategy these definitions use.
+  public static let chosen = MetricsStrategy.refresh
 }

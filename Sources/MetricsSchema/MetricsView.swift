@@ -2,23 +2,35 @@ import SQLBuilder
 
 /// The query behind `mv_metrics_daily`, exactly as the metrics contract defines it.
 public enum MetricsView {
+  /// A fact's location's zone and its account's, each NULL when it names no zone.
+  typealias Zones = (
+    location: SQLExpression<PG.Text, Nullable>, account: SQLExpression<PG.Text, Nullable>
+  )
+
   /// The local date of `instant` in the fact's effective time zone: its location's zone, else
   /// its account's, else UTC.
-  static func localDate(
-    _ instant: SQLExpression<PG.TimestampTZ, some Nullability>,
-    _ lz: OptionalSource<LocationZones>, _ az: OptionalSource<AccountZones>
-  ) -> SQLExpression<PG.Date, Nullable> {
-    instant.nullable.atTimeZone(coalesce(lz.timeZone, az.timeZone, "UTC")).cast(to: PG.Date.self)
+  static func localDate(_ instant: SQLExpression<PG.TimestampTZ, some Nullability>, _ zones: Zones)
+    -> SQLExpression<PG.Date, Nullable>
+  {
+    instant.nullable.atTimeZone(coalesce(zones.location, zones.account, "UTC"))
+      .cast(to: PG.Date.self)
   }
 
-  /// Joins the zone lookups of a fact's location and account: `lz` and `az`.
+  /// Joins the zones of a fact's location and account (`lz` and `az`) from `lookup`.
   static func joinZones(
-    _ q: SelectBuilder, location: SQLExpression<PG.UUID, Nullable>,
+    _ q: SelectBuilder, _ lookup: ZoneLookup, location: SQLExpression<PG.UUID, Nullable>,
     account: SQLExpression<PG.UUID, Nullable>
-  ) -> (OptionalSource<LocationZones>, OptionalSource<AccountZones>) {
-    let lz = q.leftJoin(LocationZones.self, as: "lz") { $0.locationID == location }
-    let az = q.leftJoin(AccountZones.self, as: "az") { $0.accountID == account }
-    return (lz, az)
+  ) -> Zones {
+    switch lookup {
+    case .listed:
+      let lz = q.leftJoin(LocationZones.self, as: "lz") { $0.locationID == location }
+      let az = q.leftJoin(AccountZones.self, as: "az") { $0.accountID == account }
+      return (lz.timeZone, az.timeZone)
+    case .applied:
+      let lz = q.leftJoin(MetricsAppliedLocations.self, as: "lz") { $0.locationID == location }
+      let az = q.leftJoin(MetricsAppliedAccounts.self, as: "az") { $0.accountID == account }
+      return (lz.timeZone, az.timeZone)
+    }
   }
 
   // The zone lookups are tiny and read by all three sources. Inlined, each source's scan and
@@ -57,20 +69,22 @@ public enum MetricsView {
   }
 
   /// One fact per call with an account and a start time in the window.
-  static let callFacts = Select(DailyFacts.self) { q, out in
-    let c = q.from(CallsV.self, as: "c")
-    let (lz, az) = joinZones(q, location: c.locationID, account: c.accountID)
-    q.where(c.accountID.isNotNull && c.startedAt.isNotNull)
-    q.where(plausible(c.startedAt))
-    out.accountID(c.accountID.assumingNotNull)
-    out.locationID(c.locationID)
-    out.date(localDate(c.startedAt, lz, az).assumingNotNull)
-    out.isCall(true)
-    out.callType(c.callType)
-    out.status(c.status)
-    out.orderCents(.null)
-    out.overrideCents(.null)
-    out.estimateGuests(.null)
+  static func callFacts(_ inputs: FactInputs) -> Select<DailyFacts> {
+    Select(DailyFacts.self) { q, out in
+      let c = inputs.calls(q)
+      let zones = joinZones(q, inputs.zones, location: c.locationID, account: c.accountID)
+      q.where(c.accountID.isNotNull && c.startedAt.isNotNull)
+      q.where(plausible(c.startedAt))
+      out.accountID(c.accountID.assumingNotNull)
+      out.locationID(c.locationID)
+      out.date(localDate(c.startedAt, zones).assumingNotNull)
+      out.isCall(true)
+      out.callType(c.callType)
+      out.status(c.status)
+      out.orderCents(.null)
+      out.overrideCents(.null)
+      out.estimateGuests(.null)
+    }
   }
 
   /// The largest order amount, in absolute value, that counts as a sale: NaN, infinite and
@@ -89,66 +103,85 @@ public enum MetricsView {
   }
 
   /// One fact per order created in the window.
-  static let orderFacts = Select(DailyFacts.self) { q, out in
-    let o = q.from(OrdersV.self, as: "o")
-    q.where(plausible(o.createdAt))
-    // NaN compares above every number and ±Infinity lies outside the range, so both fail.
-    let plausible =
-      o.totalAmount >= .constant(-largestAmount) && o.totalAmount <= .constant(largestAmount)
-    let (lz, az) = joinZones(q, location: o.locationID, account: o.accountID.nullable)
-    out.accountID(o.accountID)
-    out.locationID(o.locationID)
-    out.date(localDate(o.createdAt, lz, az).assumingNotNull)
-    out.isCall(false)
-    out.callType(.null)
-    out.status(.null)
-    out.orderCents(Case { When(plausible, then: cents(o.totalAmount)) })
-    out.overrideCents(.null)
-    out.estimateGuests(.null)
+  static func orderFacts(_ inputs: FactInputs) -> Select<DailyFacts> {
+    Select(DailyFacts.self) { q, out in
+      let o = inputs.orders(q)
+      q.where(plausible(o.createdAt))
+      // NaN compares above every number and ±Infinity lies outside the range, so both fail.
+      let plausible =
+        o.totalAmount >= .constant(-largestAmount) && o.totalAmount <= .constant(largestAmount)
+      let zones = joinZones(q, inputs.zones, location: o.locationID, account: o.accountID.nullable)
+      out.accountID(o.accountID)
+      out.locationID(o.locationID)
+      out.date(localDate(o.createdAt, zones).assumingNotNull)
+      out.isCall(false)
+      out.callType(.null)
+      out.status(.null)
+      out.orderCents(Case { When(plausible, then: cents(o.totalAmount)) })
+      out.overrideCents(.null)
+      out.estimateGuests(.null)
+    }
   }
 
   /// One fact per reservation with an account, created in the window, with what its revenue
   /// estimate needs: in cents at its own spend per head, or its guests, whom the settings of
   /// its key price at the end. A negative guest count estimates nothing.
-  static let reservationFacts = Select(DailyFacts.self) { q, out in
-    let r = q.from(ReservationsV.self, as: "r")
-    let (lz, az) = joinZones(q, location: r.locationID.nullable, account: r.accountID)
-    q.where(r.accountID.isNotNull && plausible(r.createdAt))
-    let guests = r.guestCount >= 0
-    out.accountID(r.accountID.assumingNotNull)
-    out.locationID(r.locationID)
-    out.date(localDate(r.createdAt, lz, az).assumingNotNull)
-    out.isCall(false)
-    out.callType(.null)
-    out.status(.null)
-    out.orderCents(.null)
-    out.overrideCents(
-      Case {
-        When(
-          guests,
-          then: cents(
-            (r.guestCount * r.avgSpendPerHeadOverride).cast(to: PG.DoublePrecision.self)))
-      })
-    out.estimateGuests(
-      Case { When(guests && r.avgSpendPerHeadOverride.isNull, then: r.guestCount) })
+  static func reservationFacts(_ inputs: FactInputs) -> Select<DailyFacts> {
+    Select(DailyFacts.self) { q, out in
+      let r = inputs.reservations(q)
+      let zones = joinZones(q, inputs.zones, location: r.locationID.nullable, account: r.accountID)
+      q.where(r.accountID.isNotNull && plausible(r.createdAt))
+      let guests = r.guestCount >= 0
+      out.accountID(r.accountID.assumingNotNull)
+      out.locationID(r.locationID)
+      out.date(localDate(r.createdAt, zones).assumingNotNull)
+      out.isCall(false)
+      out.callType(.null)
+      out.status(.null)
+      out.orderCents(.null)
+      out.overrideCents(
+        Case {
+          When(
+            guests,
+            then: cents(
+              (r.guestCount * r.avgSpendPerHeadOverride).cast(to: PG.DoublePrecision.self)))
+        })
+      out.estimateGuests(
+        Case { When(guests && r.avgSpendPerHeadOverride.isNull, then: r.guestCount) })
+    }
   }
 
-  static let dailyFacts = callFacts.unionAll(orderFacts).unionAll(reservationFacts)
-
-  static let dailyTotals = Select(DailyTotals.self) { q, out in
-    let f = q.from(DailyFacts.self, as: "f")
-    q.groupBy(f.accountID, f.locationID, f.date)
-    out.accountID(f.accountID)
-    out.locationID(f.locationID)
-    out.date(f.date)
-    out.totalCalls(count(filter: f.isCall))
-    out.ordersCount(count(filter: f.callType == "order"))
-    out.reservationsCount(count(filter: f.callType == "reservation"))
-    out.completedCalls(count(filter: f.status == "completed"))
-    out.orderCents(coalesce(sum(f.orderCents), .constant(0)))
-    out.overrideCents(coalesce(sum(f.overrideCents), .constant(0)))
-    out.estimateGuests(coalesce(sum(f.estimateGuests), .constant(0)))
+  /// Every counted fact of `inputs`, dated.
+  static func dailyFacts(_ inputs: FactInputs) -> Select<DailyFacts> {
+    callFacts(inputs).unionAll(orderFacts(inputs)).unionAll(reservationFacts(inputs))
   }
+
+  /// `daily_facts` of the source views, dated in the zones as listed now.
+  static let dailyFacts = dailyFacts(.sourceViews)
+
+  /// The totals per key of the facts `facts` adds to the query.
+  static func dailyTotals(_ facts: (SelectBuilder) -> Source<DailyFacts>)
+    -> Select<DailyTotals>
+  {
+    Select(DailyTotals.self) { q, out in
+      let f = facts(q)
+      q.groupBy(f.accountID, f.locationID, f.date)
+      out.accountID(f.accountID)
+      out.locationID(f.locationID)
+      out.date(f.date)
+      out.facts(count())
+      out.totalCalls(count(filter: f.isCall))
+      out.ordersCount(count(filter: f.callType == "order"))
+      out.reservationsCount(count(filter: f.callType == "reservation"))
+      out.completedCalls(count(filter: f.status == "completed"))
+      out.orderCents(coalesce(sum(f.orderCents), .constant(0)))
+      out.overrideCents(coalesce(sum(f.overrideCents), .constant(0)))
+      out.estimateGuests(coalesce(sum(f.estimateGuests), .constant(0)))
+    }
+  }
+
+  /// `daily_totals`, reading the CTE `daily_facts`.
+  static let dailyTotals = dailyTotals { $0.from(DailyFacts.self, as: "f") }
 
   /// A key's revenue columns from its totals and settings. Whole cents add up exactly; each
   /// column is rounded once, by the division. Guests without an override are priced here, once
@@ -187,11 +220,16 @@ public enum MetricsView {
     dailyFacts
     dailyTotals
   } select: {
+    metricsRows(DailyTotals.self, ordered: true)
+  }
+
+  /// The view's rows from totals per key: the settings of each key apply here.
+  static func metricsRows<T: DailyTotalsRows>(_: T.Type, ordered: Bool) -> Select<MetricsDaily> {
     Select(MetricsDaily.self) { q, out in
-      let t = q.from(DailyTotals.self, as: "t")
+      let t = q.from(T.self, as: "t")
       let ls = q.leftJoin(LocationSettings.self, as: "ls") { $0.locationID == t.locationID }
       let acs = q.leftJoin(AccountSettings.self, as: "acs") { $0.accountID == t.accountID }
-      q.orderBy(t.accountID, t.locationID, t.date)
+      if ordered { q.orderBy(t.accountID, t.locationID, t.date) }
       let baselineSeconds = coalesce(
         ls.minutesSavedBaselineSeconds, acs.minutesSavedBaselineSeconds, 120)
       let minutesSaved = t.completedCalls * baselineSeconds / 60.0
@@ -211,4 +249,28 @@ public enum MetricsView {
       out.minutesSaved(minutesSaved.cast(to: PG.DoublePrecision.self))
     }
   }
+}
+
+/// Where the daily facts come from: the three fact relations as a query reads them, and where
+/// their zones are looked up.
+struct FactInputs: Sendable {
+  let calls: @Sendable (SelectBuilder) -> Source<CallsV>
+  let orders: @Sendable (SelectBuilder) -> Source<OrdersV>
+  let reservations: @Sendable (SelectBuilder) -> Source<ReservationsV>
+  let zones: ZoneLookup
+
+  /// The source views, with the zones as listed now.
+  static let sourceViews = FactInputs(
+    calls: { $0.from(CallsV.self, as: "c") }, orders: { $0.from(OrdersV.self, as: "o") },
+    reservations: { $0.from(ReservationsV.self, as: "r") }, zones: .listed)
+}
+
+/// How a fact's zones are found.
+enum ZoneLookup: Sendable {
+  /// In the CTEs `location_zones` and `account_zones`: the locations' and accounts' zones now,
+  /// as `metrics_time_zone_names` lists them.
+  case listed
+  /// In `metrics_applied_locations` and `metrics_applied_accounts`: the zones the incremental
+  /// totals were dated in.
+  case applied
 }

@@ -42,12 +42,31 @@ struct DailyFacts: CommonTable {
   let estimateGuests = Column<PG.Integer, Nullable>("estimate_guests")
 }
 
+/// Totals per key that do not depend on the settings: `daily_totals`, or the incremental
+/// strategy's table.
+protocol DailyTotalsRows: Relation {
+  var accountID: Column<PG.UUID, NotNull> { get }
+  var locationID: Column<PG.UUID, Nullable> { get }
+  var date: Column<PG.Date, NotNull> { get }
+  var totalCalls: Column<PG.BigInt, NotNull> { get }
+  var ordersCount: Column<PG.BigInt, NotNull> { get }
+  var reservationsCount: Column<PG.BigInt, NotNull> { get }
+  var completedCalls: Column<PG.BigInt, NotNull> { get }
+  var orderCents: Column<PG.DoublePrecision, NotNull> { get }
+  var overrideCents: Column<PG.DoublePrecision, NotNull> { get }
+  var estimateGuests: Column<PG.BigInt, NotNull> { get }
+}
+
+extension MetricsDailyTotals: DailyTotalsRows {}
+
 /// `daily_totals`: one row per key, independent of the settings, which apply per key at the end.
-struct DailyTotals: CommonTable {
+struct DailyTotals: CommonTable, DailyTotalsRows {
   static let qualifiedName = QualifiedName("daily_totals")
   let accountID = Column<PG.UUID, NotNull>("account_id")
   let locationID = Column<PG.UUID, Nullable>("location_id")
   let date = Column<PG.Date, NotNull>("date")
+  /// Counted calls, orders and reservations.
+  let facts = Column<PG.BigInt, NotNull>("facts")
   let totalCalls = Column<PG.BigInt, NotNull>("total_calls")
   let ordersCount = Column<PG.BigInt, NotNull>("orders_count")
   let reservationsCount = Column<PG.BigInt, NotNull>("reservations_count")

@@ -1,5 +1,7 @@
 import Foundation
+import MetricsSchema
 import PostgresHarness
+import SQLBuilder
 
 /// The one throwaway cluster all database tests share (pg_cron runs in a single database):
 /// Supabase's roles and default privileges, the source relations, and both generated files
@@ -24,6 +26,42 @@ final class MetricsDatabase: Sendable {
 
   /// The shared database, or the reason it could not start (naming what to install).
   static func get() throws -> MetricsDatabase { try shared.get() }
+
+  /// A second database whose metrics the incremental strategy keeps, built from that
+  /// strategy's generated files, applied twice.
+  static let sharedIncremental: Result<MetricsDatabase, any Error> = {
+    let result = Result { try MetricsDatabase(incremental: ()) }
+    atexit {
+      if case .success(let database) = MetricsDatabase.sharedIncremental {
+        database.cluster.stop()
+      }
+    }
+    return result
+  }()
+
+  /// The incremental strategy's database, or the reason it could not start.
+  static func incremental() throws -> MetricsDatabase { try sharedIncremental.get() }
+
+  /// The strategy's generated files, rendered from the definitions.
+  static func files(_ strategy: MetricsStrategy) throws -> [String] {
+    try generate(MetricsScripts.all(strategy)).map(\.text)
+  }
+
+  private init(incremental: Void) throws {
+    cluster = try PostgresCluster()
+    try cluster.psql(try Self.file("supabase/emulation/supabase.sql"))
+    try cluster.psql(try Self.file("supabase/emulation/auth.sql"))
+    try cluster.psql(try Self.file("supabase/emulation/source_relations.sql"))
+    catalogAfterMigrations = ""
+    for file in try Self.files(.incremental) {
+      try cluster.psql(file, options: ["--single-transaction"])
+    }
+    catalogAfterFirstApply = try cluster.psql(Self.catalogQuery)
+    for file in try Self.files(.incremental) {
+      try cluster.psql(file, options: ["--single-transaction"])
+    }
+    catalogAfterSecondApply = try cluster.psql(Self.catalogQuery)
+  }
 
   private init() throws {
     cluster = try PostgresCluster()

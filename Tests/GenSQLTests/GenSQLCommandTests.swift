@@ -50,6 +50,15 @@ import Testing
     (["--migrations", ""], "GenSQL: empty value for '--migrations'"),
     (["--name", ""], "GenSQL: empty value for '--name'"),
     (["extra"], "GenSQL: unexpected argument 'extra'"),
+    (
+      ["--strategy", "incremental"],
+      "GenSQL: --strategy needs --output: the committed files follow the strategy the definitions choose"
+    ),
+    (
+      ["--strategy", "lazy", "--output", "x"],
+      "GenSQL: unknown strategy 'lazy': use refresh or incremental"
+    ),
+    (["--strategy"], "GenSQL: missing value for '--strategy'"),
   ])
   func usageErrorsExitTwoWithUsageOnStandardError(arguments: [String], message: String) {
     let result = run(arguments)
@@ -68,6 +77,25 @@ import Testing
     let checked = run(["--check", "--output=\(folder.path)"])
     #expect(checked.code == .success)
     #expect(checked.out.isEmpty)
+  }
+
+  /// `--strategy` writes the other strategy's files and migrations beside them, leaving the
+  /// committed ones alone; `--check` with the same options then passes.
+  @Test func strategyOverridesTheChoiceForOneRun() throws {
+    let folder = try temporaryFolder()
+    let written = run(["--strategy", "incremental", "--output", folder.path])
+    #expect(written.code == .success, "\(written.err)")
+    let schema = try String(
+      contentsOf: folder.appendingPathComponent("schema.sql"), encoding: .utf8)
+    #expect(
+      schema.contains("CREATE VIEW public.mv_metrics_daily WITH (security_invoker = true) AS"))
+    #expect(!schema.contains("CREATE MATERIALIZED VIEW public.mv_metrics_daily"))
+    let migrations = folder.deletingLastPathComponent().appendingPathComponent("migrations")
+    #expect(contents(migrations).count == 1)
+    #expect(
+      run(["--check", "--strategy", "incremental", "--output", folder.path]).code == .success)
+    // The same folder holds the incremental strategy: checking it as the refresh strategy fails.
+    #expect(run(["--check", "--output", folder.path]).code == .stale)
   }
 
   @Test func checkWritesNothingAndReportsMissingFiles() throws {

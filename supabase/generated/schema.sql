@@ -95,6 +95,7 @@ daily_totals AS (
     f.account_id,
     f.location_id,
     f.date,
+    COUNT(*) AS facts,
     COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
     COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
     COUNT(*) FILTER (WHERE f.call_type = 'reservation') AS reservations_count,

@@ -4,9 +4,9 @@ import SQLBuilder
 // again from the sources. The change logs hold what writers did since the last catch-up, as
 // rows shaped like the base tables, so the fact views' declarations (`FactSources`) read them.
 
-/// `public.metrics_daily_totals`: per key, the totals that do not depend on the settings.
+/// `private.metrics_daily_totals`: per key, the totals that do not depend on the settings.
 public struct MetricsDailyTotals: Relation {
-  public static let qualifiedName = QualifiedName("public", "metrics_daily_totals")
+  public static let qualifiedName = QualifiedName("private", "metrics_daily_totals")
   public let accountID = Column<PG.UUID, NotNull>("account_id")
   public let locationID = Column<PG.UUID, Nullable>("location_id")
   public let date = Column<PG.Date, NotNull>("date")
@@ -23,10 +23,10 @@ public struct MetricsDailyTotals: Relation {
   public init() {}
 }
 
-/// `public.metrics_call_changes`: calls written since the last catch-up, `sign` 1 for a row as
+/// `private.metrics_call_changes`: calls written since the last catch-up, `sign` 1 for a row as
 /// it now is and -1 for a row as it was.
 public struct MetricsCallChanges: CallRows {
-  public static let qualifiedName = QualifiedName("public", "metrics_call_changes")
+  public static let qualifiedName = QualifiedName("private", "metrics_call_changes")
   public let sign = Column<PG.SmallInt, NotNull>("sign")
   public let id = Column<PG.Text, NotNull>("id")
   public let locationID = Column<PG.UUID, Nullable>("location_id")
@@ -36,9 +36,9 @@ public struct MetricsCallChanges: CallRows {
   public init() {}
 }
 
-/// `public.metrics_order_changes`: orders written since the last catch-up.
+/// `private.metrics_order_changes`: orders written since the last catch-up.
 public struct MetricsOrderChanges: OrderRows {
-  public static let qualifiedName = QualifiedName("public", "metrics_order_changes")
+  public static let qualifiedName = QualifiedName("private", "metrics_order_changes")
   public let sign = Column<PG.SmallInt, NotNull>("sign")
   public let id = Column<PG.UUID, NotNull>("id")
   public let accountID = Column<PG.UUID, NotNull>("account_id")
@@ -48,9 +48,9 @@ public struct MetricsOrderChanges: OrderRows {
   public init() {}
 }
 
-/// `public.metrics_reservation_changes`: reservations written since the last catch-up.
+/// `private.metrics_reservation_changes`: reservations written since the last catch-up.
 public struct MetricsReservationChanges: ReservationRows {
-  public static let qualifiedName = QualifiedName("public", "metrics_reservation_changes")
+  public static let qualifiedName = QualifiedName("private", "metrics_reservation_changes")
   public let sign = Column<PG.SmallInt, NotNull>("sign")
   public let id = Column<PG.UUID, NotNull>("id")
   public let locationID = Column<PG.UUID, NotNull>("location_id")
@@ -60,10 +60,10 @@ public struct MetricsReservationChanges: ReservationRows {
   public init() {}
 }
 
-/// `public.metrics_applied_locations`: each location's account and zone as the totals count
+/// `private.metrics_applied_locations`: each location's account and zone as the totals count
 /// them; a catch-up brings a changed location up to date.
 public struct MetricsAppliedLocations: LocationRows {
-  public static let qualifiedName = QualifiedName("public", "metrics_applied_locations")
+  public static let qualifiedName = QualifiedName("private", "metrics_applied_locations")
   public let locationID = Column<PG.UUID, NotNull>("location_id")
   public let accountID = Column<PG.UUID, NotNull>("account_id")
   /// The zone as PostgreSQL lists it, or NULL when the location's names none.
@@ -71,19 +71,27 @@ public struct MetricsAppliedLocations: LocationRows {
   public init() {}
 }
 
-/// `public.metrics_applied_accounts`: each account's zone as the totals count it.
+/// `private.metrics_applied_accounts`: each account's zone as the totals count it.
 public struct MetricsAppliedAccounts: Relation {
-  public static let qualifiedName = QualifiedName("public", "metrics_applied_accounts")
+  public static let qualifiedName = QualifiedName("private", "metrics_applied_accounts")
   public let accountID = Column<PG.UUID, NotNull>("account_id")
   public let timeZone = Column<PG.Text, Nullable>("time_zone")
   public init() {}
 }
 
-/// `public.metrics_attribution_changes`: locations and accounts written since the last
+/// `private.metrics_attribution_changes`: locations and accounts written since the last
 /// catch-up, whose facts may count for another account or date now.
 public struct MetricsAttributionChanges: Relation {
-  public static let qualifiedName = QualifiedName("public", "metrics_attribution_changes")
+  public static let qualifiedName = QualifiedName("private", "metrics_attribution_changes")
   public let locationID = Column<PG.UUID, Nullable>("location_id")
   public let accountID = Column<PG.UUID, Nullable>("account_id")
+  public init() {}
+}
+
+/// `private.metrics_rebuild_requests`: set by a TRUNCATE of a source table; the next catch-up
+/// rebuilds instead.
+public struct MetricsRebuildRequests: Relation {
+  public static let qualifiedName = QualifiedName("private", "metrics_rebuild_requests")
+  public let requestedAt = Column<PG.TimestampTZ, NotNull>("requested_at")
   public init() {}
 }

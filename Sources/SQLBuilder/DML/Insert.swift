@@ -145,7 +145,8 @@ extension Insert: ValidatedStatement {
       problems.forEach { v.report($0) }
       v.name(Table.qualifiedName)
       (insertedColumns + returning).forEach { v.identifier($0) }
-      let tables = QueryRules.check(commonTables: commonTables, in: &v)
+      let tables = QueryRules.check(commonTables: commonTables, in: &v).union(
+        v.commonTablesInScope)
       if let query {
         QueryRules.check(query, commonTables: tables, in: &v)
         checkQueryColumns(query, &v)

@@ -75,20 +75,32 @@ public struct CommonTableEntry: Sendable {
   }
 }
 
-/// Collects the CTEs of a ``with(_:insert:)``, in order: queries and data-modifying statements.
+/// Collects the CTEs of a ``with(_:insert:)``, in order: queries and data-modifying statements,
+/// one by one or as lists built elsewhere.
 @resultBuilder
 public enum ModifyingCommonTableBuilder {
   /// A query whose output relation names the CTE.
-  public static func buildExpression<R: CommonTable>(_ query: Select<R>) -> CommonTableEntry {
-    .query(query.statement)
+  public static func buildExpression<R: CommonTable>(_ query: Select<R>) -> [CommonTableEntry] {
+    [.query(query.statement)]
   }
   /// A DELETE, UPDATE or INSERT whose RETURNING rows name the CTE.
   public static func buildExpression<R: CommonTable>(_ table: ModifyingCommonTable<R>)
-    -> CommonTableEntry
-  { .modifying(table.definition) }
+    -> [CommonTableEntry]
+  { [.modifying(table.definition)] }
+  /// CTEs collected elsewhere, e.g. with ``commonTables(_:)``.
+  public static func buildExpression(_ entries: [CommonTableEntry]) -> [CommonTableEntry] {
+    entries
+  }
   /// The CTEs, in order.
-  public static func buildBlock(_ tables: CommonTableEntry...) -> [CommonTableEntry] { tables }
+  public static func buildBlock(_ parts: [CommonTableEntry]...) -> [CommonTableEntry] {
+    parts.flatMap { $0 }
+  }
 }
+
+/// CTEs for a ``with(_:insert:)``, built once and used in several statements.
+public func commonTables(@ModifyingCommonTableBuilder _ tables: () -> [CommonTableEntry])
+  -> [CommonTableEntry]
+{ tables() }
 
 /// `WITH a AS (…), b AS (…) INSERT …`: an INSERT whose CTEs may modify other tables.
 public func with<Table: Relation>(

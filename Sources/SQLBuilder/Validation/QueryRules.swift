@@ -15,8 +15,7 @@ enum QueryRules {
   }
 
   /// Checks the WITH entries of a statement in order, each seeing the ones before it, and
-  /// returns their names for the statement itself. A data-modifying entry's own statement
-  /// reads no CTE.
+  /// returns their names for the statement itself.
   static func check(commonTables entries: [CommonTableEntry], in writer: inout SQLValidator)
     -> Set<QualifiedName>
   {
@@ -26,7 +25,11 @@ enum QueryRules {
       writer.describing("\(writer.context), CTE \(entry.output.name)") { w in
         switch entry.body {
         case .query(let query): check(query, scope: scope, in: &w)
-        case .modifying(let table): table.validate(&w)
+        case .modifying(let table):
+          let outer = w.commonTablesInScope
+          w.commonTablesInScope = scope.commonTables
+          table.validate(&w)
+          w.commonTablesInScope = outer
         }
       }
       if entry.output.schema != nil {
@@ -359,7 +362,7 @@ extension QueryRules {
       combined.joins.insert(Join(kind: .cross, source: from, condition: .none), at: 0)
     }
     combined.from = target
-    checkCore(combined, scope: Scope(), in: &writer)
+    checkCore(combined, scope: Scope(commonTables: writer.commonTablesInScope), in: &writer)
     for item in values where containsAggregate(item.node) {
       writer.report("aggregate in the value of column \"\(item.name)\"; use a subquery")
     }

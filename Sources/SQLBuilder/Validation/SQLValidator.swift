@@ -10,6 +10,8 @@ package struct SQLValidator: Sendable {
   package private(set) var context = "script"
   /// Whether the statements checked are a trigger function's, where `NEW` and `OLD` exist.
   package var inTriggerFunction = false
+  /// The CTEs a data-modifying CTE's statement may read: the WITH entries before it.
+  package var commonTablesInScope: Set<QualifiedName> = []
 
   package init() {}
 

@@ -1,0 +1,159 @@
+import SQLBuilder
+
+extension CatchUp {
+  /// Takes the logged changes of `Changes`: rows with `sign` 1 as `Added`, -1 as `Removed`.
+  static func take<Changes: Relation, Added: CommonTable, Removed: CommonTable>(
+    _: Changes.Type, sign: KeyPath<Changes, Column<PG.SmallInt, NotNull>>, _: Added.Type,
+    _: Removed.Type
+  ) -> [CommonTableEntry] {
+    commonTables {
+      Delete(from: Changes.self, as: "x") { q, x in q.where(x[dynamicMember: sign] == .constant(1))
+      }
+      .returning(as: Added.self)
+      Delete(from: Changes.self, as: "x") { q, x in
+        q.where(x[dynamicMember: sign] == .constant(-1))
+      }
+      .returning(as: Removed.self)
+    }
+  }
+
+  /// Everything writers logged since the last catch-up, taken from the logs.
+  static let takeLogged =
+    take(MetricsCallChanges.self, sign: \.sign, CallsAdded.self, CallsRemoved.self)
+    + take(MetricsOrderChanges.self, sign: \.sign, OrdersAdded.self, OrdersRemoved.self)
+    + take(
+      MetricsReservationChanges.self, sign: \.sign, ReservationsAdded.self,
+      ReservationsRemoved.self)
+
+  /// The changed locations and accounts, taken from their log, and what they move: the
+  /// relocated locations and rezoned accounts, and their facts in the base tables.
+  static let takeAttribution = commonTables {
+    Delete(from: MetricsAttributionChanges.self, as: "x") { _, _ in }
+      .returning(as: ChangedAttribution.self)
+    Select(RezonedAccounts.self) { q, out in
+      let c = q.from(ChangedAttribution.self, as: "c")
+      q.where(c.accountID.isNotNull)
+      q.groupBy(c.accountID)
+      out.accountID(c.accountID.assumingNotNull)
+    }
+    Select(RelocatedLocations.self) { q, out in
+      let c = q.from(ChangedAttribution.self, as: "c")
+      q.where(c.locationID.isNotNull)
+      out.locationID(c.locationID.assumingNotNull)
+    }
+    .union(
+      Select(RelocatedLocations.self) { q, out in
+        let a = q.from(MetricsAppliedLocations.self, as: "a")
+        q.join(RezonedAccounts.self, as: "z") { $0.accountID == a.accountID }
+        out.locationID(a.locationID)
+      }
+    )
+    .union(
+      Select(RelocatedLocations.self) { q, out in
+        let l = q.from(Locations.self, as: "l")
+        q.join(RezonedAccounts.self, as: "z") { $0.accountID == l.accountID }
+        out.locationID(l.locationID)
+      })
+    Select(RelocatedCalls.self) { q, out in
+      let c = q.from(Calls.self, as: "c")
+      q.where(c.locationID.in { $0.from(RelocatedLocations.self, as: "m").locationID })
+      out.id(c.id)
+      out.locationID(c.locationID)
+      out.status(c.status)
+      out.callType(c.callType)
+      out.startedAt(c.startedAt)
+    }
+    Select(RelocatedOrders.self) { q, out in
+      let o = q.from(Orders.self, as: "o")
+      q.where(
+        o.locationID.in { $0.from(RelocatedLocations.self, as: "m").locationID }
+          || o.accountID.in { $0.from(RezonedAccounts.self, as: "z").accountID })
+      out.id(o.id)
+      out.accountID(o.accountID)
+      out.locationID(o.locationID)
+      out.totalAmount(o.totalAmount)
+      out.createdAt(o.createdAt)
+    }
+    Select(RelocatedReservations.self) { q, out in
+      let r = q.from(Reservations.self, as: "r")
+      q.where(r.locationID.in { $0.from(RelocatedLocations.self, as: "m").locationID })
+      out.id(r.id)
+      out.locationID(r.locationID)
+      out.guestCount(r.guestCount)
+      out.avgSpendPerHeadOverride(r.avgSpendPerHeadOverride)
+      out.createdAt(r.createdAt)
+    }
+  }
+
+  /// Records today's attribution of the relocated locations and rezoned accounts as applied.
+  static let applyAttribution = commonTables {
+    Insert(
+      into: MetricsAppliedLocations.self,
+      Select(MetricsAppliedLocations.self) { q, out in
+        let l = q.from(Locations.self, as: "l")
+        let z = q.leftJoin(MetricsTimeZoneNames.self, as: "z") {
+          $0.lookupKey == lower(l.timeZone)
+        }
+        q.where(l.locationID.in { $0.from(RelocatedLocations.self, as: "m").locationID })
+        out.locationID(l.locationID)
+        out.accountID(l.accountID)
+        out.timeZone(z.name)
+      }
+    )
+    .onConflict(\.locationID) { set, _, now in
+      set.accountID(now.accountID)
+      set.timeZone(now.timeZone)
+    }
+    .returning(as: AppliedLocationKeys.self)
+    Delete(from: MetricsAppliedLocations.self, as: "a") { q, a in
+      q.where(
+        a.locationID.in { $0.from(RelocatedLocations.self, as: "m").locationID }
+          && notExists { sub in
+            let l = sub.from(Locations.self, as: "l")
+            sub.where(l.locationID == a.locationID)
+          })
+    }
+    .returning(as: ForgottenLocationKeys.self)
+    Insert(
+      into: MetricsAppliedAccounts.self,
+      Select(MetricsAppliedAccounts.self) { q, out in
+        let a = q.from(Accounts.self, as: "a")
+        let z = q.leftJoin(MetricsTimeZoneNames.self, as: "z") {
+          $0.lookupKey == lower(a.defaultTimeZone)
+        }
+        q.where(a.accountID.in { $0.from(RezonedAccounts.self, as: "r").accountID })
+        out.accountID(a.accountID)
+        out.timeZone(z.name)
+      }
+    )
+    .onConflict(\.accountID) { set, _, now in set.timeZone(now.timeZone) }
+    .returning(as: AppliedAccountKeys.self)
+    Delete(from: MetricsAppliedAccounts.self, as: "a") { q, a in
+      q.where(
+        a.accountID.in { $0.from(RezonedAccounts.self, as: "r").accountID }
+          && notExists { sub in
+            let x = sub.from(Accounts.self, as: "x")
+            sub.where(x.accountID == a.accountID)
+          })
+    }
+    .returning(as: ForgottenAccountKeys.self)
+  }
+
+  /// Adds what writers logged, when no location or account changed.
+  static let addLogged = with {
+    takeLogged
+  } insert: {
+    add(delta(logged))
+  }
+
+  /// Adds what writers logged and moves the facts of changed locations and accounts.
+  static let addLoggedAndMoved = with {
+    takeLogged
+    MetricsView.locationZones
+    MetricsView.accountZones
+    takeAttribution
+    applyAttribution
+  } insert: {
+    add(delta(logged + moved))
+  }
+}

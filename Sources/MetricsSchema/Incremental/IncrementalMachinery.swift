@@ -1,0 +1,128 @@
+import SQLBuilder
+
+/// The incremental strategy's objects: its tables, `mv_metrics_daily` as a view over the
+/// totals, `refresh_metrics_daily()` as the catch-up, `rebuild_metrics_daily()`, and the
+/// triggers that log writes.
+public enum IncrementalMachinery {
+  /// `public.rebuild_metrics_daily()`: computes the totals again from the sources.
+  public static let rebuildFunction = Function("public", "rebuild_metrics_daily")
+
+  /// The tables, in `private`, where the API cannot reach them.
+  static let tables: [any SQLStatement] = [
+    CreateTable(MetricsDailyTotals.self, ifNotExists: true) { t in
+      t.unique(\.accountID, \.locationID, \.date, nullsNotDistinct: true)
+    },
+    CreateTable(MetricsCallChanges.self, ifNotExists: true),
+    CreateTable(MetricsOrderChanges.self, ifNotExists: true),
+    CreateTable(MetricsReservationChanges.self, ifNotExists: true),
+    CreateTable(MetricsAttributionChanges.self, ifNotExists: true),
+    CreateTable(MetricsRebuildRequests.self, ifNotExists: true),
+    CreateTable(MetricsAppliedLocations.self, ifNotExists: true) { t in t.primaryKey(\.locationID)
+    },
+    CreateTable(MetricsAppliedAccounts.self, ifNotExists: true) { t in t.primaryKey(\.accountID) },
+  ]
+
+  /// The tables' names, for their privileges.
+  static let tableNames: [QualifiedName] = [
+    MetricsDailyTotals.qualifiedName, MetricsCallChanges.qualifiedName,
+    MetricsOrderChanges.qualifiedName, MetricsReservationChanges.qualifiedName,
+    MetricsAttributionChanges.qualifiedName, MetricsRebuildRequests.qualifiedName,
+    MetricsAppliedLocations.qualifiedName, MetricsAppliedAccounts.qualifiedName,
+  ]
+
+  /// `mv_metrics_daily`: the totals with each key's settings applied as it is read.
+  static let view = CreateView(MetricsDaily.self, securityInvoker: true) {
+    MetricsView.metricsRows(MetricsDailyTotals.self, ordered: false)
+  }
+
+  /// Computes the totals and the applied attribution again from the sources, with the logs
+  /// emptied; writers wait for it, so no change is counted twice or lost.
+  static let createRebuild = CreateFunction(
+    rebuildFunction, returns: .void, security: .definer,
+    settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
+  ) { _ in
+    LockTable(
+      MetricsCallChanges.self, MetricsOrderChanges.self, MetricsReservationChanges.self,
+      MetricsAttributionChanges.self, MetricsRebuildRequests.self, mode: .exclusive)
+    Delete(from: MetricsCallChanges.self) { _, _ in }
+    Delete(from: MetricsOrderChanges.self) { _, _ in }
+    Delete(from: MetricsReservationChanges.self) { _, _ in }
+    Delete(from: MetricsAttributionChanges.self) { _, _ in }
+    Delete(from: MetricsRebuildRequests.self) { _, _ in }
+    Delete(from: MetricsDailyTotals.self) { _, _ in }
+    Insert(
+      into: MetricsDailyTotals.self,
+      with {
+        MetricsView.locationZones
+        MetricsView.accountZones
+        MetricsView.dailyFacts
+      } select: {
+        Select(MetricsDailyTotals.self) { q, out in
+          let t = q.from(MetricsView.dailyTotals { $0.from(DailyFacts.self, as: "f") }, as: "t")
+          out.accountID(t.accountID)
+          out.locationID(t.locationID)
+          out.date(t.date)
+          out.facts(t.facts)
+          out.totalCalls(t.totalCalls)
+          out.ordersCount(t.ordersCount)
+          out.reservationsCount(t.reservationsCount)
+          out.completedCalls(t.completedCalls)
+          out.orderCents(t.orderCents)
+          out.overrideCents(t.overrideCents)
+          out.estimateGuests(t.estimateGuests)
+        }
+      })
+    Delete(from: MetricsAppliedLocations.self) { _, _ in }
+    Insert(
+      into: MetricsAppliedLocations.self,
+      Select(MetricsAppliedLocations.self) { q, out in
+        let l = q.from(Locations.self, as: "l")
+        let z = q.leftJoin(MetricsTimeZoneNames.self, as: "z") { $0.lookupKey == lower(l.timeZone) }
+        out.locationID(l.locationID)
+        out.accountID(l.accountID)
+        out.timeZone(z.name)
+      })
+    Delete(from: MetricsAppliedAccounts.self) { _, _ in }
+    Insert(
+      into: MetricsAppliedAccounts.self,
+      Select(MetricsAppliedAccounts.self) { q, out in
+        let a = q.from(Accounts.self, as: "a")
+        let z = q.leftJoin(MetricsTimeZoneNames.self, as: "z") {
+          $0.lookupKey == lower(a.defaultTimeZone)
+        }
+        out.accountID(a.accountID)
+        out.timeZone(z.name)
+      })
+  }
+
+  /// `refresh_metrics_daily()`: the catch-up. Returns at once while another runs; rebuilds
+  /// when a TRUNCATE asked for it; else adds what was logged, moving the facts of changed
+  /// locations and accounts only when there are any.
+  static let createCatchUp = CreateFunction(
+    RefreshMachinery.function, returns: .void, security: .definer,
+    settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
+  ) { _ in
+    If(!tryAdvisoryXactLock(.constant(RefreshMachinery.lockKey))) { Return() }
+    ExceptionBlock(catching: .invalidParameterValue) {
+      If(exists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") }) {
+        Perform(callRebuild)
+        Return()
+      }
+      If(exists { q in _ = q.from(MetricsAttributionChanges.self, as: "c") }) {
+        CatchUp.addLoggedAndMoved
+      } otherwise: {
+        CatchUp.addLogged
+      }
+      Delete(from: MetricsDailyTotals.self, as: "t") { q, t in q.where(t.facts == .constant(0)) }
+    } handler: {
+      Raise(
+        .warning,
+        "a time zone listed in public.metrics_time_zone_names is not recognized: listing the zones again"
+      )
+      RefreshMaterializedView(MetricsTimeZoneNames.self, concurrently: false)
+      Perform(callRebuild)
+    }
+  }
+
+  static let callRebuild = rebuildFunction.call(returning: PG.Void.self)
+}
