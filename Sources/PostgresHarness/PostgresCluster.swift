@@ -86,6 +86,15 @@ public final class PostgresCluster: @unchecked Sendable {
     try? FileManager.default.removeItem(at: root)
   }
 
+  /// Stops the server without a shutdown checkpoint, as a crash would, and starts it again:
+  /// crash recovery runs, and empties every unlogged table.
+  public func crashAndRestart() throws {
+    try run(Self.binDirectory + "/pg_ctl", ["-D", dataDirectory, "-m", "immediate", "-w", "stop"])
+    try run(
+      Self.binDirectory + "/pg_ctl",
+      ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"], detaching: true)
+  }
+
   /// Fails with the packages to install when the server, pg_cron or pgTAP is missing.
   public static func checkInstallation() throws {
     let needed = [

@@ -1,5 +1,6 @@
 import Foundation
 import MetricsSchema
+import PostgresHarness
 import SQLBuilder
 import Testing
 
@@ -57,6 +58,82 @@ extension DatabaseTests {
         #expect(counts["extra"] == 0, "seed \(seed), \(stage): rows it does not have")
         #expect(counts["pending"] == 0, "seed \(seed), \(stage): changes left in the logs")
       }
+    }
+
+    /// A crash empties the unlogged logs, changes not yet caught up included; the missing
+    /// sentinel makes the next catch-up rebuild, so nothing is lost.
+    @Test func aCrashThatEmptiesTheLogsIsRepairedByTheNextCatchUp() throws {
+      let database = try MetricsDatabase.incremental()
+      try reset(database)
+      defer { try? reset(database) }
+      var data = MessyData(seed: 7)
+      try database.cluster.psql(SQLFor.inserts(data) + "SELECT public.refresh_metrics_daily();")
+      let before = data
+      data.mutate()
+      try database.cluster.psql(SQLFor.changes(from: before, to: data))
+      let pending = countsByTag(
+        try database.cluster.psql(
+          "SELECT 'pending|' || count(*) FROM private.metrics_call_changes;", options: ["-t", "-A"])
+      )
+      #expect(pending["pending", default: 0] > 0, "the changes should wait in the logs")
+      try database.cluster.crashAndRestart()
+      let output = try database.cluster.psql(
+        "SELECT 'sentinel|' || count(*) FROM private.metrics_log_sentinel;\n"
+          + "SELECT public.refresh_metrics_daily();\n" + Self.expectedView() + Self.comparison,
+        options: ["-t", "-A"])
+      let counts = countsByTag(output)
+      #expect(counts["sentinel"] == 0, "crash recovery should empty the unlogged sentinel")
+      #expect(counts["rows", default: 0] > 30)
+      #expect(counts["missing"] == 0 && counts["extra"] == 0, "\(output)")
+      #expect(counts["pending"] == 0)
+      let sentinel = try database.cluster.psql("SELECT count(*) FROM private.metrics_log_sentinel;")
+      #expect(sentinel == "1\n", "the rebuild writes the sentinel again")
+    }
+
+    /// A writer reads a location's zone and logs a call; before it commits, the location moves
+    /// to another zone and a catch-up runs. The call still counts on its date in the new zone.
+    @Test func aWriterThatCommitsAfterAZoneChangeAndACatchUpCountsInTheNewZone() throws {
+      let database = try MetricsDatabase.incremental()
+      try reset(database)
+      defer { try? reset(database) }
+      let account = "a0000000-0000-4000-8000-0000000000f1"
+      let location = "b0000000-0000-4000-8000-0000000000f1"
+      try database.cluster.psql(
+        """
+        INSERT INTO accounts VALUES ('\(account)', 'UTC');
+        INSERT INTO locations VALUES ('\(location)', '\(account)', 'America/New_York');
+        INSERT INTO calls VALUES ('before', '\(location)', 'completed', 'order', '2024-03-01 02:00Z');
+        SELECT public.refresh_metrics_daily();
+        """)
+      let writer = try PsqlSession(database.cluster)
+      writer.send("BEGIN;")
+      writer.send("SELECT time_zone FROM locations WHERE location_id = '\(location)';")
+      // 02:00 UTC on 1 March: 29 February in New York, 1 March in Tokyo.
+      writer.send(
+        "INSERT INTO calls VALUES ('racing', '\(location)', 'completed', 'order', '2024-03-01 02:00Z');"
+      )
+      let deadline = Date().addingTimeInterval(10)
+      while Date() < deadline,
+        try database.cluster.psql(
+          "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction';") == "0\n"
+      {
+        usleep(20_000)
+      }
+      try database.cluster.psql(
+        """
+        UPDATE locations SET time_zone = 'Asia/Tokyo' WHERE location_id = '\(location)';
+        SELECT public.refresh_metrics_daily();
+        """)
+      writer.send("COMMIT;")
+      let transcript = writer.close()
+      #expect(!transcript.contains("ERROR"), "\(transcript)")
+      let output = try database.cluster.psql(
+        "SELECT public.refresh_metrics_daily();\n" + Self.expectedView() + Self.comparison
+          + "SELECT date || '|' || total_calls FROM public.mv_metrics_daily WHERE account_id = '\(account)';\n",
+        options: ["-t", "-A"])
+      let counts = countsByTag(output)
+      #expect(counts["missing"] == 0 && counts["extra"] == 0, "\(output)")
+      #expect(output.contains("2024-03-01|2\n"), "both calls count on 1 March in Tokyo: \(output)")
     }
 
     /// Updates of facts that move them to other days, locations and amounts, and one that

@@ -7,16 +7,19 @@ public enum IncrementalMachinery {
   /// `public.rebuild_metrics_daily()`: computes the totals again from the sources.
   public static let rebuildFunction = Function("public", "rebuild_metrics_daily")
 
-  /// The tables, in `private`, where the API cannot reach them.
+  /// The tables, in `private`, where the API cannot reach them. The logs are unlogged: a
+  /// writer's statement pays for no WAL of them, and what a crash or restore loses the
+  /// sentinel reports (see ``MetricsLogSentinel``).
   static let tables: [any SQLStatement] = [
     CreateTable(MetricsDailyTotals.self, ifNotExists: true) { t in
       t.unique(\.accountID, \.locationID, \.date, nullsNotDistinct: true)
     },
-    CreateTable(MetricsCallChanges.self, ifNotExists: true),
-    CreateTable(MetricsOrderChanges.self, ifNotExists: true),
-    CreateTable(MetricsReservationChanges.self, ifNotExists: true),
-    CreateTable(MetricsAttributionChanges.self, ifNotExists: true),
-    CreateTable(MetricsRebuildRequests.self, ifNotExists: true),
+    CreateTable(MetricsCallChanges.self, ifNotExists: true, unlogged: true),
+    CreateTable(MetricsOrderChanges.self, ifNotExists: true, unlogged: true),
+    CreateTable(MetricsReservationChanges.self, ifNotExists: true, unlogged: true),
+    CreateTable(MetricsAttributionChanges.self, ifNotExists: true, unlogged: true),
+    CreateTable(MetricsRebuildRequests.self, ifNotExists: true, unlogged: true),
+    CreateTable(MetricsLogSentinel.self, ifNotExists: true, unlogged: true),
     CreateTable(MetricsAppliedLocations.self, ifNotExists: true) { t in t.primaryKey(\.locationID)
     },
     CreateTable(MetricsAppliedAccounts.self, ifNotExists: true) { t in t.primaryKey(\.accountID) },
@@ -28,6 +31,16 @@ public enum IncrementalMachinery {
     MetricsOrderChanges.qualifiedName, MetricsReservationChanges.qualifiedName,
     MetricsAttributionChanges.qualifiedName, MetricsRebuildRequests.qualifiedName,
     MetricsAppliedLocations.qualifiedName, MetricsAppliedAccounts.qualifiedName,
+    MetricsLogSentinel.qualifiedName,
+  ]
+
+  /// The indexes a catch-up reads a changed location's or account's facts through, so moving
+  /// them costs what they are, not what every tenant has.
+  static let sourceIndexes: [any SQLStatement] = [
+    index("metrics_calls_location_id", on: Calls.self, \.locationID).ifNotExists(),
+    index("metrics_orders_location_id", on: Orders.self, \.locationID).ifNotExists(),
+    index("metrics_orders_account_id", on: Orders.self, \.accountID).ifNotExists(),
+    index("metrics_reservations_location_id", on: Reservations.self, \.locationID).ifNotExists(),
   ]
 
   /// `mv_metrics_daily`: the totals with each key's settings applied as it is read.
@@ -43,12 +56,15 @@ public enum IncrementalMachinery {
   ) { _ in
     LockTable(
       MetricsCallChanges.self, MetricsOrderChanges.self, MetricsReservationChanges.self,
-      MetricsAttributionChanges.self, MetricsRebuildRequests.self, mode: .exclusive)
+      MetricsAttributionChanges.self, MetricsRebuildRequests.self, MetricsLogSentinel.self,
+      mode: .exclusive)
     Delete(from: MetricsCallChanges.self) { _, _ in }
     Delete(from: MetricsOrderChanges.self) { _, _ in }
     Delete(from: MetricsReservationChanges.self) { _, _ in }
     Delete(from: MetricsAttributionChanges.self) { _, _ in }
     Delete(from: MetricsRebuildRequests.self) { _, _ in }
+    Delete(from: MetricsLogSentinel.self) { _, _ in }
+    Insert(into: MetricsLogSentinel.self) { row in row.rebuiltAt(now()) }
     Delete(from: MetricsDailyTotals.self) { _, _ in }
     Insert(
       into: MetricsDailyTotals.self,
@@ -96,7 +112,7 @@ public enum IncrementalMachinery {
   }
 
   /// `refresh_metrics_daily()`: the catch-up. Returns at once while another runs; rebuilds
-  /// when a TRUNCATE asked for it; else adds what was logged, moving the facts of changed
+  /// when a TRUNCATE asked for it or the logs may have lost changes; else adds what was logged, moving the facts of changed
   /// locations and accounts only when there are any.
   static let createCatchUp = CreateFunction(
     RefreshMachinery.function, returns: .void, security: .definer,
@@ -104,7 +120,10 @@ public enum IncrementalMachinery {
   ) { _ in
     If(!tryAdvisoryXactLock(.constant(RefreshMachinery.lockKey))) { Return() }
     ExceptionBlock(catching: .invalidParameterValue) {
-      If(exists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") }) {
+      If(
+        exists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") }
+          || notExists { q in _ = q.from(MetricsLogSentinel.self, as: "s") }
+      ) {
         Perform(callRebuild)
         Return()
       }

@@ -24,6 +24,9 @@ enum IncrementalScripts {
       Revoke(.all, on: .relation(table), from: .public, .anon, .authenticated, .serviceRole)
     }
     Grant(.select, on: .table(MetricsDailyTotals.self), to: .serviceRole)
+    Comment(
+      "Indexes on the base tables, through which a catch-up reads a changed location's facts.")
+    IncrementalMachinery.sourceIndexes
     Comment("The totals are built again by the next catch-up.")
     Insert(into: MetricsRebuildRequests.self) { row in row.requestedAt(now()) }
     IncrementalMachinery.view

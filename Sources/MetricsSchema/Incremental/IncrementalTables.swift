@@ -95,3 +95,13 @@ public struct MetricsRebuildRequests: Relation {
   public let requestedAt = Column<PG.TimestampTZ, NotNull>("requested_at")
   public init() {}
 }
+
+/// `private.metrics_log_sentinel`: one row, written by the rebuild, in an unlogged table like
+/// the logs. Crash recovery, a replica's promotion and a point-in-time restore empty every
+/// unlogged table: a missing sentinel says the logs may have lost changes, and the next
+/// catch-up rebuilds.
+public struct MetricsLogSentinel: Relation {
+  public static let qualifiedName = QualifiedName("private", "metrics_log_sentinel")
+  public let rebuiltAt = Column<PG.TimestampTZ, NotNull>("rebuilt_at")
+  public init() {}
+}

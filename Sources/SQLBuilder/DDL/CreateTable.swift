@@ -11,21 +11,26 @@
 /// ```
 public struct CreateTable<Table: Relation>: SQLStatement {
   let ifNotExists: Bool
+  let unlogged: Bool
   let constraints: [TableConstraint]
 
-  /// Creates `Table`; `ifNotExists` makes applying the statement again a no-op.
+  /// Creates `Table`; `ifNotExists` makes applying the statement again a no-op. An `unlogged`
+  /// table writes no WAL: it is faster to write, is emptied by crash recovery, and is empty on
+  /// replicas and after a point-in-time restore.
   public init(
-    _ table: Table.Type, ifNotExists: Bool = false,
+    _ table: Table.Type, ifNotExists: Bool = false, unlogged: Bool = false,
     _ constraints: (TableConstraints<Table>) -> Void = { _ in }
   ) {
     self.ifNotExists = ifNotExists
+    self.unlogged = unlogged
     let builder = TableConstraints<Table>()
     constraints(builder)
     self.constraints = builder.constraints
   }
 
   public func render(into w: inout SQLWriter) {
-    let head = ifNotExists ? "CREATE TABLE IF NOT EXISTS" : "CREATE TABLE"
+    let kind = unlogged ? "CREATE UNLOGGED TABLE" : "CREATE TABLE"
+    let head = ifNotExists ? kind + " IF NOT EXISTS" : kind
     w.line("\(head) \(w.name(Table.qualifiedName)) (")
     var lines: [String] = []
     for case let column as any ColumnDefinition in Table.columns {
