@@ -81,6 +81,8 @@ struct SizeResult: Codable {
   var readAPIFirstCallHundredLocationsMs: Double = 0
   var readAPIOneLocationRows = 0
   var readAPIHundredLocationsRows = 0
+  /// The incremental strategy on the same data, measured in the same run.
+  var incremental: IncrementalResult? = nil
 }
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -260,16 +262,39 @@ func table(_ results: [SizeResult]) -> String {
   return lines.joined(separator: "\n")
 }
 
+func incrementalTable(_ results: [SizeResult]) -> String {
+  func ms(_ values: [Double]) -> String { String(format: "%.1f", Timing.median(values)) }
+  func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+  var lines = [
+    "| calls | refresh strategy, concurrent (ms) | catch-up: nothing / 10-call batch / 1,000 spread / zone change (ms) | batch, spread: times faster | rebuild (ms) / plain refresh (ms) | insert 1 row with / without triggers (ms) | 10k-row INSERT … SELECT with / without (ms) | 30-day lookup (ms) | read API, 1 location (ms) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ]
+  for r in results {
+    guard let i = r.incremental else { continue }
+    let refresh = Timing.median(r.oursConcurrentMs)
+    lines.append(
+      "| \(r.calls) | \(ms(r.oursConcurrentMs)) | \(ms(i.catchUpNothingMs)) / \(ms(i.catchUpBatchMs)) / \(ms(i.catchUpSpreadMs)) / \(ms(i.catchUpZoneChangeMs)) | \(f(refresh / Timing.median(i.catchUpBatchMs), 0))x, \(f(refresh / Timing.median(i.catchUpSpreadMs), 0))x | \(ms(i.rebuildMs)) / \(ms(r.oursPlainMs)) | \(f(i.insertOneWithTriggersMs, 3)) / \(f(i.insertOneWithoutTriggersMs, 3)) | \(ms(i.insertBulkWithTriggersMs)) / \(ms(i.insertBulkWithoutTriggersMs)) | \(f(i.lookupLocationMs, 3)) | \(f(i.readAPIOneLocationMs, 3)) |"
+    )
+  }
+  return lines.joined(separator: "\n")
+}
+
 do {
   let options = try Options(Array(CommandLine.arguments.dropFirst()))
   var results: [SizeResult] = []
-  for size in options.sizes { results.append(try measure(calls: size, runs: options.runs)) }
+  for size in options.sizes {
+    var result = try measure(calls: size, runs: options.runs)
+    result.incremental = try IncrementalBench.measure(calls: size, runs: options.runs)
+    results.append(result)
+  }
   if options.json {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     print(String(decoding: try encoder.encode(results), as: UTF8.self))
   } else {
     print(table(results))
+    print()
+    print(incrementalTable(results))
   }
 } catch let error as UsageError {
   log("MetricsBench: \(error.message)\n\n\(Options.usage)")

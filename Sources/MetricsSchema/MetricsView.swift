@@ -69,10 +69,12 @@ public enum MetricsView {
   }
 
   /// One fact per call with an account and a start time in the window.
-  static func callFacts(_ inputs: FactInputs) -> Select<DailyFacts> {
+  static func callFacts(
+    _ calls: (SelectBuilder) -> Source<CallsV>, _ lookup: ZoneLookup
+  ) -> Select<DailyFacts> {
     Select(DailyFacts.self) { q, out in
-      let c = inputs.calls(q)
-      let zones = joinZones(q, inputs.zones, location: c.locationID, account: c.accountID)
+      let c = calls(q)
+      let zones = joinZones(q, lookup, location: c.locationID, account: c.accountID)
       q.where(c.accountID.isNotNull && c.startedAt.isNotNull)
       q.where(plausible(c.startedAt))
       out.accountID(c.accountID.assumingNotNull)
@@ -103,14 +105,16 @@ public enum MetricsView {
   }
 
   /// One fact per order created in the window.
-  static func orderFacts(_ inputs: FactInputs) -> Select<DailyFacts> {
+  static func orderFacts(
+    _ orders: (SelectBuilder) -> Source<OrdersV>, _ lookup: ZoneLookup
+  ) -> Select<DailyFacts> {
     Select(DailyFacts.self) { q, out in
-      let o = inputs.orders(q)
+      let o = orders(q)
       q.where(plausible(o.createdAt))
       // NaN compares above every number and ±Infinity lies outside the range, so both fail.
       let plausible =
         o.totalAmount >= .constant(-largestAmount) && o.totalAmount <= .constant(largestAmount)
-      let zones = joinZones(q, inputs.zones, location: o.locationID, account: o.accountID.nullable)
+      let zones = joinZones(q, lookup, location: o.locationID, account: o.accountID.nullable)
       out.accountID(o.accountID)
       out.locationID(o.locationID)
       out.date(localDate(o.createdAt, zones).assumingNotNull)
@@ -126,10 +130,12 @@ public enum MetricsView {
   /// One fact per reservation with an account, created in the window, with what its revenue
   /// estimate needs: in cents at its own spend per head, or its guests, whom the settings of
   /// its key price at the end. A negative guest count estimates nothing.
-  static func reservationFacts(_ inputs: FactInputs) -> Select<DailyFacts> {
+  static func reservationFacts(
+    _ reservations: (SelectBuilder) -> Source<ReservationsV>, _ lookup: ZoneLookup
+  ) -> Select<DailyFacts> {
     Select(DailyFacts.self) { q, out in
-      let r = inputs.reservations(q)
-      let zones = joinZones(q, inputs.zones, location: r.locationID.nullable, account: r.accountID)
+      let r = reservations(q)
+      let zones = joinZones(q, lookup, location: r.locationID.nullable, account: r.accountID)
       q.where(r.accountID.isNotNull && plausible(r.createdAt))
       let guests = r.guestCount >= 0
       out.accountID(r.accountID.assumingNotNull)
@@ -153,7 +159,13 @@ public enum MetricsView {
 
   /// Every counted fact of `inputs`, dated.
   static func dailyFacts(_ inputs: FactInputs) -> Select<DailyFacts> {
-    callFacts(inputs).unionAll(orderFacts(inputs)).unionAll(reservationFacts(inputs))
+    var parts: [Select<DailyFacts>] = []
+    if let calls = inputs.calls { parts.append(callFacts(calls, inputs.zones)) }
+    if let orders = inputs.orders { parts.append(orderFacts(orders, inputs.zones)) }
+    if let reservations = inputs.reservations {
+      parts.append(reservationFacts(reservations, inputs.zones))
+    }
+    return parts.dropFirst().reduce(parts[0]) { $0.unionAll($1) }
   }
 
   /// `daily_facts` of the source views, dated in the zones as listed now.
@@ -254,9 +266,10 @@ public enum MetricsView {
 /// Where the daily facts come from: the three fact relations as a query reads them, and where
 /// their zones are looked up.
 struct FactInputs: Sendable {
-  let calls: @Sendable (SelectBuilder) -> Source<CallsV>
-  let orders: @Sendable (SelectBuilder) -> Source<OrdersV>
-  let reservations: @Sendable (SelectBuilder) -> Source<ReservationsV>
+  /// Each fact relation, or nil to read none of that kind.
+  var calls: (@Sendable (SelectBuilder) -> Source<CallsV>)? = nil
+  var orders: (@Sendable (SelectBuilder) -> Source<OrdersV>)? = nil
+  var reservations: (@Sendable (SelectBuilder) -> Source<ReservationsV>)? = nil
   let zones: ZoneLookup
 
   /// The source views, with the zones as listed now.

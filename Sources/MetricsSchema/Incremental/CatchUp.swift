@@ -35,11 +35,33 @@ enum CatchUp {
   /// The fact views' declarations over `C`, `O` and `R` rows, with `L`'s locations and
   /// `zones`' zones.
   static func inputs<C: CallRows, O: OrderRows, R: ReservationRows, L: LocationRows>(
-    _: C.Type, _: O.Type, _: R.Type, locations _: L.Type, zones: ZoneLookup
+    _ c: C.Type, _ o: O.Type, _ r: R.Type, locations l: L.Type, zones: ZoneLookup
+  ) -> FactInputs {
+    var inputs = calls(c, locations: l, zones: zones)
+    inputs.orders = orders(o, locations: l, zones: zones).orders
+    inputs.reservations = reservations(r, locations: l, zones: zones).reservations
+    return inputs
+  }
+
+  /// `C` rows read as `calls_v`, and no other facts.
+  static func calls<C: CallRows, L: LocationRows>(
+    _: C.Type, locations _: L.Type, zones: ZoneLookup
+  ) -> FactInputs {
+    FactInputs(calls: { $0.from(FactSources.calls(C.self, L.self), as: "c") }, zones: zones)
+  }
+
+  /// `O` rows read as `orders_v`, and no other facts.
+  static func orders<O: OrderRows, L: LocationRows>(
+    _: O.Type, locations _: L.Type, zones: ZoneLookup
+  ) -> FactInputs {
+    FactInputs(orders: { $0.from(FactSources.orders(O.self, L.self), as: "o") }, zones: zones)
+  }
+
+  /// `R` rows read as `reservations_v`, and no other facts.
+  static func reservations<R: ReservationRows, L: LocationRows>(
+    _: R.Type, locations _: L.Type, zones: ZoneLookup
   ) -> FactInputs {
     FactInputs(
-      calls: { $0.from(FactSources.calls(C.self, L.self), as: "c") },
-      orders: { $0.from(FactSources.orders(O.self, L.self), as: "o") },
       reservations: { $0.from(FactSources.reservations(R.self, L.self), as: "r") },
       zones: zones)
   }

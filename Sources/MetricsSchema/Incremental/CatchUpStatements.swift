@@ -139,11 +139,48 @@ extension CatchUp {
     .returning(as: ForgottenAccountKeys.self)
   }
 
-  /// Adds what writers logged, when no location or account changed.
-  static let addLogged = with {
-    takeLogged
+  /// Adds the calls writers logged, when no location or account changed.
+  static let addLoggedCalls = with {
+    take(MetricsCallChanges.self, sign: \.sign, CallsAdded.self, CallsRemoved.self)
   } insert: {
-    add(delta(logged))
+    add(
+      delta([
+        totals(calls(CallsAdded.self, locations: MetricsAppliedLocations.self, zones: .applied)),
+        totals(
+          calls(CallsRemoved.self, locations: MetricsAppliedLocations.self, zones: .applied),
+          negated: true),
+      ]))
+  }
+
+  /// Adds the orders writers logged, when no location or account changed.
+  static let addLoggedOrders = with {
+    take(MetricsOrderChanges.self, sign: \.sign, OrdersAdded.self, OrdersRemoved.self)
+  } insert: {
+    add(
+      delta([
+        totals(orders(OrdersAdded.self, locations: MetricsAppliedLocations.self, zones: .applied)),
+        totals(
+          orders(OrdersRemoved.self, locations: MetricsAppliedLocations.self, zones: .applied),
+          negated: true),
+      ]))
+  }
+
+  /// Adds the reservations writers logged, when no location or account changed.
+  static let addLoggedReservations = with {
+    take(
+      MetricsReservationChanges.self, sign: \.sign, ReservationsAdded.self,
+      ReservationsRemoved.self)
+  } insert: {
+    add(
+      delta([
+        totals(
+          reservations(
+            ReservationsAdded.self, locations: MetricsAppliedLocations.self, zones: .applied)),
+        totals(
+          reservations(
+            ReservationsRemoved.self, locations: MetricsAppliedLocations.self, zones: .applied),
+          negated: true),
+      ]))
   }
 
   /// Adds what writers logged and moves the facts of changed locations and accounts.

@@ -14,6 +14,10 @@ public enum IncrementalMachinery {
     CreateTable(MetricsDailyTotals.self, ifNotExists: true) { t in
       t.unique(\.accountID, \.locationID, \.date, nullsNotDistinct: true)
     },
+    // The keys whose last fact went: a catch-up deletes them without reading the others.
+    index("metrics_daily_totals_emptied", on: MetricsDailyTotals.self, \.facts) {
+      $0.facts == .constant(0)
+    }.ifNotExists(),
     CreateTable(MetricsCallChanges.self, ifNotExists: true, unlogged: true),
     CreateTable(MetricsOrderChanges.self, ifNotExists: true, unlogged: true),
     CreateTable(MetricsReservationChanges.self, ifNotExists: true, unlogged: true),
@@ -130,7 +134,16 @@ public enum IncrementalMachinery {
       If(exists { q in _ = q.from(MetricsAttributionChanges.self, as: "c") }) {
         CatchUp.addLoggedAndMoved
       } otherwise: {
-        CatchUp.addLogged
+        // Each kind of fact on its own: a small statement, planned only when there is work.
+        If(exists { q in _ = q.from(MetricsCallChanges.self, as: "c") }) {
+          CatchUp.addLoggedCalls
+        }
+        If(exists { q in _ = q.from(MetricsOrderChanges.self, as: "o") }) {
+          CatchUp.addLoggedOrders
+        }
+        If(exists { q in _ = q.from(MetricsReservationChanges.self, as: "r") }) {
+          CatchUp.addLoggedReservations
+        }
       }
       Delete(from: MetricsDailyTotals.self, as: "t") { q, t in q.where(t.facts == .constant(0)) }
     } handler: {
