@@ -1,4 +1,5 @@
 import Foundation
+import MetricsSchema
 import PostgresHarness
 import Testing
 
@@ -13,22 +14,29 @@ extension DatabaseTests {
         atPath: MetricsDatabase.root.appendingPathComponent("supabase/tests").path)) ?? [])
       .filter { $0.hasSuffix(".sql") }.sorted()
 
+    /// The file that tests each strategy's `refresh_metrics_daily()`; the other strategy skips it.
+    static let strategyFiles: [MetricsStrategy: String] = [
+      .refresh: "07_refresh_function.sql", .incremental: "10_catch_up.sql",
+    ]
+
     @Test func thereArePgTAPFiles() {
       #expect(Self.files.count >= 7)
     }
 
     /// `supabase test db` runs `pg_prove --ext .pg --ext .sql -r supabase/tests`: the real
     /// pg_prove, on the whole folder, must pass.
-    @Test func pgProvePassesOnTheFolderAsSupabaseTestDbRunsIt() throws {
-      let database = try MetricsDatabase.get()
+    @Test(arguments: MetricsStrategy.allCases)
+    func pgProvePassesOnTheFolderAsSupabaseTestDbRunsIt(_ strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
       try database.reset()
       try runPgProve(database)
     }
 
     /// On a real project the view holds other tenants' rows: the files assert only about the
     /// rows they create.
-    @Test func pgProvePassesWithOtherTenantsRowsInTheView() throws {
-      let database = try MetricsDatabase.get()
+    @Test(arguments: MetricsStrategy.allCases)
+    func pgProvePassesWithOtherTenantsRowsInTheView(_ strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
       try database.reset()
       defer { try? database.reset() }
       try database.cluster.psql(SQLFor.inserts(MessyData(seed: 5)))
@@ -54,9 +62,9 @@ extension DatabaseTests {
       #expect(ran.count == Self.files.count, "\(result.output)")
     }
 
-    @Test(arguments: files)
-    func pgTAPFilePasses(_ name: String) throws {
-      let database = try MetricsDatabase.get()
+    @Test(arguments: files, MetricsStrategy.allCases)
+    func pgTAPFilePasses(_ name: String, _ strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
       try database.reset()
       let sql = try MetricsDatabase.file("supabase/tests/\(name)")
       let result = try database.cluster.psqlResult(sql)
@@ -70,6 +78,12 @@ extension DatabaseTests {
       for failure in report.failures {
         Issue.record("\(name): \(failure)\n\(report.diagnostics)")
       }
+      // Each strategy skips only the file that tests the other's refresh function.
+      let skipped = report.results.filter { $0.line.contains("# SKIP") }.count
+      let otherStrategysFile = Self.strategyFiles[strategy == .refresh ? .incremental : .refresh]
+      #expect(
+        skipped == (name == otherStrategysFile ? report.results.count : 0),
+        "\(name) on the \(strategy) strategy skipped \(skipped) of \(report.results.count)")
     }
   }
 

@@ -42,6 +42,14 @@ final class MetricsDatabase: Sendable {
   /// The incremental strategy's database, or the reason it could not start.
   static func incremental() throws -> MetricsDatabase { try sharedIncremental.get() }
 
+  /// The database whose metrics `strategy` keeps.
+  static func get(_ strategy: MetricsStrategy) throws -> MetricsDatabase {
+    switch strategy {
+    case .refresh: return try get()
+    case .incremental: return try incremental()
+    }
+  }
+
   /// The strategy's generated files, rendered from the definitions.
   static func files(_ strategy: MetricsStrategy) throws -> [String] {
     try generate(MetricsScripts.all(strategy)).map(\.text)

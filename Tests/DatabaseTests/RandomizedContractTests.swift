@@ -37,9 +37,9 @@ extension DatabaseTests {
         })
     }
 
-    @Test(arguments: seeds)
-    func viewMatchesTheContract(seed: UInt64) throws {
-      let database = try MetricsDatabase.get()
+    @Test(arguments: seeds, MetricsStrategy.allCases)
+    func viewMatchesTheContract(seed: UInt64, strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
       try database.reset()
       defer { try? database.reset() }
       var data = MessyData(seed: seed)

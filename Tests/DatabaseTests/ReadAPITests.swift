@@ -1,4 +1,5 @@
 import Foundation
+import MetricsSchema
 import PostgresHarness
 import Testing
 
@@ -14,9 +15,9 @@ extension DatabaseTests {
       var to: String
     }
 
-    @Test(arguments: [11, 12] as [UInt64])
-    func returnsExactlyTheRowsTheRuleAllows(seed: UInt64) throws {
-      let database = try MetricsDatabase.get()
+    @Test(arguments: [11, 12] as [UInt64], MetricsStrategy.allCases)
+    func returnsExactlyTheRowsTheRuleAllows(seed: UInt64, strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
       try database.reset()
       defer { try? database.reset() }
       let data = MessyData(seed: seed)

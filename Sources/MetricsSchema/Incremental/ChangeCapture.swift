@@ -33,6 +33,7 @@ enum ChangeCapture {
     out.status(c.status)
     out.callType(c.callType)
     out.startedAt(c.startedAt)
+    out.loggedAt(now())
   }
 
   static func callChanged(_ o: Source<OldCalls>, _ n: Source<NewCalls>)
@@ -93,6 +94,7 @@ enum ChangeCapture {
     out.locationID(o.locationID)
     out.totalAmount(o.totalAmount)
     out.createdAt(o.createdAt)
+    out.loggedAt(now())
   }
 
   static func orderChanged(_ o: Source<OldOrders>, _ n: Source<NewOrders>)
@@ -154,6 +156,7 @@ enum ChangeCapture {
     out.guestCount(r.guestCount)
     out.avgSpendPerHeadOverride(r.avgSpendPerHeadOverride)
     out.createdAt(r.createdAt)
+    out.loggedAt(now())
   }
 
   static func reservationChanged(_ o: Source<OldReservations>, _ n: Source<NewReservations>)
@@ -213,6 +216,7 @@ extension ChangeCapture {
   ) {
     out.locationID(l.locationID.nullable)
     out.accountID(.null)
+    out.loggedAt(now())
   }
 
   static func locationChanged(_ o: Source<OldLocations>, _ n: Source<NewLocations>)
@@ -267,6 +271,7 @@ extension ChangeCapture {
           let n = q.from(NewAccounts.self, as: "n")
           out.locationID(.null)
           out.accountID(n.accountID.nullable)
+          out.loggedAt(now())
         })
     },
     capture("account_updates") {
@@ -283,6 +288,7 @@ extension ChangeCapture {
             })
           out.locationID(.null)
           out.accountID(o.accountID.nullable)
+          out.loggedAt(now())
         }
         .union(
           Select(MetricsAttributionChanges.self) { q, out in
@@ -296,6 +302,7 @@ extension ChangeCapture {
               })
             out.locationID(.null)
             out.accountID(n.accountID.nullable)
+            out.loggedAt(now())
           }))
     },
     capture("account_deletes") {
@@ -305,6 +312,7 @@ extension ChangeCapture {
           let o = q.from(OldAccounts.self, as: "o")
           out.locationID(.null)
           out.accountID(o.accountID.nullable)
+          out.loggedAt(now())
         })
     },
   ]

@@ -70,6 +70,19 @@ enum IncrementalScripts {
       "Brings mv_metrics_daily up to date with what was written since it last ran; returns at once if it is running."
     )
     RefreshMachinery.privileges
+    Operability.createStatus
+    CommentOn.function(
+      Operability.statusFunction,
+      "What the next catch-up of mv_metrics_daily will count, and since when it waits.")
+    Revoke(.all, on: .function(Operability.statusFunction), from: .public, .anon, .authenticated)
+    Grant(.execute, on: .function(Operability.statusFunction), to: .serviceRole)
+    Operability.createDrift
+    CommentOn.function(
+      Operability.driftFunction,
+      "Keys whose totals differ from a recomputation from the sources: 0 unless writes went uncaptured."
+    )
+    Revoke(.all, on: .function(Operability.driftFunction), from: .public, .anon, .authenticated)
+    Grant(.execute, on: .function(Operability.driftFunction), to: .serviceRole)
     RefreshMachinery.cronJob
     Comment("pg_cron keeps every run's details for ever: keep this job's for a week.")
     RefreshMachinery.historyRetentionJob

@@ -33,6 +33,8 @@ public struct MetricsCallChanges: CallRows {
   public let status = Column<PG.Text, NotNull>("status")
   public let callType = Column<PG.Text, NotNull>("call_type")
   public let startedAt = Column<PG.TimestampTZ, Nullable>("started_at")
+  /// When the writer's statement ran.
+  public let loggedAt = Column<PG.TimestampTZ, NotNull>("logged_at", default: now())
   public init() {}
 }
 
@@ -45,6 +47,8 @@ public struct MetricsOrderChanges: OrderRows {
   public let locationID = Column<PG.UUID, Nullable>("location_id")
   public let totalAmount = Column<PG.DoublePrecision, Nullable>("total_amount")
   public let createdAt = Column<PG.TimestampTZ, NotNull>("created_at")
+  /// When the writer's statement ran.
+  public let loggedAt = Column<PG.TimestampTZ, NotNull>("logged_at", default: now())
   public init() {}
 }
 
@@ -57,6 +61,8 @@ public struct MetricsReservationChanges: ReservationRows {
   public let guestCount = Column<PG.Integer, Nullable>("guest_count")
   public let avgSpendPerHeadOverride = Column<PG.Numeric, Nullable>("avg_spend_per_head_override")
   public let createdAt = Column<PG.TimestampTZ, NotNull>("created_at")
+  /// When the writer's statement ran.
+  public let loggedAt = Column<PG.TimestampTZ, NotNull>("logged_at", default: now())
   public init() {}
 }
 
@@ -85,6 +91,8 @@ public struct MetricsAttributionChanges: Relation {
   public static let qualifiedName = QualifiedName("private", "metrics_attribution_changes")
   public let locationID = Column<PG.UUID, Nullable>("location_id")
   public let accountID = Column<PG.UUID, Nullable>("account_id")
+  /// When the writer's statement ran.
+  public let loggedAt = Column<PG.TimestampTZ, NotNull>("logged_at", default: now())
   public init() {}
 }
 

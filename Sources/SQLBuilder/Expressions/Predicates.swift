@@ -53,6 +53,18 @@ public func greatest<B: SQLOrdered, N: Nullability>(
   )
 }
 
+/// `LEAST(a, b, …)` of arguments that may all be NULL: the smallest of those that are not,
+/// NULL when none is.
+public func least<B: SQLOrdered>(
+  _ first: SQLExpression<B, Nullable>, _ second: SQLExpression<B, Nullable>,
+  _ rest: SQLExpression<B, Nullable>...
+) -> SQLExpression<B, Nullable> {
+  .init(
+    unchecked: .function(
+      name: "LEAST", arguments: [first.node, second.node] + rest.map(\.node), isAggregate: false,
+      filter: nil))
+}
+
 /// `LEAST(a, b, …)`: the smallest argument, ignoring NULLs (NULL only when all are).
 public func least<B: SQLOrdered, N: Nullability>(
   _ first: SQLExpression<B, N>, _ rest: SQLExpression<B, NotNull>...

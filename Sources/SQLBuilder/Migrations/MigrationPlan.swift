@@ -62,6 +62,9 @@ package struct MigrationPlan: Sendable {
         case .trigger:
           replace.insert(object.key)
           changes.append("replace \(object.key)")
+        case .index:
+          recreate.insert(object.key)
+          changes.append("recreate \(object.key)")
         case .cronJob, .extension, .schema:
           replace.insert(object.key)
           changes.append("update \(object.key)")
@@ -208,10 +211,19 @@ struct DesiredObjects {
         primary[key] = statement
       case .belongs(let key, let name, let drop):
         guard defined[key] != nil else {
-          // Belongs to an object these scripts do not create: kept as an object of its own,
-          // created once, and known by its text.
+          // Belongs to an object these scripts do not create. An index on another's table is
+          // an object of its own, dropped when no longer defined; anything else (a grant, a
+          // comment) is created once and known by its text.
           var writer = SQLWriter()
           statement.render(into: &writer)
+          if let drop, name.hasPrefix("index ") {
+            let own = ObjectKey(
+              "\(name) on \(key.value.replacingOccurrences(of: "relation ", with: ""))")
+            if defined[own] == nil { order.append(own) }
+            defined[own] = (.index, [key], drop)
+            primary[own] = statement
+            return
+          }
           let own = ObjectKey("statement \(writer.text.trimmingCharacters(in: .newlines))")
           if defined[own] == nil { order.append(own) }
           defined[own] = (.schema, [], "")

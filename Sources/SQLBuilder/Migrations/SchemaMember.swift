@@ -53,6 +53,9 @@ package enum ObjectKind: String, Codable, Sendable {
   case cronJob = "cron job"
   /// Replaced in place (`CREATE OR REPLACE TRIGGER`); dropped and created with its function.
   case trigger
+  /// An index on a table the scripts do not create: dropped and created when it changes,
+  /// dropped when no longer defined.
+  case index
   /// Created once; a generated migration never drops it.
   case `extension`, schema
 }
