@@ -245,13 +245,6 @@ public enum MetricsView {
       let baselineSeconds = coalesce(
         ls.minutesSavedBaselineSeconds, acs.minutesSavedBaselineSeconds, 120)
       let minutesSaved = t.completedCalls * baselineSeconds / 60.0
-      out.accountID(t.accountID)
-      out.locationID(t.locationID)
-      out.date(t.date)
-      out.totalCalls(t.totalCalls)
-      out.ordersCount(t.ordersCount)
-      out.reservationsCount(t.reservationsCount)
-      out.completedCalls(t.completedCalls)
       let revenue = revenue(
         orderCents: t.orderCents, overrideCents: t.overrideCents,
         estimateGuests: t.estimateGuests, ls, acs)
@@ -259,6 +252,8 @@ public enum MetricsView {
       out.totalRevenueResEstimate(revenue.estimate)
       out.totalRevenue(revenue.total)
       out.minutesSaved(minutesSaved.cast(to: PG.DoublePrecision.self))
+      // The key and the counts, as the totals hold them.
+      out.columns(of: t)
     }
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
-import MetricsSchema
 import PostgresHarness
 import SQLBuilder
 import Testing
+
+@testable import MetricsSchema
 
 extension DatabaseTests {
   /// The incremental strategy gives the refresh strategy's rows exactly, after the same random
@@ -58,6 +59,18 @@ extension DatabaseTests {
         #expect(counts["extra"] == 0, "seed \(seed), \(stage): rows it does not have")
         #expect(counts["pending"] == 0, "seed \(seed), \(stage): changes left in the logs")
       }
+    }
+
+    /// A catch-up adds up every column of the totals but the key, and the totals a query
+    /// computes have the same columns as the table.
+    @Test func theCatchUpAddsUpEveryColumnButTheKey() {
+      let added =
+        CatchUp.counts.map { MetricsDailyTotals.columnName($0.1) }
+        + CatchUp.cents.map { MetricsDailyTotals.columnName($0.1) }
+      let key = ["account_id", "location_id", "date"]
+      #expect(Set(added) == Set(MetricsDailyTotals.columns.map(\.name)).subtracting(key))
+      #expect(added.count == Set(added).count)
+      #expect(DailyTotals.columns.map(\.name) == MetricsDailyTotals.columns.map(\.name))
     }
 
     /// A crash empties the unlogged logs, changes not yet caught up included; the missing

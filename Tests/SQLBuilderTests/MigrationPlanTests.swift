@@ -268,4 +268,50 @@ import Testing
           """)
     #expect(output == "EU\nUS\nfr\n")
   }
+
+  struct Snapshot: Relation {
+    static let qualifiedName = QualifiedName("shop", "snapshot")
+    let customerID = Column<PG.UUID, Nullable>("customer_id")
+  }
+
+  struct SnapshotMarker: Relation {
+    static let qualifiedName = QualifiedName("shop", "snapshot_marker")
+    let takenAt = Column<PG.TimestampTZ, NotNull>("taken_at", default: now())
+  }
+
+  /// A derived table, and one rebuilt with it: v2 adds an index-free change to the first.
+  static func derived(version: Int) -> SQLScript {
+    SQLScript("derived.sql", header: []) {
+      CreateTable(Snapshot.self, ifNotExists: true, derived: true) { t in
+        if version >= 2 { t.unique(\.customerID) }
+      }
+      CreateTable(
+        SnapshotMarker.self, ifNotExists: true, derived: true, rebuiltWith: [Snapshot.self])
+    }
+  }
+
+  @Test func aDerivedTableIsDroppedAndCreatedWithTheTablesRebuiltWithIt() throws {
+    let first = try MigrationPlan(from: nil, to: [Self.derived(version: 1)])
+    var state = SchemaState()
+    state.objects = first.objects
+    let second = try MigrationPlan(from: state, to: [Self.derived(version: 2)])
+    #expect(
+      second.changes == [
+        "rebuild relation shop.snapshot",
+        "rebuild relation shop.snapshot_marker, which reads relation shop.snapshot",
+      ])
+    let sql = second.sql ?? ""
+    #expect(
+      sql.contains(
+        "DROP TABLE IF EXISTS shop.snapshot_marker;\n\nDROP TABLE IF EXISTS shop.snapshot;"))
+    // A table that is not derived still asks for a hand-written migration.
+    let plain = SQLScript("plain.sql", header: []) {
+      CreateTable(Snapshot.self) { t in t.unique(\.customerID) }
+    }
+    var plainState = SchemaState()
+    plainState.objects = try MigrationPlan(
+      from: nil, to: [SQLScript("plain.sql", header: []) { CreateTable(Snapshot.self) }]
+    ).objects
+    #expect(throws: SQLGenerationError.self) { try MigrationPlan(from: plainState, to: [plain]) }
+  }
 }

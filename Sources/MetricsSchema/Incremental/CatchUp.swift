@@ -10,6 +10,29 @@ import SQLBuilder
 /// the applied attribution becomes today's. All of it reads one snapshot, so a writer that
 /// commits meanwhile is simply left for the next catch-up, whatever zone it saw.
 enum CatchUp {
+  /// The columns a catch-up adds up, as `daily_totals` and `metrics_daily_totals` both name
+  /// them: every column but the key. A metric column is added here as well as to both.
+  static var counts:
+    [(
+      KeyPath<DailyTotals, Column<PG.BigInt, NotNull>>,
+      KeyPath<MetricsDailyTotals, Column<PG.BigInt, NotNull>>
+    )]
+  {
+    [
+      (\.facts, \.facts), (\.totalCalls, \.totalCalls), (\.ordersCount, \.ordersCount),
+      (\.reservationsCount, \.reservationsCount), (\.completedCalls, \.completedCalls),
+      (\.estimateGuests, \.estimateGuests),
+    ]
+  }
+  static var cents:
+    [(
+      KeyPath<DailyTotals, Column<PG.DoublePrecision, NotNull>>,
+      KeyPath<MetricsDailyTotals, Column<PG.DoublePrecision, NotNull>>
+    )]
+  {
+    [(\.orderCents, \.orderCents), (\.overrideCents, \.overrideCents)]
+  }
+
   /// The facts `inputs` reads, totalled per key; negated to take them away.
   static func totals(_ inputs: FactInputs, negated: Bool = false) -> Select<DailyTotals> {
     let totals = MetricsView.dailyTotals { $0.from(MetricsView.dailyFacts(inputs), as: "f") }
@@ -18,17 +41,9 @@ enum CatchUp {
       let t = q.from(totals, as: "t")
       let none = SQLExpression<PG.BigInt, NotNull>.constant(0)
       let noCents = SQLExpression<PG.DoublePrecision, NotNull>.constant(0)
-      out.accountID(t.accountID)
-      out.locationID(t.locationID)
-      out.date(t.date)
-      out.facts(none - t.facts)
-      out.totalCalls(none - t.totalCalls)
-      out.ordersCount(none - t.ordersCount)
-      out.reservationsCount(none - t.reservationsCount)
-      out.completedCalls(none - t.completedCalls)
-      out.orderCents(noCents - t.orderCents)
-      out.overrideCents(noCents - t.overrideCents)
-      out.estimateGuests(none - t.estimateGuests)
+      for (column, _) in counts { out[dynamicMember: column](none - t[dynamicMember: column]) }
+      for (column, _) in cents { out[dynamicMember: column](noCents - t[dynamicMember: column]) }
+      out.columns(of: t)
     }
   }
 
@@ -99,28 +114,19 @@ enum CatchUp {
       q.groupBy(d.accountID, d.locationID, d.date)
       let zero = SQLExpression<PG.Numeric, NotNull>.constant(0)
       let noCents = SQLExpression<PG.DoublePrecision, NotNull>.constant(0)
-      func total(_ column: SQLExpression<PG.BigInt, NotNull>) -> SQLExpression<PG.BigInt, NotNull> {
-        coalesce(sum(column), zero).cast(to: PG.BigInt.self)
+      var changes: [SQLExpression<PG.Boolean, Nullable>] = []
+      for (summed, column) in counts {
+        let total = sum(d[dynamicMember: summed])
+        changes.append(total != zero)
+        out[dynamicMember: column](coalesce(total, zero).cast(to: PG.BigInt.self))
       }
-      func cents(_ column: SQLExpression<PG.DoublePrecision, NotNull>)
-        -> SQLExpression<PG.DoublePrecision, NotNull>
-      { coalesce(sum(column), noCents) }
-      q.having(
-        sum(d.facts) != zero || sum(d.totalCalls) != zero || sum(d.ordersCount) != zero
-          || sum(d.reservationsCount) != zero || sum(d.completedCalls) != zero
-          || sum(d.orderCents) != noCents || sum(d.overrideCents) != noCents
-          || sum(d.estimateGuests) != zero)
-      out.accountID(d.accountID)
-      out.locationID(d.locationID)
-      out.date(d.date)
-      out.facts(total(d.facts))
-      out.totalCalls(total(d.totalCalls))
-      out.ordersCount(total(d.ordersCount))
-      out.reservationsCount(total(d.reservationsCount))
-      out.completedCalls(total(d.completedCalls))
-      out.orderCents(cents(d.orderCents))
-      out.overrideCents(cents(d.overrideCents))
-      out.estimateGuests(total(d.estimateGuests))
+      for (summed, column) in cents {
+        let total = sum(d[dynamicMember: summed])
+        changes.append(total != noCents)
+        out[dynamicMember: column](coalesce(total, noCents))
+      }
+      q.having(changes.dropFirst().reduce(changes[0]) { $0 || $1 })
+      out.columns(of: d)
     }
   }
 
@@ -128,14 +134,12 @@ enum CatchUp {
   static func add(_ delta: Select<MetricsDailyTotals>) -> Insert<MetricsDailyTotals> {
     Insert(into: MetricsDailyTotals.self, delta)
       .onConflict(\.accountID, \.locationID, \.date) { set, t, change in
-        set.facts(t.facts + change.facts)
-        set.totalCalls(t.totalCalls + change.totalCalls)
-        set.ordersCount(t.ordersCount + change.ordersCount)
-        set.reservationsCount(t.reservationsCount + change.reservationsCount)
-        set.completedCalls(t.completedCalls + change.completedCalls)
-        set.orderCents(t.orderCents + change.orderCents)
-        set.overrideCents(t.overrideCents + change.overrideCents)
-        set.estimateGuests(t.estimateGuests + change.estimateGuests)
+        for (_, column) in counts {
+          set[dynamicMember: column](t[dynamicMember: column] + change[dynamicMember: column])
+        }
+        for (_, column) in cents {
+          set[dynamicMember: column](t[dynamicMember: column] + change[dynamicMember: column])
+        }
       }
   }
 }

@@ -11,22 +11,31 @@ public enum IncrementalMachinery {
   /// writer's statement pays for no WAL of them, and what a crash or restore loses the
   /// sentinel reports (see ``MetricsLogSentinel``).
   static let tables: [any SQLStatement] = [
-    CreateTable(MetricsDailyTotals.self, ifNotExists: true) { t in
+    CreateTable(MetricsDailyTotals.self, ifNotExists: true, derived: true) { t in
       t.unique(\.accountID, \.locationID, \.date, nullsNotDistinct: true)
     },
     // The keys whose last fact went: a catch-up deletes them without reading the others.
     index("metrics_daily_totals_emptied", on: MetricsDailyTotals.self, \.facts) {
       $0.facts == .constant(0)
     }.ifNotExists(),
-    CreateTable(MetricsCallChanges.self, ifNotExists: true, unlogged: true),
-    CreateTable(MetricsOrderChanges.self, ifNotExists: true, unlogged: true),
-    CreateTable(MetricsReservationChanges.self, ifNotExists: true, unlogged: true),
-    CreateTable(MetricsAttributionChanges.self, ifNotExists: true, unlogged: true),
-    CreateTable(MetricsRebuildRequests.self, ifNotExists: true, unlogged: true),
-    CreateTable(MetricsLogSentinel.self, ifNotExists: true, unlogged: true),
-    CreateTable(MetricsAppliedLocations.self, ifNotExists: true) { t in t.primaryKey(\.locationID)
+    CreateTable(MetricsCallChanges.self, ifNotExists: true, unlogged: true, derived: true),
+    CreateTable(MetricsOrderChanges.self, ifNotExists: true, unlogged: true, derived: true),
+    CreateTable(MetricsReservationChanges.self, ifNotExists: true, unlogged: true, derived: true),
+    CreateTable(MetricsAttributionChanges.self, ifNotExists: true, unlogged: true, derived: true),
+    CreateTable(MetricsRebuildRequests.self, ifNotExists: true, unlogged: true, derived: true),
+    // Rebuilt, so empty, whenever the totals or the applied attribution are: the next catch-up
+    // then rebuilds them.
+    CreateTable(
+      MetricsLogSentinel.self, ifNotExists: true, unlogged: true, derived: true,
+      rebuiltWith: [
+        MetricsDailyTotals.self, MetricsAppliedLocations.self, MetricsAppliedAccounts.self,
+      ]),
+    CreateTable(MetricsAppliedLocations.self, ifNotExists: true, derived: true) { t in
+      t.primaryKey(\.locationID)
     },
-    CreateTable(MetricsAppliedAccounts.self, ifNotExists: true) { t in t.primaryKey(\.accountID) },
+    CreateTable(MetricsAppliedAccounts.self, ifNotExists: true, derived: true) { t in
+      t.primaryKey(\.accountID)
+    },
   ]
 
   /// The tables' names, for their privileges.

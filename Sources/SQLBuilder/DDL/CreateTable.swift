@@ -12,17 +12,25 @@
 public struct CreateTable<Table: Relation>: SQLStatement {
   let ifNotExists: Bool
   let unlogged: Bool
+  let derived: Bool
+  let rebuiltWith: [QualifiedName]
   let constraints: [TableConstraint]
 
   /// Creates `Table`; `ifNotExists` makes applying the statement again a no-op. An `unlogged`
   /// table writes no WAL: it is faster to write, is emptied by crash recovery, and is empty on
-  /// replicas and after a point-in-time restore.
+  /// replicas and after a point-in-time restore. A `derived` table holds only what can be
+  /// computed again from other tables: a migration drops and creates it when it changes, as it
+  /// does a view, instead of asking for a hand-written migration, and also when one of the
+  /// tables in `rebuiltWith` is.
   public init(
     _ table: Table.Type, ifNotExists: Bool = false, unlogged: Bool = false,
+    derived: Bool = false, rebuiltWith: [any Relation.Type] = [],
     _ constraints: (TableConstraints<Table>) -> Void = { _ in }
   ) {
     self.ifNotExists = ifNotExists
     self.unlogged = unlogged
+    self.derived = derived
+    self.rebuiltWith = rebuiltWith.map { $0.qualifiedName }
     let builder = TableConstraints<Table>()
     constraints(builder)
     self.constraints = builder.constraints

@@ -45,7 +45,7 @@ package struct MigrationPlan: Sendable {
       }
       if before.definition != object.definition {
         switch object.kind {
-        case .view, .materializedView:
+        case .view, .materializedView, .derivedTable:
           rebuild.insert(object.key)
           changes.append("rebuild \(object.key)")
         case .table:
@@ -122,7 +122,7 @@ package struct MigrationPlan: Sendable {
     let dropsIndexes = memberChanges.values.joined().contains { $0.old?.drop != nil }
     let locks =
       firstMigration || dropsIndexes
-      || dropping.contains { [.view, .materializedView, .table].contains($0.kind) }
+      || dropping.contains { [.view, .materializedView, .table, .derivedTable].contains($0.kind) }
     if locks && !changes.isEmpty {
       statements.append(
         "-- Fail within 5 seconds rather than queue readers behind a view's lock.\nSET LOCAL lock_timeout = '5s';"

@@ -47,6 +47,8 @@ package enum ObjectKind: String, Codable, Sendable {
   case materializedView = "materialized view"
   /// Holds data: a change is not planned automatically.
   case table
+  /// Holds data computed from other tables: dropped and created again when it changes.
+  case derivedTable = "derived table"
   /// Replaced in place, or dropped and created when its signature or result changes.
   case function
   /// Scheduled again by name.
@@ -120,7 +122,8 @@ extension CreateTable: SchemaMember {
   package var schemaRole: SchemaRole {
     var writer = SQLWriter()
     return .defines(
-      .relation(Table.qualifiedName), kind: .table, dependsOn: [],
+      .relation(Table.qualifiedName), kind: derived ? .derivedTable : .table,
+      dependsOn: rebuiltWith.map(ObjectKey.relation),
       drop: "DROP TABLE IF EXISTS \(writer.name(Table.qualifiedName));")
   }
 }
