@@ -1,4 +1,5 @@
 import Foundation
+import MetricsSchema
 import PostgresHarness
 import Testing
 
@@ -37,10 +38,11 @@ extension DatabaseTests {
 
     /// Session A holds `holding` in an open transaction; meanwhile the function is called in a
     /// second session, which must return within a second, having refreshed nothing.
-    func refreshReturnsAtOnce(whileAnotherSessionRuns holding: String, holds lockQuery: String)
-      throws
-    {
-      let database = try MetricsDatabase.get()
+    func refreshReturnsAtOnce(
+      whileAnotherSessionRuns holding: String, holds lockQuery: String,
+      strategy: MetricsStrategy = .refresh
+    ) throws {
+      let database = try MetricsDatabase.get(strategy)
       try database.reset()
       defer { try? database.reset() }
       try database.cluster.psql(call("first"))
@@ -61,10 +63,12 @@ extension DatabaseTests {
       #expect(try totalCalls(database) == "1", "only the first session's refresh ran")
     }
 
-    @Test func returnsAtOnceWhileTheFunctionRunsElsewhere() throws {
+    @Test(arguments: MetricsStrategy.allCases)
+    func returnsAtOnceWhileTheFunctionRunsElsewhere(_ strategy: MetricsStrategy) throws {
       try refreshReturnsAtOnce(
         whileAnotherSessionRuns: "SELECT public.refresh_metrics_daily();",
-        holds: "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted);")
+        holds: "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted);",
+        strategy: strategy)
     }
 
     @Test func returnsAtOnceWhileARefreshStartedOutsideTheFunctionRuns() throws {
@@ -78,20 +82,25 @@ extension DatabaseTests {
 
     /// A reader in a second session, with a two-second lock timeout, reads while a refresh holds
     /// its locks; against a plain refresh the same reader times out, so the check can fail.
-    func readerWhileRefreshing(_ refresh: String) throws -> Shell.Result {
-      let database = try MetricsDatabase.get()
+    func readerWhileRefreshing(_ refresh: String, strategy: MetricsStrategy = .refresh) throws
+      -> Shell.Result
+    {
+      let database = try MetricsDatabase.get(strategy)
       try database.reset()
       defer { try? database.reset() }
       try database.cluster.psql(call("first"))
       let refresher = try PsqlSession(database.cluster)
       refresher.send("BEGIN;")
       refresher.send(refresh)
+      // The refresh holds the view's lock; a catch-up, its advisory lock and the totals' rows.
       try waitUntil(
         database,
-        """
-        SELECT EXISTS (SELECT 1 FROM pg_locks WHERE relation = 'public.mv_metrics_daily'::regclass
-                        AND mode IN ('ExclusiveLock', 'AccessExclusiveLock') AND granted);
-        """)
+        strategy == .refresh
+          ? """
+          SELECT EXISTS (SELECT 1 FROM pg_locks WHERE relation = 'public.mv_metrics_daily'::regclass
+                          AND mode IN ('ExclusiveLock', 'AccessExclusiveLock') AND granted);
+          """
+          : "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted);")
       let reader = try database.cluster.psqlResult(
         "SET lock_timeout = '2s'; SELECT count(*) FROM public.mv_metrics_daily;")
       refresher.send("COMMIT;")
@@ -99,8 +108,10 @@ extension DatabaseTests {
       return reader
     }
 
-    @Test func readersAreNotBlockedWhileTheFunctionRefreshes() throws {
-      let reader = try readerWhileRefreshing("SELECT public.refresh_metrics_daily();")
+    @Test(arguments: MetricsStrategy.allCases)
+    func readersAreNotBlockedWhileTheFunctionRefreshes(_ strategy: MetricsStrategy) throws {
+      let reader = try readerWhileRefreshing(
+        "SELECT public.refresh_metrics_daily();", strategy: strategy)
       #expect(reader.status == 0, "the reader was blocked: \(reader.error)")
     }
 

@@ -89,9 +89,11 @@ extension DatabaseTests {
 
   /// Applying both files again leaves the same objects, and exactly one cron job.
   @Suite struct Idempotence {
-    @Test func applyingBothFilesTwiceLeavesTheSameObjects() throws {
-      let database = try MetricsDatabase.get()
-      #expect(database.catalogAfterFirstApply.contains("relation mv_metrics_daily kind=m"))
+    @Test(arguments: MetricsStrategy.allCases)
+    func applyingBothFilesTwiceLeavesTheSameObjects(_ strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
+      let kind = strategy == .refresh ? "m" : "v"
+      #expect(database.catalogAfterFirstApply.contains("relation mv_metrics_daily kind=\(kind)"))
       #expect(database.catalogAfterFirstApply.contains("function refresh_metrics_daily"))
       #expect(database.catalogAfterFirstApply == database.catalogAfterSecondApply)
       let jobs = try database.cluster.psql(

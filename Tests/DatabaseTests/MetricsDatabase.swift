@@ -120,16 +120,21 @@ final class MetricsDatabase: Sendable {
     SELECT line FROM (
       SELECT format('relation %s kind=%s acl=%s comment=%s def=%s', c.relname, c.relkind,
                     c.relacl::text, obj_description(c.oid, 'pg_class'),
-                    CASE WHEN c.relkind = 'm' THEN pg_get_viewdef(c.oid) END) AS line
-        FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('m', 'i')
+                    CASE WHEN c.relkind IN ('m', 'v') THEN pg_get_viewdef(c.oid) END) AS line
+        FROM pg_class c WHERE c.relnamespace IN ('public'::regnamespace, to_regnamespace('private'))
+         AND c.relkind IN ('m', 'i', 'v') OR c.relnamespace = to_regnamespace('private') AND c.relkind = 'r'
       UNION ALL
       SELECT format('index %s', pg_get_indexdef(i.indexrelid))
         FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'm'
+          OR c.relnamespace = to_regnamespace('private') AND c.relkind = 'r'
       UNION ALL
       SELECT format('function %s acl=%s comment=%s def=%s', p.proname, p.proacl::text,
                     obj_description(p.oid, 'pg_proc'), pg_get_functiondef(p.oid))
-        FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+        FROM pg_proc p WHERE p.pronamespace IN ('public'::regnamespace, to_regnamespace('private'))
+      UNION ALL
+      SELECT format('trigger %s on %s enabled=%s', t.tgname, t.tgrelid::regclass, t.tgenabled)
+        FROM pg_trigger t WHERE NOT t.tgisinternal
       UNION ALL
       SELECT format('job %s %s %s %s %s', jobname, schedule, command, database, active) FROM cron.job
       UNION ALL

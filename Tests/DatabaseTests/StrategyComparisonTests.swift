@@ -73,6 +73,41 @@ extension DatabaseTests {
       #expect(DailyTotals.columns.map(\.name) == MetricsDailyTotals.columns.map(\.name))
     }
 
+    /// A catch-up rewrites the totals of the keys that changed and no other: writes that
+    /// cancel out, and updates of nothing the metrics read, rewrite nothing.
+    @Test func aCatchUpRewritesOnlyTheKeysThatChanged() throws {
+      let database = try MetricsDatabase.incremental()
+      try reset(database)
+      defer { try? reset(database) }
+      try database.cluster.psql(
+        SQLFor.inserts(MessyData(seed: 9)) + "SELECT public.refresh_metrics_daily();")
+      let output = try database.cluster.psql(
+        """
+        CREATE TEMP TABLE before AS
+          SELECT ctid AS row_ctid, xmin::text AS row_xmin FROM private.metrics_daily_totals;
+        SELECT public.refresh_metrics_daily();
+        INSERT INTO calls SELECT id || '-again', location_id, status, call_type, started_at FROM calls LIMIT 20;
+        DELETE FROM calls WHERE id LIKE '%-again';
+        UPDATE calls SET call_type = call_type;
+        UPDATE orders SET total_amount = total_amount;
+        SELECT public.refresh_metrics_daily();
+        SELECT 'rewritten after nothing|' || count(*) FROM private.metrics_daily_totals t
+        WHERE NOT EXISTS (SELECT 1 FROM before b WHERE b.row_ctid = t.ctid AND b.row_xmin = t.xmin::text);
+        UPDATE calls SET status = CASE WHEN status = 'completed' THEN 'failed' ELSE 'completed' END
+        WHERE id = (SELECT c.id FROM calls_v c JOIN public.mv_metrics_daily m
+                      ON m.account_id = c.account_id AND m.location_id = c.location_id
+                    WHERE c.started_at BETWEEN '1900-01-02' AND '9000-01-01' ORDER BY c.id LIMIT 1);
+        SELECT public.refresh_metrics_daily();
+        SELECT 'rewritten after one change|' || count(*) FROM private.metrics_daily_totals t
+        WHERE NOT EXISTS (SELECT 1 FROM before b WHERE b.row_ctid = t.ctid AND b.row_xmin = t.xmin::text);
+        SELECT 'rows|' || count(*) FROM private.metrics_daily_totals;
+        """, options: ["-t", "-A"])
+      let counts = countsByTag(output)
+      #expect(counts["rows", default: 0] > 50, "\(output)")
+      #expect(counts["rewritten after nothing"] == 0, "\(output)")
+      #expect(counts["rewritten after one change"] == 1, "\(output)")
+    }
+
     /// A crash empties the unlogged logs, changes not yet caught up included; the missing
     /// sentinel makes the next catch-up rebuild, so nothing is lost.
     @Test func aCrashThatEmptiesTheLogsIsRepairedByTheNextCatchUp() throws {

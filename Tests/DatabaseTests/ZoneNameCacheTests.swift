@@ -1,4 +1,5 @@
 import Foundation
+import MetricsSchema
 import Testing
 
 extension DatabaseTests {
@@ -11,8 +12,7 @@ extension DatabaseTests {
 
     /// `schema.sql` with the zone list read from `pg_timezone_names` plus the names in
     /// `public.zone_names_to_remove`: a zone database that still knows those names.
-    static func schemaWithExtraZones() throws -> String {
-      let schema = try MetricsDatabase.file("supabase/generated/schema.sql")
+    static func schemaWithExtraZones(_ schema: String) -> String {
       let source = "FROM pg_catalog.pg_timezone_names z"
       #expect(schema.components(separatedBy: source).count == 2, "the zone list's source moved")
       return schema.replacingOccurrences(
@@ -22,11 +22,17 @@ extension DatabaseTests {
       )
     }
 
-    @Test func aZoneNamePostgreSQLNoLongerKnowsFallsBackInsteadOfFailingTheRefresh() throws {
-      let database = try MetricsDatabase.get()
+    @Test(arguments: MetricsStrategy.allCases)
+    func aZoneNamePostgreSQLNoLongerKnowsFallsBackInsteadOfFailingTheRefresh(
+      _ strategy: MetricsStrategy
+    ) throws {
+      let database = try MetricsDatabase.get(strategy)
+      let files = try MetricsDatabase.files(strategy)
       try database.reset()
       defer {
-        try? MetricsDatabase.applyGeneratedFiles(database.cluster)
+        for file in files {
+          _ = try? database.cluster.psql(file, options: ["--single-transaction"])
+        }
         _ = try? database.cluster.psql("DROP TABLE IF EXISTS public.zone_names_to_remove;")
         try? database.reset()
       }
@@ -35,10 +41,10 @@ extension DatabaseTests {
         CREATE TABLE public.zone_names_to_remove (name text NOT NULL);
         INSERT INTO public.zone_names_to_remove VALUES ('Mars/Olympus_Mons');
         """)
-      try database.cluster.psql(try Self.schemaWithExtraZones(), options: ["--single-transaction"])
-      for name in ["refresh_metrics.sql", "read_api.sql"] {
-        try database.cluster.psql(
-          try MetricsDatabase.file("supabase/generated/\(name)"), options: ["--single-transaction"])
+      try database.cluster.psql(
+        Self.schemaWithExtraZones(files[0]), options: ["--single-transaction"])
+      for file in files.dropFirst() {
+        try database.cluster.psql(file, options: ["--single-transaction"])
       }
       // 02:00 UTC on 1 March is 1 March in Tokyo and 29 February in New York.
       try database.cluster.psql(
