@@ -53,18 +53,8 @@ enum IncrementalBench {
 
   static func measure(calls: Int, runs: Int) throws -> IncrementalResult {
     log("== \(calls) calls, incremental strategy: starting PostgreSQL")
-    let cluster = try PostgresCluster(settings: [
-      "shared_buffers": "'1GB'", "max_parallel_workers_per_gather": "2",
-    ])
+    let (cluster, _) = try startCluster(loading: calls)
     defer { cluster.stop() }
-    for support in ["supabase.sql", "auth.sql", "source_relations.sql"] {
-      try cluster.psql(
-        String(
-          contentsOf: root.appendingPathComponent("supabase/emulation/\(support)"),
-          encoding: .utf8))
-    }
-    log("loading data")
-    try cluster.psql(SyntheticData.load(calls: calls))
     log("applying the incremental strategy's generated SQL")
     for file in try generate(MetricsScripts.all(.incremental)) {
       try cluster.psql(file.text, options: ["-1"])

@@ -90,12 +90,12 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 
 func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 
-func measure(calls: Int, runs: Int) throws -> SizeResult {
-  log("== \(calls) calls: starting PostgreSQL")
+/// A throwaway cluster with the Supabase roles, the source relations and `calls` calls of
+/// synthetic data, and how long loading the data took.
+func startCluster(loading calls: Int) throws -> (PostgresCluster, Double) {
   let cluster = try PostgresCluster(settings: [
     "shared_buffers": "'1GB'", "max_parallel_workers_per_gather": "2",
   ])
-  defer { cluster.stop() }
   for support in ["supabase.sql", "auth.sql", "source_relations.sql"] {
     try cluster.psql(
       String(
@@ -105,7 +105,13 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
   log("loading data")
   let loadStart = Date()
   try cluster.psql(SyntheticData.load(calls: calls))
-  let loadSeconds = Date().timeIntervalSince(loadStart)
+  return (cluster, Date().timeIntervalSince(loadStart))
+}
+
+func measure(calls: Int, runs: Int) throws -> SizeResult {
+  log("== \(calls) calls: starting PostgreSQL")
+  let (cluster, loadSeconds) = try startCluster(loading: calls)
+  defer { cluster.stop() }
   log("applying the generated SQL and the story's view")
   for file in try generate(MetricsScripts.all) { try cluster.psql(file.text, options: ["-1"]) }
   try cluster.psql(

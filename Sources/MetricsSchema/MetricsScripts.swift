@@ -84,6 +84,17 @@ public enum MetricsScripts {
     Grant(.select, on: .table(MetricsTimeZoneNames.self), to: .serviceRole),
   ]
 
+  /// Stops `file` with a message naming what to apply first when `mv_metrics_daily` is missing.
+  static func requireView(before file: String) -> DoBlock {
+    DoBlock {
+      If(relationIsMissing(MetricsDaily.self)) {
+        Raise.exception(
+          "public.mv_metrics_daily does not exist: apply schema.sql before \(file)",
+          code: .undefinedTable)
+      }
+    }
+  }
+
   /// `refresh_metrics.sql`.
   public static let refresh = SQLScript(
     "refresh_metrics.sql",
@@ -92,13 +103,7 @@ public enum MetricsScripts {
       "Apply after schema.sql: psql --single-transaction -v ON_ERROR_STOP=1 -f refresh_metrics.sql")
   ) {
     Comment("Stop here, before a cron job that would fail every five minutes, without the view.")
-    DoBlock {
-      If(relationIsMissing(MetricsDaily.self)) {
-        Raise.exception(
-          "public.mv_metrics_daily does not exist: apply schema.sql before refresh_metrics.sql",
-          code: .undefinedTable)
-      }
-    }
+    requireView(before: "refresh_metrics.sql")
     RefreshMachinery.createFunction
     CommentOn.function(
       RefreshMachinery.function,
@@ -118,13 +123,7 @@ public enum MetricsScripts {
       "Apply after schema.sql: psql --single-transaction -v ON_ERROR_STOP=1 -f read_api.sql")
   ) {
     Comment("Stop here without the view the functions read.")
-    DoBlock {
-      If(relationIsMissing(MetricsDaily.self)) {
-        Raise.exception(
-          "public.mv_metrics_daily does not exist: apply schema.sql before read_api.sql",
-          code: .undefinedTable)
-      }
-    }
+    requireView(before: "read_api.sql")
     ReadAPI.statements(for: MetricsDaily.self)
   }
 

@@ -89,15 +89,8 @@ extension CatchUp {
   static let applyAttribution = commonTables {
     Insert(
       into: MetricsAppliedLocations.self,
-      Select(MetricsAppliedLocations.self) { q, out in
-        let l = q.from(Locations.self, as: "l")
-        let z = q.leftJoin(MetricsTimeZoneNames.self, as: "z") {
-          $0.lookupKey == lower(l.timeZone)
-        }
+      IncrementalMachinery.locationsNow { q, l in
         q.where(l.locationID.in { $0.from(RelocatedLocations.self, as: "m").locationID })
-        out.locationID(l.locationID)
-        out.accountID(l.accountID)
-        out.timeZone(z.name)
       }
     )
     .onConflict(\.locationID) { set, _, now in
@@ -116,14 +109,8 @@ extension CatchUp {
     .returning(as: ForgottenLocationKeys.self)
     Insert(
       into: MetricsAppliedAccounts.self,
-      Select(MetricsAppliedAccounts.self) { q, out in
-        let a = q.from(Accounts.self, as: "a")
-        let z = q.leftJoin(MetricsTimeZoneNames.self, as: "z") {
-          $0.lookupKey == lower(a.defaultTimeZone)
-        }
+      IncrementalMachinery.accountsNow { q, a in
         q.where(a.accountID.in { $0.from(RezonedAccounts.self, as: "r").accountID })
-        out.accountID(a.accountID)
-        out.timeZone(z.name)
       }
     )
     .onConflict(\.accountID) { set, _, now in set.timeZone(now.timeZone) }
@@ -139,49 +126,39 @@ extension CatchUp {
     .returning(as: ForgottenAccountKeys.self)
   }
 
-  /// Adds the calls writers logged, when no location or account changed.
-  static let addLoggedCalls = with {
-    take(MetricsCallChanges.self, sign: \.sign, CallsAdded.self, CallsRemoved.self)
-  } insert: {
-    add(
-      delta([
-        totals(calls(CallsAdded.self, locations: MetricsAppliedLocations.self, zones: .applied)),
-        totals(
-          calls(CallsRemoved.self, locations: MetricsAppliedLocations.self, zones: .applied),
-          negated: true),
-      ]))
+  /// Takes `entries` from a log and adds the rows they bring, `added` and `removed` reading
+  /// them as they now are and as they were.
+  static func addLogged(_ entries: [CommonTableEntry], added: FactInputs, removed: FactInputs)
+    -> Insert<MetricsDailyTotals>
+  {
+    with {
+      entries
+    } insert: {
+      add(delta([totals(added), totals(removed, negated: true)]))
+    }
   }
+
+  /// Adds the calls writers logged, when no location or account changed.
+  static let addLoggedCalls = addLogged(
+    take(MetricsCallChanges.self, sign: \.sign, CallsAdded.self, CallsRemoved.self),
+    added: calls(CallsAdded.self, locations: MetricsAppliedLocations.self, zones: .applied),
+    removed: calls(CallsRemoved.self, locations: MetricsAppliedLocations.self, zones: .applied))
 
   /// Adds the orders writers logged, when no location or account changed.
-  static let addLoggedOrders = with {
-    take(MetricsOrderChanges.self, sign: \.sign, OrdersAdded.self, OrdersRemoved.self)
-  } insert: {
-    add(
-      delta([
-        totals(orders(OrdersAdded.self, locations: MetricsAppliedLocations.self, zones: .applied)),
-        totals(
-          orders(OrdersRemoved.self, locations: MetricsAppliedLocations.self, zones: .applied),
-          negated: true),
-      ]))
-  }
+  static let addLoggedOrders = addLogged(
+    take(MetricsOrderChanges.self, sign: \.sign, OrdersAdded.self, OrdersRemoved.self),
+    added: orders(OrdersAdded.self, locations: MetricsAppliedLocations.self, zones: .applied),
+    removed: orders(OrdersRemoved.self, locations: MetricsAppliedLocations.self, zones: .applied))
 
   /// Adds the reservations writers logged, when no location or account changed.
-  static let addLoggedReservations = with {
+  static let addLoggedReservations = addLogged(
     take(
       MetricsReservationChanges.self, sign: \.sign, ReservationsAdded.self,
-      ReservationsRemoved.self)
-  } insert: {
-    add(
-      delta([
-        totals(
-          reservations(
-            ReservationsAdded.self, locations: MetricsAppliedLocations.self, zones: .applied)),
-        totals(
-          reservations(
-            ReservationsRemoved.self, locations: MetricsAppliedLocations.self, zones: .applied),
-          negated: true),
-      ]))
-  }
+      ReservationsRemoved.self),
+    added: reservations(
+      ReservationsAdded.self, locations: MetricsAppliedLocations.self, zones: .applied),
+    removed: reservations(
+      ReservationsRemoved.self, locations: MetricsAppliedLocations.self, zones: .applied))
 
   /// Adds what writers logged and moves the facts of changed locations and accounts.
   static let addLoggedAndMoved = with {

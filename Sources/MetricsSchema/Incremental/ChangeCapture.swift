@@ -22,10 +22,47 @@ enum ChangeCapture {
     }
   }
 
-  // MARK: calls
+  /// The insert, update and delete capture functions of one table, `metrics_capture_<name>_…`,
+  /// logging into `Changes`: `copy` writes a row of `Old` or `New` with a sign (1 as it now
+  /// is, -1 as it was), and `unchanged` says an old and a new row are the same row, changed
+  /// in nothing the metrics read, which an update then does not log.
+  static func captures<Changes: Relation, New: TransitionTable, Old: TransitionTable>(
+    _ name: String, into _: Changes.Type, new _: New.Type, old _: Old.Type,
+    copyNew: @escaping (Source<New>, Int64, Projection<Changes>) -> Void,
+    copyOld: @escaping (Source<Old>, Int64, Projection<Changes>) -> Void,
+    unchanged: @escaping (Source<Old>, Source<New>) -> SQLExpression<PG.Boolean, NotNull>
+  ) -> [any SQLStatement] {
+    [
+      capture("\(name)_inserts") {
+        Insert(
+          into: Changes.self,
+          Select(Changes.self) { q, out in copyNew(q.from(New.self, as: "n"), 1, out) })
+      },
+      capture("\(name)_updates") {
+        Insert(
+          into: Changes.self,
+          Select(Changes.self) { q, out in
+            let o = q.from(Old.self, as: "o")
+            q.where(notExists { sub in sub.where(unchanged(o, sub.from(New.self, as: "n"))) })
+            copyOld(o, -1, out)
+          }
+          .unionAll(
+            Select(Changes.self) { q, out in
+              let n = q.from(New.self, as: "n")
+              q.where(notExists { sub in sub.where(unchanged(sub.from(Old.self, as: "o"), n)) })
+              copyNew(n, 1, out)
+            }))
+      },
+      capture("\(name)_deletes") {
+        Insert(
+          into: Changes.self,
+          Select(Changes.self) { q, out in copyOld(q.from(Old.self, as: "o"), -1, out) })
+      },
+    ]
+  }
 
   static func copy<C: CallRows>(
-    _ c: Source<C>, sign: Int64, into out: Projection<MetricsCallChanges>
+    _ c: Source<C>, _ sign: Int64, _ out: Projection<MetricsCallChanges>
   ) {
     out.sign(.constant(sign))
     out.id(c.id)
@@ -36,57 +73,8 @@ enum ChangeCapture {
     out.loggedAt(now())
   }
 
-  static func callChanged(_ o: Source<OldCalls>, _ n: Source<NewCalls>)
-    -> SQLExpression<PG.Boolean, NotNull>
-  {
-    o.locationID.isDistinct(from: n.locationID) || o.status.isDistinct(from: n.status)
-      || o.callType.isDistinct(from: n.callType) || o.startedAt.isDistinct(from: n.startedAt)
-  }
-
-  static let calls: [any SQLStatement] = [
-    capture("call_inserts") {
-      Insert(
-        into: MetricsCallChanges.self,
-        Select(MetricsCallChanges.self) { q, out in
-          copy(q.from(NewCalls.self, as: "n"), sign: 1, into: out)
-        })
-    },
-    capture("call_updates") {
-      Insert(
-        into: MetricsCallChanges.self,
-        Select(MetricsCallChanges.self) { q, out in
-          let o = q.from(OldCalls.self, as: "o")
-          q.where(
-            notExists { sub in
-              let n = sub.from(NewCalls.self, as: "n")
-              sub.where(n.id == o.id && !callChanged(o, n))
-            })
-          copy(o, sign: -1, into: out)
-        }
-        .unionAll(
-          Select(MetricsCallChanges.self) { q, out in
-            let n = q.from(NewCalls.self, as: "n")
-            q.where(
-              notExists { sub in
-                let o = sub.from(OldCalls.self, as: "o")
-                sub.where(o.id == n.id && !callChanged(o, n))
-              })
-            copy(n, sign: 1, into: out)
-          }))
-    },
-    capture("call_deletes") {
-      Insert(
-        into: MetricsCallChanges.self,
-        Select(MetricsCallChanges.self) { q, out in
-          copy(q.from(OldCalls.self, as: "o"), sign: -1, into: out)
-        })
-    },
-  ]
-
-  // MARK: orders
-
   static func copy<O: OrderRows>(
-    _ o: Source<O>, sign: Int64, into out: Projection<MetricsOrderChanges>
+    _ o: Source<O>, _ sign: Int64, _ out: Projection<MetricsOrderChanges>
   ) {
     out.sign(.constant(sign))
     out.id(o.id)
@@ -97,58 +85,8 @@ enum ChangeCapture {
     out.loggedAt(now())
   }
 
-  static func orderChanged(_ o: Source<OldOrders>, _ n: Source<NewOrders>)
-    -> SQLExpression<PG.Boolean, NotNull>
-  {
-    o.accountID.isDistinct(from: n.accountID) || o.locationID.isDistinct(from: n.locationID)
-      || o.totalAmount.isDistinct(from: n.totalAmount)
-      || o.createdAt.isDistinct(from: n.createdAt)
-  }
-
-  static let orders: [any SQLStatement] = [
-    capture("order_inserts") {
-      Insert(
-        into: MetricsOrderChanges.self,
-        Select(MetricsOrderChanges.self) { q, out in
-          copy(q.from(NewOrders.self, as: "n"), sign: 1, into: out)
-        })
-    },
-    capture("order_updates") {
-      Insert(
-        into: MetricsOrderChanges.self,
-        Select(MetricsOrderChanges.self) { q, out in
-          let o = q.from(OldOrders.self, as: "o")
-          q.where(
-            notExists { sub in
-              let n = sub.from(NewOrders.self, as: "n")
-              sub.where(n.id == o.id && !orderChanged(o, n))
-            })
-          copy(o, sign: -1, into: out)
-        }
-        .unionAll(
-          Select(MetricsOrderChanges.self) { q, out in
-            let n = q.from(NewOrders.self, as: "n")
-            q.where(
-              notExists { sub in
-                let o = sub.from(OldOrders.self, as: "o")
-                sub.where(o.id == n.id && !orderChanged(o, n))
-              })
-            copy(n, sign: 1, into: out)
-          }))
-    },
-    capture("order_deletes") {
-      Insert(
-        into: MetricsOrderChanges.self,
-        Select(MetricsOrderChanges.self) { q, out in
-          copy(q.from(OldOrders.self, as: "o"), sign: -1, into: out)
-        })
-    },
-  ]
-
-  // MARK: reservations
-
   static func copy<R: ReservationRows>(
-    _ r: Source<R>, sign: Int64, into out: Projection<MetricsReservationChanges>
+    _ r: Source<R>, _ sign: Int64, _ out: Projection<MetricsReservationChanges>
   ) {
     out.sign(.constant(sign))
     out.id(r.id)
@@ -159,163 +97,66 @@ enum ChangeCapture {
     out.loggedAt(now())
   }
 
-  static func reservationChanged(_ o: Source<OldReservations>, _ n: Source<NewReservations>)
-    -> SQLExpression<PG.Boolean, NotNull>
-  {
-    o.locationID.isDistinct(from: n.locationID) || o.guestCount.isDistinct(from: n.guestCount)
-      || o.avgSpendPerHeadOverride.isDistinct(from: n.avgSpendPerHeadOverride)
-      || o.createdAt.isDistinct(from: n.createdAt)
-  }
-
-  static let reservations: [any SQLStatement] = [
-    capture("reservation_inserts") {
-      Insert(
-        into: MetricsReservationChanges.self,
-        Select(MetricsReservationChanges.self) { q, out in
-          copy(q.from(NewReservations.self, as: "n"), sign: 1, into: out)
-        })
-    },
-    capture("reservation_updates") {
-      Insert(
-        into: MetricsReservationChanges.self,
-        Select(MetricsReservationChanges.self) { q, out in
-          let o = q.from(OldReservations.self, as: "o")
-          q.where(
-            notExists { sub in
-              let n = sub.from(NewReservations.self, as: "n")
-              sub.where(n.id == o.id && !reservationChanged(o, n))
-            })
-          copy(o, sign: -1, into: out)
-        }
-        .unionAll(
-          Select(MetricsReservationChanges.self) { q, out in
-            let n = q.from(NewReservations.self, as: "n")
-            q.where(
-              notExists { sub in
-                let o = sub.from(OldReservations.self, as: "o")
-                sub.where(o.id == n.id && !reservationChanged(o, n))
-              })
-            copy(n, sign: 1, into: out)
-          }))
-    },
-    capture("reservation_deletes") {
-      Insert(
-        into: MetricsReservationChanges.self,
-        Select(MetricsReservationChanges.self) { q, out in
-          copy(q.from(OldReservations.self, as: "o"), sign: -1, into: out)
-        })
-    },
-  ]
-}
-
-extension ChangeCapture {
-  // MARK: locations and accounts
-
-  static func logLocation<L: LocationRows>(
-    _ l: Source<L>, into out: Projection<MetricsAttributionChanges>
+  /// A changed location is logged by its id, whatever the sign.
+  static func copy<L: LocationRows>(
+    _ l: Source<L>, _: Int64, _ out: Projection<MetricsAttributionChanges>
   ) {
     out.locationID(l.locationID.nullable)
     out.accountID(.null)
     out.loggedAt(now())
   }
 
-  static func locationChanged(_ o: Source<OldLocations>, _ n: Source<NewLocations>)
-    -> SQLExpression<PG.Boolean, NotNull>
-  { o.accountID.isDistinct(from: n.accountID) || o.timeZone.isDistinct(from: n.timeZone) }
+  /// A changed account is logged by its id, whatever the sign.
+  static func copy<A>(
+    _ a: Source<NamedAccounts<A>>, _: Int64, _ out: Projection<MetricsAttributionChanges>
+  ) {
+    out.locationID(.null)
+    out.accountID(a.accountID.nullable)
+    out.loggedAt(now())
+  }
 
-  static let locations: [any SQLStatement] = [
-    capture("location_inserts") {
-      Insert(
-        into: MetricsAttributionChanges.self,
-        Select(MetricsAttributionChanges.self) { q, out in
-          logLocation(q.from(NewLocations.self, as: "n"), into: out)
-        })
-    },
-    capture("location_updates") {
-      Insert(
-        into: MetricsAttributionChanges.self,
-        Select(MetricsAttributionChanges.self) { q, out in
-          let o = q.from(OldLocations.self, as: "o")
-          q.where(
-            notExists { sub in
-              let n = sub.from(NewLocations.self, as: "n")
-              sub.where(n.locationID == o.locationID && !locationChanged(o, n))
-            })
-          logLocation(o, into: out)
-        }
-        .union(
-          Select(MetricsAttributionChanges.self) { q, out in
-            let n = q.from(NewLocations.self, as: "n")
-            q.where(
-              notExists { sub in
-                let o = sub.from(OldLocations.self, as: "o")
-                sub.where(o.locationID == n.locationID && !locationChanged(o, n))
-              })
-            logLocation(n, into: out)
-          }))
-    },
-    capture("location_deletes") {
-      Insert(
-        into: MetricsAttributionChanges.self,
-        Select(MetricsAttributionChanges.self) { q, out in
-          logLocation(q.from(OldLocations.self, as: "o"), into: out)
-        })
-    },
-  ]
+  static let facts: [any SQLStatement] =
+    captures(
+      "call", into: MetricsCallChanges.self, new: NewCalls.self, old: OldCalls.self,
+      copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
+      unchanged: { o, n in
+        n.id == o.id && o.locationID.isNotDistinct(from: n.locationID)
+          && o.status.isNotDistinct(from: n.status) && o.callType.isNotDistinct(from: n.callType)
+          && o.startedAt.isNotDistinct(from: n.startedAt)
+      })
+    + captures(
+      "order", into: MetricsOrderChanges.self, new: NewOrders.self, old: OldOrders.self,
+      copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
+      unchanged: { o, n in
+        n.id == o.id && o.accountID.isNotDistinct(from: n.accountID)
+          && o.locationID.isNotDistinct(from: n.locationID)
+          && o.totalAmount.isNotDistinct(from: n.totalAmount)
+          && o.createdAt.isNotDistinct(from: n.createdAt)
+      })
+    + captures(
+      "reservation", into: MetricsReservationChanges.self, new: NewReservations.self,
+      old: OldReservations.self, copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
+      unchanged: { o, n in
+        n.id == o.id && o.locationID.isNotDistinct(from: n.locationID)
+          && o.guestCount.isNotDistinct(from: n.guestCount)
+          && o.avgSpendPerHeadOverride.isNotDistinct(from: n.avgSpendPerHeadOverride)
+          && o.createdAt.isNotDistinct(from: n.createdAt)
+      })
 
-  static let accounts: [any SQLStatement] = [
-    capture("account_inserts") {
-      Insert(
-        into: MetricsAttributionChanges.self,
-        Select(MetricsAttributionChanges.self) { q, out in
-          let n = q.from(NewAccounts.self, as: "n")
-          out.locationID(.null)
-          out.accountID(n.accountID.nullable)
-          out.loggedAt(now())
-        })
-    },
-    capture("account_updates") {
-      Insert(
-        into: MetricsAttributionChanges.self,
-        Select(MetricsAttributionChanges.self) { q, out in
-          let o = q.from(OldAccounts.self, as: "o")
-          q.where(
-            notExists { sub in
-              let n = sub.from(NewAccounts.self, as: "n")
-              sub.where(
-                n.accountID == o.accountID
-                  && n.defaultTimeZone.isNotDistinct(from: o.defaultTimeZone))
-            })
-          out.locationID(.null)
-          out.accountID(o.accountID.nullable)
-          out.loggedAt(now())
-        }
-        .union(
-          Select(MetricsAttributionChanges.self) { q, out in
-            let n = q.from(NewAccounts.self, as: "n")
-            q.where(
-              notExists { sub in
-                let o = sub.from(OldAccounts.self, as: "o")
-                sub.where(
-                  o.accountID == n.accountID
-                    && n.defaultTimeZone.isNotDistinct(from: o.defaultTimeZone))
-              })
-            out.locationID(.null)
-            out.accountID(n.accountID.nullable)
-            out.loggedAt(now())
-          }))
-    },
-    capture("account_deletes") {
-      Insert(
-        into: MetricsAttributionChanges.self,
-        Select(MetricsAttributionChanges.self) { q, out in
-          let o = q.from(OldAccounts.self, as: "o")
-          out.locationID(.null)
-          out.accountID(o.accountID.nullable)
-          out.loggedAt(now())
-        })
-    },
-  ]
+  static let attribution: [any SQLStatement] =
+    captures(
+      "location", into: MetricsAttributionChanges.self, new: NewLocations.self,
+      old: OldLocations.self, copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
+      unchanged: { o, n in
+        n.locationID == o.locationID && o.accountID.isNotDistinct(from: n.accountID)
+          && o.timeZone.isNotDistinct(from: n.timeZone)
+      })
+    + captures(
+      "account", into: MetricsAttributionChanges.self, new: NewAccounts.self,
+      old: OldAccounts.self, copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
+      unchanged: { o, n in
+        n.accountID == o.accountID && o.defaultTimeZone.isNotDistinct(from: n.defaultTimeZone)
+      })
 
   /// A TRUNCATE leaves no rows to log: it asks the next catch-up for a rebuild.
   static let truncations: [any SQLStatement] = [
@@ -324,11 +165,13 @@ extension ChangeCapture {
     }
   ]
 
-  /// The triggers on `Table` for inserts, updates and deletes, calling `metrics_capture_<name>_…`.
-  static func triggers<Table: Relation>(
-    on _: Table.Type, _ name: String, old: String, new: String
+  /// The triggers on `Table` for inserts, updates, deletes and TRUNCATE.
+  static func triggers<Table: Relation, New: TransitionTable, Old: TransitionTable>(
+    on _: Table.Type, _ name: String, old _: Old.Type, new _: New.Type
   ) -> [any SQLStatement] {
-    [
+    let old = Old.qualifiedName.name
+    let new = New.qualifiedName.name
+    return [
       CreateTrigger(
         "metrics_capture_\(name)_inserts", .after, [.insert], on: Table.self, forEach: .statement,
         referencing: [.newTable(as: new)], execute: function("\(name)_inserts")),
@@ -347,11 +190,11 @@ extension ChangeCapture {
 
   /// Every capture function, then every trigger.
   static let statements: [any SQLStatement] =
-    calls + orders + reservations + locations + accounts + truncations
-    + triggers(on: Calls.self, "call", old: "old_calls", new: "new_calls")
-    + triggers(on: Orders.self, "order", old: "old_orders", new: "new_orders")
+    facts + attribution + truncations
+    + triggers(on: Calls.self, "call", old: OldCalls.self, new: NewCalls.self)
+    + triggers(on: Orders.self, "order", old: OldOrders.self, new: NewOrders.self)
     + triggers(
-      on: Reservations.self, "reservation", old: "old_reservations", new: "new_reservations")
-    + triggers(on: Locations.self, "location", old: "old_locations", new: "new_locations")
-    + triggers(on: Accounts.self, "account", old: "old_accounts", new: "new_accounts")
+      on: Reservations.self, "reservation", old: OldReservations.self, new: NewReservations.self)
+    + triggers(on: Locations.self, "location", old: OldLocations.self, new: NewLocations.self)
+    + triggers(on: Accounts.self, "account", old: OldAccounts.self, new: NewAccounts.self)
 }

@@ -102,26 +102,39 @@ public enum IncrementalMachinery {
         }
       })
     Delete(from: MetricsAppliedLocations.self) { _, _ in }
-    Insert(
-      into: MetricsAppliedLocations.self,
-      Select(MetricsAppliedLocations.self) { q, out in
-        let l = q.from(Locations.self, as: "l")
-        let z = q.leftJoin(MetricsTimeZoneNames.self, as: "z") { $0.lookupKey == lower(l.timeZone) }
-        out.locationID(l.locationID)
-        out.accountID(l.accountID)
-        out.timeZone(z.name)
-      })
+    Insert(into: MetricsAppliedLocations.self, locationsNow())
     Delete(from: MetricsAppliedAccounts.self) { _, _ in }
-    Insert(
-      into: MetricsAppliedAccounts.self,
-      Select(MetricsAppliedAccounts.self) { q, out in
-        let a = q.from(Accounts.self, as: "a")
-        let z = q.leftJoin(MetricsTimeZoneNames.self, as: "z") {
-          $0.lookupKey == lower(a.defaultTimeZone)
-        }
-        out.accountID(a.accountID)
-        out.timeZone(z.name)
-      })
+    Insert(into: MetricsAppliedAccounts.self, accountsNow())
+  }
+
+  /// Each location's account and zone now, as the totals count them: its zone as
+  /// `metrics_time_zone_names` lists it, or NULL. `filter` narrows the locations.
+  static func locationsNow(
+    _ filter: (SelectBuilder, Source<Locations>) -> Void = { _, _ in }
+  ) -> Select<MetricsAppliedLocations> {
+    Select(MetricsAppliedLocations.self) { q, out in
+      let l = q.from(Locations.self, as: "l")
+      let z = q.leftJoin(MetricsTimeZoneNames.self, as: "z") { $0.lookupKey == lower(l.timeZone) }
+      filter(q, l)
+      out.locationID(l.locationID)
+      out.accountID(l.accountID)
+      out.timeZone(z.name)
+    }
+  }
+
+  /// Each account's zone now, as the totals count it. `filter` narrows the accounts.
+  static func accountsNow(
+    _ filter: (SelectBuilder, Source<Accounts>) -> Void = { _, _ in }
+  ) -> Select<MetricsAppliedAccounts> {
+    Select(MetricsAppliedAccounts.self) { q, out in
+      let a = q.from(Accounts.self, as: "a")
+      let z = q.leftJoin(MetricsTimeZoneNames.self, as: "z") {
+        $0.lookupKey == lower(a.defaultTimeZone)
+      }
+      filter(q, a)
+      out.accountID(a.accountID)
+      out.timeZone(z.name)
+    }
   }
 
   /// `refresh_metrics_daily()`: the catch-up. Returns at once while another runs; rebuilds

@@ -48,13 +48,7 @@ enum IncrementalScripts {
       "Apply after schema.sql: psql --single-transaction -v ON_ERROR_STOP=1 -f refresh_metrics.sql")
   ) {
     Comment("Stop here, before a cron job that would fail every five minutes, without the view.")
-    DoBlock {
-      If(relationIsMissing(MetricsDaily.self)) {
-        Raise.exception(
-          "public.mv_metrics_daily does not exist: apply schema.sql before refresh_metrics.sql",
-          code: .undefinedTable)
-      }
-    }
+    MetricsScripts.requireView(before: "refresh_metrics.sql")
     ChangeCapture.statements
     IncrementalMachinery.createRebuild
     CommentOn.function(

@@ -124,41 +124,43 @@ extension ModifyingCTE {
   }
 }
 
-extension Delete {
+/// A DELETE, UPDATE or INSERT that can return the rows it touched.
+protocol ReturningStatement: ValidatedStatement, PLInspectable, Sendable {
+  associatedtype Table: Relation
+  var returning: [String] { get set }
+  func renderBody(into writer: inout SQLWriter)
+}
+
+extension ReturningStatement {
+  /// This statement as a CTE returning the columns `R` declares.
+  func commonTable<R: CommonTable>(_: R.Type) -> ModifyingCommonTable<R> {
+    var returningColumns = self
+    returningColumns.returning = R.columns.map(\.name)
+    let statement = returningColumns
+    return ModifyingCommonTable(
+      definition: ModifyingCTE(
+        Table.self, as: R.self, expressions: statement.expressions,
+        render: { statement.renderBody(into: &$0) }, validate: { statement.validate(&$0) }))
+  }
+}
+
+extension Delete: ReturningStatement {
   /// This DELETE as a CTE returning the deleted rows' columns that `R` declares.
   public func returning<R: CommonTable>(as _: R.Type) -> ModifyingCommonTable<R> {
-    var returningColumns = self
-    returningColumns.returning = R.columns.map(\.name)
-    let statement = returningColumns
-    return ModifyingCommonTable(
-      definition: ModifyingCTE(
-        Table.self, as: R.self, expressions: statement.expressions,
-        render: { statement.renderBody(into: &$0) }, validate: { statement.validate(&$0) }))
+    commonTable(R.self)
   }
 }
 
-extension Update {
+extension Update: ReturningStatement {
   /// This UPDATE as a CTE returning the updated rows' new values of the columns `R` declares.
   public func returning<R: CommonTable>(as _: R.Type) -> ModifyingCommonTable<R> {
-    var returningColumns = self
-    returningColumns.returning = R.columns.map(\.name)
-    let statement = returningColumns
-    return ModifyingCommonTable(
-      definition: ModifyingCTE(
-        Table.self, as: R.self, expressions: statement.expressions,
-        render: { statement.renderBody(into: &$0) }, validate: { statement.validate(&$0) }))
+    commonTable(R.self)
   }
 }
 
-extension Insert {
+extension Insert: ReturningStatement {
   /// This INSERT as a CTE returning the inserted rows' columns that `R` declares.
   public func returning<R: CommonTable>(as _: R.Type) -> ModifyingCommonTable<R> {
-    var returningColumns = self
-    returningColumns.returning = R.columns.map(\.name)
-    let statement = returningColumns
-    return ModifyingCommonTable(
-      definition: ModifyingCTE(
-        Table.self, as: R.self, expressions: statement.expressions,
-        render: { statement.renderBody(into: &$0) }, validate: { statement.validate(&$0) }))
+    commonTable(R.self)
   }
 }
