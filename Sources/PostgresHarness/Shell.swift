@@ -46,6 +46,9 @@ public enum Shell {
     return Result(status: exitStatus, output: output, error: "")
   }
 
+  /// Writing to a pipe whose reader has gone fails with EPIPE instead of killing the process.
+  private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
   /// Runs `executable` with `arguments`, feeding `input` on standard input, and waits.
   @discardableResult
   public static func run(
@@ -68,7 +71,10 @@ public enum Shell {
     let reader = Thread { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
     reader.start()
     if let input {
-      stdin.fileHandleForWriting.write(Data(input.utf8))
+      // A program may stop reading early (psql at its first error): the rest of the input is
+      // then dropped, not a SIGPIPE that kills the caller.
+      _ = ignoreBrokenPipes
+      try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
       try? stdin.fileHandleForWriting.close()
     }
     let outputData = stdout.fileHandleForReading.readDataToEndOfFile()

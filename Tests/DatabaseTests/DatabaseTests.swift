@@ -118,13 +118,14 @@ extension DatabaseTests {
 
   /// Deploys fail fast and in the right order instead of stalling readers or leaving a broken job.
   @Suite struct SafeDeploys {
-    @Test func theRefreshFileNeedsTheViewAndSaysWhatToApplyFirst() throws {
-      let database = try MetricsDatabase.get()
+    @Test(arguments: MetricsStrategy.allCases)
+    func theRefreshFileNeedsTheViewAndSaysWhatToApplyFirst(_ strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
       let before = try database.cluster.psql(MetricsDatabase.catalogQuery)
-      let file = try MetricsDatabase.file("supabase/generated/refresh_metrics.sql")
+      let file = try MetricsDatabase.files(strategy)[1]
+      let drop = strategy == .refresh ? "DROP MATERIALIZED VIEW" : "DROP VIEW"
       let result = try database.cluster.psqlResult(
-        "DROP MATERIALIZED VIEW public.mv_metrics_daily CASCADE;\n" + file,
-        options: ["--single-transaction"])
+        "\(drop) public.mv_metrics_daily CASCADE;\n" + file, options: ["--single-transaction"])
       #expect(result.status != 0)
       #expect(
         result.error.contains(
@@ -132,11 +133,12 @@ extension DatabaseTests {
       #expect(try database.cluster.psql(MetricsDatabase.catalogQuery) == before)
     }
 
-    @Test func anotherRoleApplyingTheFileLeavesOneJob() throws {
+    @Test(arguments: MetricsStrategy.allCases)
+    func anotherRoleApplyingTheFileLeavesOneJob(_ strategy: MetricsStrategy) throws {
       // pg_cron replaces a job only for the same name and owner; the file unschedules the
       // job another role owns first.
-      let database = try MetricsDatabase.get()
-      let file = try MetricsDatabase.file("supabase/generated/refresh_metrics.sql")
+      let database = try MetricsDatabase.get(strategy)
+      let file = try MetricsDatabase.files(strategy)[1]
       let jobs = try database.cluster.psql(
         """
         BEGIN;
@@ -152,15 +154,15 @@ extension DatabaseTests {
           == ["refresh-metrics-daily deployer", "refresh-metrics-daily-history deployer"])
     }
 
-    @Test func schemaGivesUpAfterItsLockTimeoutWhileTheViewIsInUse() throws {
-      let database = try MetricsDatabase.get()
+    @Test(arguments: MetricsStrategy.allCases)
+    func schemaGivesUpAfterItsLockTimeoutWhileTheViewIsInUse(_ strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
       let reader = try PsqlSession(database.cluster)
       reader.send("BEGIN; SELECT count(*) FROM public.mv_metrics_daily;")
       Thread.sleep(forTimeInterval: 0.5)
       let started = Date()
       let result = try database.cluster.psqlResult(
-        try MetricsDatabase.file("supabase/generated/schema.sql"),
-        options: ["--single-transaction"])
+        try MetricsDatabase.files(strategy)[0], options: ["--single-transaction"])
       let waited = Date().timeIntervalSince(started)
       reader.send("ROLLBACK;")
       reader.close()

@@ -8,8 +8,9 @@ extension DatabaseTests {
   /// catalog marks every materialized view column nullable, so nullability is checked on data:
   /// no NULL in a column the DSL types NOT NULL, and NULLs present where it allows them.
   @Suite struct TypeAgreement {
-    @Test func catalogTypesMatchTheDSL() throws {
-      let database = try MetricsDatabase.get()
+    @Test(arguments: MetricsStrategy.allCases)
+    func catalogTypesMatchTheDSL(_ strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
       let catalog = try database.cluster.psql(
         """
         SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute
@@ -21,8 +22,9 @@ extension DatabaseTests {
       #expect(catalog == declared)
     }
 
-    @Test func nullabilityMatchesTheDSLOnMessyData() throws {
-      let database = try MetricsDatabase.get()
+    @Test(arguments: MetricsStrategy.allCases)
+    func nullabilityMatchesTheDSLOnMessyData(_ strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
       try database.reset()
       defer { try? database.reset() }
       try database.cluster.psql(SQLFor.inserts(MessyData(seed: 7)))
