@@ -56,7 +56,7 @@ extension CatchUp {
       })
     Select(RelocatedCalls.self) { q, out in
       let c = q.from(Calls.self, as: "c")
-      q.where(c.locationID.in { $0.from(RelocatedLocations.self, as: "m").locationID })
+      q.where(c.locationID.isAny { $0.from(RelocatedLocations.self, as: "m").locationID })
       out.id(c.id)
       out.locationID(c.locationID)
       out.status(c.status)
@@ -66,8 +66,8 @@ extension CatchUp {
     Select(RelocatedOrders.self) { q, out in
       let o = q.from(Orders.self, as: "o")
       q.where(
-        o.locationID.in { $0.from(RelocatedLocations.self, as: "m").locationID }
-          || o.accountID.in { $0.from(RezonedAccounts.self, as: "z").accountID })
+        o.locationID.isAny { $0.from(RelocatedLocations.self, as: "m").locationID }
+          || o.accountID.isAny { $0.from(RezonedAccounts.self, as: "z").accountID })
       out.id(o.id)
       out.accountID(o.accountID)
       out.locationID(o.locationID)
@@ -76,7 +76,7 @@ extension CatchUp {
     }
     Select(RelocatedReservations.self) { q, out in
       let r = q.from(Reservations.self, as: "r")
-      q.where(r.locationID.in { $0.from(RelocatedLocations.self, as: "m").locationID })
+      q.where(r.locationID.isAny { $0.from(RelocatedLocations.self, as: "m").locationID })
       out.id(r.id)
       out.locationID(r.locationID)
       out.guestCount(r.guestCount)

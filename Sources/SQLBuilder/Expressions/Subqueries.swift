@@ -33,4 +33,21 @@ extension SQLExpression {
     core.items = [SelectItem(node: value.node, name: "value", typeInfo: value.typeInfo)]
     return .init(unchecked: .inSubquery(node, core))
   }
+
+  /// `x = ANY (ARRAY(SELECT value FROM …))`: whether the subquery returns `x`, as `in` does.
+  /// PostgreSQL runs the subquery once and looks each value up, through an index on `x` when
+  /// there is one; for `IN` of a CTE it cannot know how few rows come back, and may scan.
+  public func isAny<N: Nullability>(_ build: (SelectBuilder) -> SQLExpression<Base, N>)
+    -> SQLExpression<PG.Boolean, Nullable>
+  {
+    let builder = SelectBuilder()
+    let value = build(builder)
+    var core = builder.core
+    core.items = [SelectItem(node: value.node, name: "value", typeInfo: value.typeInfo)]
+    let array = SQLNode.function(
+      name: "ARRAY", arguments: [.subquery(core)], isAggregate: false, filter: nil)
+    return .init(
+      unchecked: .binary(
+        op: "= ANY", left: node, right: .parenthesized(array), precedence: .comparison))
+  }
 }
