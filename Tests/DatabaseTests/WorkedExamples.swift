@@ -131,8 +131,9 @@ extension DatabaseTests {
       try database.cluster.psql(try generate([script])[0].text)
     }
 
-    @Test func weeklyRollupSurvivesReapplyingTheDailyView() throws {
-      let database = try MetricsDatabase.get()
+    @Test(arguments: MetricsStrategy.allCases)
+    func weeklyRollupSurvivesReapplyingTheDailyView(_ strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
       try database.reset()
       defer {
         try? database.cluster.psql(
@@ -151,15 +152,18 @@ extension DatabaseTests {
       #expect(weekly == "3 1\n")
       // schema.sql drops mv_metrics_daily with CASCADE, taking the weekly view along; both files
       // apply again, and so does the weekly script after them.
-      try MetricsDatabase.applyGeneratedFiles(database.cluster)
+      for file in try MetricsDatabase.files(strategy) {
+        try database.cluster.psql(file, options: ["--single-transaction"])
+      }
       try apply(WeeklyRollup.script, on: database)
       try apply(WeeklyRollup.script, on: database)
       let rows = try database.cluster.psql("SELECT total_calls FROM public.mv_metrics_weekly;")
       #expect(rows == "3\n")
     }
 
-    @Test func hourlyDistributionWithShares() throws {
-      let database = try MetricsDatabase.get()
+    @Test(arguments: MetricsStrategy.allCases)
+    func hourlyDistributionWithShares(_ strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
       try database.reset()
       defer { try? database.reset() }
       try database.cluster.psql(Self.calls)
@@ -169,8 +173,9 @@ extension DatabaseTests {
       #expect(rows == "9 2 0.667\n14 1 0.333\n")
     }
 
-    @Test func functionWithParametersReturningRows() throws {
-      let database = try MetricsDatabase.get()
+    @Test(arguments: MetricsStrategy.allCases)
+    func functionWithParametersReturningRows(_ strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
       try database.reset()
       defer {
         try? database.cluster.psql("DROP FUNCTION IF EXISTS public.calls_by_day(uuid, integer);")

@@ -181,6 +181,27 @@ import Testing
       """#)
   }
 
+  @Test func anyOfASubquery() {
+    let q = Select(RegionNames.self) { q, out in
+      let c = q.from(Customers.self, as: "c")
+      q.where(
+        c.id.isAny { sub in
+          let p = sub.from(Purchases.self, as: "p")
+          sub.where(p.quantity > 0)
+          return p.customerID
+        })
+      out.region(c.region)
+    }
+    assertQuery(
+      q,
+      #"""
+      SELECT
+        c.region
+      FROM shop.customers c
+      WHERE c.id = ANY (ARRAY((SELECT p.customer_id FROM shop.purchases p WHERE p.quantity > 0)))
+      """#)
+  }
+
   @Test func aWrongTypeDeclarationIsCaughtOnPostgreSQL() {
     // abs(integer) is an integer; declared as returning text, the run on PostgreSQL says so.
     let misdeclared = SQLFunction<PG.Integer, PG.Text>("abs")
