@@ -57,31 +57,19 @@ extension CatchUp {
     Select(RelocatedCalls.self) { q, out in
       let c = q.from(Calls.self, as: "c")
       q.where(c.locationID.isAny { $0.from(RelocatedLocations.self, as: "m").locationID })
-      out.id(c.id)
-      out.locationID(c.locationID)
-      out.status(c.status)
-      out.callType(c.callType)
-      out.startedAt(c.startedAt)
+      out.columns(of: c)
     }
     Select(RelocatedOrders.self) { q, out in
       let o = q.from(Orders.self, as: "o")
       q.where(
         o.locationID.isAny { $0.from(RelocatedLocations.self, as: "m").locationID }
           || o.accountID.isAny { $0.from(RezonedAccounts.self, as: "z").accountID })
-      out.id(o.id)
-      out.accountID(o.accountID)
-      out.locationID(o.locationID)
-      out.totalAmount(o.totalAmount)
-      out.createdAt(o.createdAt)
+      out.columns(of: o)
     }
     Select(RelocatedReservations.self) { q, out in
       let r = q.from(Reservations.self, as: "r")
       q.where(r.locationID.isAny { $0.from(RelocatedLocations.self, as: "m").locationID })
-      out.id(r.id)
-      out.locationID(r.locationID)
-      out.guestCount(r.guestCount)
-      out.avgSpendPerHeadOverride(r.avgSpendPerHeadOverride)
-      out.createdAt(r.createdAt)
+      out.columns(of: r)
     }
   }
 

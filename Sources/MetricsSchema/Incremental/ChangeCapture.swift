@@ -61,40 +61,13 @@ enum ChangeCapture {
     ]
   }
 
-  static func copy<C: CallRows>(
-    _ c: Source<C>, _ sign: Int64, _ out: Projection<MetricsCallChanges>
+  /// A fact row into its log, with its sign and when it was written.
+  static func copy<R: Relation, Changes: FactChanges>(
+    _ row: Source<R>, _ sign: Int64, _ out: Projection<Changes>
   ) {
     out.sign(.constant(sign))
-    out.id(c.id)
-    out.locationID(c.locationID)
-    out.status(c.status)
-    out.callType(c.callType)
-    out.startedAt(c.startedAt)
     out.loggedAt(now())
-  }
-
-  static func copy<O: OrderRows>(
-    _ o: Source<O>, _ sign: Int64, _ out: Projection<MetricsOrderChanges>
-  ) {
-    out.sign(.constant(sign))
-    out.id(o.id)
-    out.accountID(o.accountID)
-    out.locationID(o.locationID)
-    out.totalAmount(o.totalAmount)
-    out.createdAt(o.createdAt)
-    out.loggedAt(now())
-  }
-
-  static func copy<R: ReservationRows>(
-    _ r: Source<R>, _ sign: Int64, _ out: Projection<MetricsReservationChanges>
-  ) {
-    out.sign(.constant(sign))
-    out.id(r.id)
-    out.locationID(r.locationID)
-    out.guestCount(r.guestCount)
-    out.avgSpendPerHeadOverride(r.avgSpendPerHeadOverride)
-    out.createdAt(r.createdAt)
-    out.loggedAt(now())
+    out.columns(of: row)
   }
 
   /// A changed location is logged by its id, whatever the sign.

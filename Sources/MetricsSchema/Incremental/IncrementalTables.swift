@@ -23,9 +23,15 @@ public struct MetricsDailyTotals: Relation {
   public init() {}
 }
 
+/// A log of fact rows: each row as it now is (`sign` 1) or was (-1), and when it was written.
+public protocol FactChanges: Relation {
+  var sign: Column<PG.SmallInt, NotNull> { get }
+  var loggedAt: Column<PG.TimestampTZ, NotNull> { get }
+}
+
 /// `private.metrics_call_changes`: calls written since the last catch-up, `sign` 1 for a row as
 /// it now is and -1 for a row as it was.
-public struct MetricsCallChanges: CallRows {
+public struct MetricsCallChanges: CallRows, FactChanges {
   public static let qualifiedName = QualifiedName("private", "metrics_call_changes")
   public let sign = Column<PG.SmallInt, NotNull>("sign")
   public let id = Column<PG.Text, NotNull>("id")
@@ -39,7 +45,7 @@ public struct MetricsCallChanges: CallRows {
 }
 
 /// `private.metrics_order_changes`: orders written since the last catch-up.
-public struct MetricsOrderChanges: OrderRows {
+public struct MetricsOrderChanges: OrderRows, FactChanges {
   public static let qualifiedName = QualifiedName("private", "metrics_order_changes")
   public let sign = Column<PG.SmallInt, NotNull>("sign")
   public let id = Column<PG.UUID, NotNull>("id")
@@ -53,7 +59,7 @@ public struct MetricsOrderChanges: OrderRows {
 }
 
 /// `private.metrics_reservation_changes`: reservations written since the last catch-up.
-public struct MetricsReservationChanges: ReservationRows {
+public struct MetricsReservationChanges: ReservationRows, FactChanges {
   public static let qualifiedName = QualifiedName("private", "metrics_reservation_changes")
   public let sign = Column<PG.SmallInt, NotNull>("sign")
   public let id = Column<PG.UUID, NotNull>("id")
