@@ -307,6 +307,70 @@ import Testing
     #expect(output == "NaN\n")
   }
 
+  /// An exception block catches the condition it names and lets every other propagate; a
+  /// table lock and an unlogged table as a PL/pgSQL function uses them.
+  @Test func exceptionBlockLockTableAndUnloggedTable() {
+    let divide = Function("shop", "safe_ratio")
+    let output = assertSQL(
+      [
+        CreateTable(PurchaseLog.self, unlogged: true),
+        CreateFunction(divide, returns: .void) { _ in
+          LockTable(PurchaseLog.self, mode: .exclusive)
+          ExceptionBlock(catching: SQLState("22012", name: "division_by_zero")) {
+            Insert(into: PurchaseLog.self) { row in
+              row.purchases(
+                SQLExpression<PG.BigInt, NotNull>.constant(1)
+                  / SQLExpression<PG.BigInt, NotNull>.constant(0))
+            }
+          } handler: {
+            Raise(.notice, "no ratio")
+            Insert(into: PurchaseLog.self) { row in row.purchases(.constant(0)) }
+          }
+          ExceptionBlock(catching: .invalidParameterValue) {
+            Insert(into: PurchaseLog.self) { row in row.purchases(.constant(2)) }
+          } handler: {
+          }
+        },
+      ],
+      #"""
+      CREATE UNLOGGED TABLE shop.purchase_log (
+        purchases bigint NOT NULL
+      );
+
+      CREATE OR REPLACE FUNCTION shop.safe_ratio()
+      RETURNS void
+      AS $$
+      BEGIN
+        LOCK TABLE shop.purchase_log IN EXCLUSIVE MODE;
+        BEGIN
+          INSERT INTO shop.purchase_log (purchases)
+          VALUES
+            (1 / 0);
+        EXCEPTION WHEN division_by_zero THEN
+          RAISE NOTICE 'no ratio';
+          INSERT INTO shop.purchase_log (purchases)
+          VALUES
+            (0);
+        END;
+        BEGIN
+          INSERT INTO shop.purchase_log (purchases)
+          VALUES
+            (2);
+        EXCEPTION WHEN invalid_parameter_value THEN
+          NULL;
+        END;
+      END;
+      $$
+      LANGUAGE plpgsql;
+      """#,
+      then: """
+        SELECT shop.safe_ratio();
+        SELECT string_agg(purchases::text, ',' ORDER BY purchases) FROM shop.purchase_log;
+        SELECT relpersistence FROM pg_class WHERE oid = 'shop.purchase_log'::regclass;
+        """)
+    #expect(output == "\n0,2\nu\n")
+  }
+
   @Test func rowTriggersReadAndChangeTheRow() {
     // BEFORE INSERT: a region is stored in capitals. AFTER UPDATE: each rename is logged.
     let capitalize = Function("shop", "capitalize_region")

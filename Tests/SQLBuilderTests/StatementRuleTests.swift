@@ -184,6 +184,27 @@ import Testing
     #expect(unread == ["reads CTE taken, which no WITH defines before this query"])
   }
 
+  @Test func exceptionBlocksAndLocksNeedSomethingToDo() {
+    let f = Function("shop", "f")
+    #expect(
+      problems(
+        CreateFunction(f, returns: .void) { _ in
+          ExceptionBlock(catching: SQLState("2201")) {
+          } handler: {
+          }
+          ExceptionBlock {
+            LockTable(mode: .exclusive)
+          } handler: {
+          }
+        })
+        == [
+          "an exception block has no statements to run",
+          "SQLSTATE '2201' is not five digits or capital letters",
+          "an exception block catches no condition",
+          "LOCK TABLE names no table",
+        ])
+  }
+
   @Test func updateMustSetAColumn() {
     #expect(
       problems(Update(Purchases.self) { q, p, _ in q.where(p.quantity > 1) })

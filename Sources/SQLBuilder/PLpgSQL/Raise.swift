@@ -75,7 +75,8 @@ public struct SQLState: Hashable, Sendable {
   /// A code by its five characters.
   public init(_ code: String) { self.init(code, name: nil) }
 
-  init(_ code: String, name: String?) {
+  /// A code with PL/pgSQL's condition name for it, which an exception block names it by.
+  public init(_ code: String, name: String?) {
     self.code = code
     self.name = name
   }
