@@ -96,21 +96,13 @@ enum IncrementalBench {
         "INSERT INTO calls VALUES ('\(tag)-\($0)', md5('location1')::uuid, 'completed', 'general', now());"
       }.joined(separator: "\n")
     }
-    func medianOfStatements(_ sql: String) throws -> Double {
-      let output = try cluster.psql("\\timing on\n" + sql, options: ["-t"])
-      let times = output.split(separator: "\n").compactMap { line -> Double? in
-        guard line.hasPrefix("Time: ") else { return nil }
-        return Double(line.dropFirst(6).split(separator: " ").first ?? "")
-      }
-      return Timing.median(times)
-    }
     for run in 0..<runs {
       let order = run % 2 == 0 ? [true, false] : [false, true]
       for withTriggers in order {
         let tag = "\(withTriggers ? "on" : "off")\(run)"
         if !withTriggers { try cluster.psql("ALTER TABLE calls DISABLE TRIGGER USER;") }
         let bulkMs = try Timing.milliseconds(cluster, bulk(tag))
-        let oneMs = try medianOfStatements(singles(tag + "-one"))
+        let oneMs = Timing.median(try Timing.eachMilliseconds(cluster, singles(tag + "-one")))
         if withTriggers {
           result.insertBulkWithTriggersMs.append(bulkMs)
           result.insertOneWithTriggersMs += oneMs / Double(runs)

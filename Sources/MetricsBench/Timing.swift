@@ -3,17 +3,22 @@ import PostgresHarness
 
 /// Server round trips timed by psql's `\\timing`, each in a fresh session like a pg_cron run.
 enum Timing {
-  /// Milliseconds `sql` took, as psql measured it.
+  /// Milliseconds `sql` took, as psql measured it: its last statement's.
   static func milliseconds(_ cluster: PostgresCluster, _ sql: String) throws -> Double {
+    try eachMilliseconds(cluster, sql).last!
+  }
+
+  /// Milliseconds each statement of `sql` took, as psql measured them, in order.
+  static func eachMilliseconds(_ cluster: PostgresCluster, _ sql: String) throws -> [Double] {
     let output = try cluster.psql("\\timing on\n" + sql, options: ["-t"])
     let times = output.split(separator: "\n").compactMap { line -> Double? in
       guard line.hasPrefix("Time: ") else { return nil }
       return Double(line.dropFirst(6).split(separator: " ").first ?? "")
     }
-    guard let last = times.last else {
+    guard !times.isEmpty else {
       throw PostgresCluster.Failure(description: "no timing in: \(output)")
     }
-    return last
+    return times
   }
 
   /// The execution time `EXPLAIN ANALYZE` reports for `query`, in milliseconds.

@@ -46,13 +46,18 @@ public enum RefreshMachinery {
     ExceptionBlock(catching: .invalidParameterValue) {
       refreshView
     } handler: {
-      Raise(
-        .warning,
-        "a time zone listed in public.metrics_time_zone_names is not recognized: listing the zones again"
-      )
-      RefreshMaterializedView(MetricsTimeZoneNames.self, concurrently: false)
+      listZonesAgain
       refreshView
     },
+  ]
+
+  /// After `AT TIME ZONE` failed on a listed name: says so, and lists the zones again.
+  static let listZonesAgain: [any PLStatement] = [
+    Raise(
+      .warning,
+      "a time zone listed in public.metrics_time_zone_names is not recognized: listing the zones again"
+    ),
+    RefreshMaterializedView(MetricsTimeZoneNames.self, concurrently: false),
   ]
 
   /// Concurrently once the view is populated, plainly before.

@@ -2,28 +2,24 @@ import SQLBuilder
 
 extension CatchUp {
   /// Takes the logged changes of `Changes`: rows with `sign` 1 as `Added`, -1 as `Removed`.
-  static func take<Changes: Relation, Added: CommonTable, Removed: CommonTable>(
-    _: Changes.Type, sign: KeyPath<Changes, Column<PG.SmallInt, NotNull>>, _: Added.Type,
-    _: Removed.Type
+  static func take<Changes: FactChanges, Added: CommonTable, Removed: CommonTable>(
+    _: Changes.Type, _: Added.Type, _: Removed.Type
   ) -> [CommonTableEntry] {
     commonTables {
-      Delete(from: Changes.self, as: "x") { q, x in q.where(x[dynamicMember: sign] == .constant(1))
-      }
-      .returning(as: Added.self)
-      Delete(from: Changes.self, as: "x") { q, x in
-        q.where(x[dynamicMember: sign] == .constant(-1))
-      }
-      .returning(as: Removed.self)
+      Delete(from: Changes.self, as: "x") { q, x in q.where(x.sign == .constant(1)) }
+        .returning(as: Added.self)
+      Delete(from: Changes.self, as: "x") { q, x in q.where(x.sign == .constant(-1)) }
+        .returning(as: Removed.self)
     }
   }
 
+  static let takeCalls = take(MetricsCallChanges.self, CallsAdded.self, CallsRemoved.self)
+  static let takeOrders = take(MetricsOrderChanges.self, OrdersAdded.self, OrdersRemoved.self)
+  static let takeReservations = take(
+    MetricsReservationChanges.self, ReservationsAdded.self, ReservationsRemoved.self)
+
   /// Everything writers logged since the last catch-up, taken from the logs.
-  static let takeLogged =
-    take(MetricsCallChanges.self, sign: \.sign, CallsAdded.self, CallsRemoved.self)
-    + take(MetricsOrderChanges.self, sign: \.sign, OrdersAdded.self, OrdersRemoved.self)
-    + take(
-      MetricsReservationChanges.self, sign: \.sign, ReservationsAdded.self,
-      ReservationsRemoved.self)
+  static let takeLogged = takeCalls + takeOrders + takeReservations
 
   /// The changed locations and accounts, taken from their log, and what they move: the
   /// relocated locations and rezoned accounts, and their facts in the base tables.
@@ -128,21 +124,19 @@ extension CatchUp {
 
   /// Adds the calls writers logged, when no location or account changed.
   static let addLoggedCalls = addLogged(
-    take(MetricsCallChanges.self, sign: \.sign, CallsAdded.self, CallsRemoved.self),
+    takeCalls,
     added: calls(CallsAdded.self, locations: MetricsAppliedLocations.self, zones: .applied),
     removed: calls(CallsRemoved.self, locations: MetricsAppliedLocations.self, zones: .applied))
 
   /// Adds the orders writers logged, when no location or account changed.
   static let addLoggedOrders = addLogged(
-    take(MetricsOrderChanges.self, sign: \.sign, OrdersAdded.self, OrdersRemoved.self),
+    takeOrders,
     added: orders(OrdersAdded.self, locations: MetricsAppliedLocations.self, zones: .applied),
     removed: orders(OrdersRemoved.self, locations: MetricsAppliedLocations.self, zones: .applied))
 
   /// Adds the reservations writers logged, when no location or account changed.
   static let addLoggedReservations = addLogged(
-    take(
-      MetricsReservationChanges.self, sign: \.sign, ReservationsAdded.self,
-      ReservationsRemoved.self),
+    takeReservations,
     added: reservations(
       ReservationsAdded.self, locations: MetricsAppliedLocations.self, zones: .applied),
     removed: reservations(

@@ -86,25 +86,18 @@ public enum IncrementalMachinery {
         MetricsView.accountZones
         MetricsView.dailyFacts
       } select: {
-        Select(MetricsDailyTotals.self) { q, out in
-          let t = q.from(MetricsView.dailyTotals { $0.from(DailyFacts.self, as: "f") }, as: "t")
-          out.accountID(t.accountID)
-          out.locationID(t.locationID)
-          out.date(t.date)
-          out.facts(t.facts)
-          out.totalCalls(t.totalCalls)
-          out.ordersCount(t.ordersCount)
-          out.reservationsCount(t.reservationsCount)
-          out.completedCalls(t.completedCalls)
-          out.orderCents(t.orderCents)
-          out.overrideCents(t.overrideCents)
-          out.estimateGuests(t.estimateGuests)
-        }
+        recomputedTotals
       })
     Delete(from: MetricsAppliedLocations.self) { _, _ in }
     Insert(into: MetricsAppliedLocations.self, locationsNow())
     Delete(from: MetricsAppliedAccounts.self) { _, _ in }
     Insert(into: MetricsAppliedAccounts.self, accountsNow())
+  }
+
+  /// The totals computed from the sources, reading the CTE `daily_facts`: what a rebuild
+  /// stores, and what the drift check compares with what is stored.
+  static let recomputedTotals = Select(MetricsDailyTotals.self) { q, out in
+    out.columns(of: q.from(MetricsView.dailyTotals { $0.from(DailyFacts.self, as: "f") }, as: "t"))
   }
 
   /// Each location's account and zone now, as the totals count them: its zone as
@@ -169,11 +162,7 @@ public enum IncrementalMachinery {
       }
       Delete(from: MetricsDailyTotals.self, as: "t") { q, t in q.where(t.facts == .constant(0)) }
     } handler: {
-      Raise(
-        .warning,
-        "a time zone listed in public.metrics_time_zone_names is not recognized: listing the zones again"
-      )
-      RefreshMaterializedView(MetricsTimeZoneNames.self, concurrently: false)
+      RefreshMachinery.listZonesAgain
       Perform(callRebuild)
     }
   }

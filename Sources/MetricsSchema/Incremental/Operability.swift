@@ -64,15 +64,11 @@ enum Operability {
           MetricsView.accountZones
           MetricsView.dailyFacts
         } select: {
-          recomputed.except(stored).unionAll(stored.except(recomputed))
+          IncrementalMachinery.recomputedTotals.except(stored)
+            .unionAll(stored.except(IncrementalMachinery.recomputedTotals))
         }, as: "d")
       return SQLBuilder.count()
     }.assumingNotNull
-  }
-
-  static let recomputed = Select(MetricsDailyTotals.self) { q, out in
-    let t = q.from(MetricsView.dailyTotals { $0.from(DailyFacts.self, as: "f") }, as: "t")
-    out.columns(of: t)
   }
 
   static let stored = Select(MetricsDailyTotals.self) { q, out in
