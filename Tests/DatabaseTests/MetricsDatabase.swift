@@ -3,9 +3,10 @@ import MetricsSchema
 import PostgresHarness
 import SQLBuilder
 
-/// The one throwaway cluster all database tests share (pg_cron runs in a single database):
-/// Supabase's roles and default privileges, the source relations, and both generated files
-/// applied twice, with the catalog read after each pass.
+/// A throwaway cluster the database tests share (pg_cron runs in a single database), one per
+/// strategy: Supabase's roles and default privileges, the source relations, and the strategy's
+/// generated files applied twice (after the committed migrations, for the strategy they hold),
+/// with the catalog read after each pass.
 final class MetricsDatabase: Sendable {
   let cluster: PostgresCluster
   /// The catalog objects after the migrations, and after the first and the second apply of the
@@ -19,7 +20,7 @@ final class MetricsDatabase: Sendable {
 
   /// The shared database, started on first use and stopped when the test process exits.
   static let shared: Result<MetricsDatabase, any Error> = {
-    let result = Result { try MetricsDatabase() }
+    let result = Result { try MetricsDatabase(.refresh) }
     atexit { if case .success(let database) = MetricsDatabase.shared { database.cluster.stop() } }
     return result
   }()
@@ -30,7 +31,7 @@ final class MetricsDatabase: Sendable {
   /// A second database whose metrics the incremental strategy keeps, built from that
   /// strategy's generated files, applied twice.
   static let sharedIncremental: Result<MetricsDatabase, any Error> = {
-    let result = Result { try MetricsDatabase(incremental: ()) }
+    let result = Result { try MetricsDatabase(.incremental) }
     atexit {
       if case .success(let database) = MetricsDatabase.sharedIncremental {
         database.cluster.stop()
@@ -50,37 +51,29 @@ final class MetricsDatabase: Sendable {
     }
   }
 
-  /// The strategy's generated files, rendered from the definitions.
+  /// The strategy's generated files in the order they are applied: the committed ones for the
+  /// strategy the definitions choose, rendered from the definitions for the other.
   static func files(_ strategy: MetricsStrategy) throws -> [String] {
-    try generate(MetricsScripts.all(strategy)).map(\.text)
+    guard strategy != MetricsStrategy.chosen else {
+      return try MetricsScripts.all.map { try file("supabase/generated/\($0.path)") }
+    }
+    return try generate(MetricsScripts.all(strategy)).map(\.text)
   }
 
-  private init(incremental: Void) throws {
+  private init(_ strategy: MetricsStrategy) throws {
     cluster = try PostgresCluster()
-    try cluster.psql(try Self.file("supabase/emulation/supabase.sql"))
-    try cluster.psql(try Self.file("supabase/emulation/auth.sql"))
-    try cluster.psql(try Self.file("supabase/emulation/source_relations.sql"))
-    catalogAfterMigrations = ""
-    for file in try Self.files(.incremental) {
-      try cluster.psql(file, options: ["--single-transaction"])
+    for name in ["supabase.sql", "auth.sql", "source_relations.sql"] {
+      try cluster.psql(try Self.file("supabase/emulation/\(name)"))
     }
-    catalogAfterFirstApply = try cluster.psql(Self.catalogQuery)
-    for file in try Self.files(.incremental) {
-      try cluster.psql(file, options: ["--single-transaction"])
+    if strategy == MetricsStrategy.chosen {
+      try Self.applyMigrations(cluster)
+      catalogAfterMigrations = try cluster.psql(Self.catalogQuery)
+    } else {
+      catalogAfterMigrations = ""
     }
-    catalogAfterSecondApply = try cluster.psql(Self.catalogQuery)
-  }
-
-  private init() throws {
-    cluster = try PostgresCluster()
-    try cluster.psql(try Self.file("supabase/emulation/supabase.sql"))
-    try cluster.psql(try Self.file("supabase/emulation/auth.sql"))
-    try cluster.psql(try Self.file("supabase/emulation/source_relations.sql"))
-    try Self.applyMigrations(cluster)
-    catalogAfterMigrations = try cluster.psql(Self.catalogQuery)
-    try Self.applyGeneratedFiles(cluster)
+    try Self.applyGeneratedFiles(cluster, strategy)
     catalogAfterFirstApply = try cluster.psql(Self.catalogQuery)
-    try Self.applyGeneratedFiles(cluster)
+    try Self.applyGeneratedFiles(cluster, strategy)
     catalogAfterSecondApply = try cluster.psql(Self.catalogQuery)
   }
 
@@ -99,9 +92,10 @@ final class MetricsDatabase: Sendable {
     }
   }
 
-  static func applyGeneratedFiles(_ cluster: PostgresCluster) throws {
-    for name in ["schema.sql", "refresh_metrics.sql", "read_api.sql"] {
-      try cluster.psql(try file("supabase/generated/\(name)"), options: ["--single-transaction"])
+  /// The strategy's generated files, each in its own transaction.
+  static func applyGeneratedFiles(_ cluster: PostgresCluster, _ strategy: MetricsStrategy) throws {
+    for file in try files(strategy) {
+      try cluster.psql(file, options: ["--single-transaction"])
     }
   }
 

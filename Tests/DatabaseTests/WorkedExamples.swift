@@ -152,9 +152,7 @@ extension DatabaseTests {
       #expect(weekly == "3 1\n")
       // schema.sql drops mv_metrics_daily with CASCADE, taking the weekly view along; both files
       // apply again, and so does the weekly script after them.
-      for file in try MetricsDatabase.files(strategy) {
-        try database.cluster.psql(file, options: ["--single-transaction"])
-      }
+      try MetricsDatabase.applyGeneratedFiles(database.cluster, strategy)
       try apply(WeeklyRollup.script, on: database)
       try apply(WeeklyRollup.script, on: database)
       let rows = try database.cluster.psql("SELECT total_calls FROM public.mv_metrics_weekly;")

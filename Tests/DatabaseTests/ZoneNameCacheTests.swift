@@ -30,9 +30,7 @@ extension DatabaseTests {
       let files = try MetricsDatabase.files(strategy)
       try database.reset()
       defer {
-        for file in files {
-          _ = try? database.cluster.psql(file, options: ["--single-transaction"])
-        }
+        try? MetricsDatabase.applyGeneratedFiles(database.cluster, strategy)
         _ = try? database.cluster.psql("DROP TABLE IF EXISTS public.zone_names_to_remove;")
         try? database.reset()
       }
