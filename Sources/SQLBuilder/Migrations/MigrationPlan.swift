@@ -56,10 +56,7 @@ package struct MigrationPlan: Sendable {
         case .function where before.head != object.head:
           recreate.insert(object.key)
           changes.append("recreate \(object.key), whose parameters or result changed")
-        case .function:
-          replace.insert(object.key)
-          changes.append("replace \(object.key)")
-        case .trigger:
+        case .function, .trigger:
           replace.insert(object.key)
           changes.append("replace \(object.key)")
         case .index:
@@ -198,6 +195,14 @@ struct DesiredObjects {
     var defined: [ObjectKey: (kind: ObjectKind, dependsOn: [ObjectKey], drop: String)] = [:]
     var primary: [ObjectKey: any SQLStatement] = [:]
     var members: [ObjectKey: [(key: String, drop: String?, statements: [any SQLStatement])]] = [:]
+    func define(
+      _ key: ObjectKey, _ kind: ObjectKind, _ dependsOn: [ObjectKey], _ drop: String,
+      by statement: any SQLStatement
+    ) {
+      if defined[key] == nil { order.append(key) }
+      defined[key] = (kind, dependsOn, drop)
+      primary[key] = statement
+    }
     func visit(_ statement: any SQLStatement) {
       if let transaction = statement as? Transaction {
         transaction.statements.forEach(visit)
@@ -206,29 +211,19 @@ struct DesiredObjects {
       guard let member = statement as? any SchemaMember else { return }
       switch member.schemaRole {
       case .defines(let key, let kind, let dependsOn, let drop):
-        if defined[key] == nil { order.append(key) }
-        defined[key] = (kind, dependsOn, drop)
-        primary[key] = statement
+        define(key, kind, dependsOn, drop, by: statement)
       case .belongs(let key, let name, let drop):
         guard defined[key] != nil else {
           // Belongs to an object these scripts do not create. An index on another's table is
           // an object of its own, dropped when no longer defined; anything else (a grant, a
           // comment) is created once and known by its text.
+          if let drop, name.hasPrefix("index ") {
+            return define(ObjectKey("\(name) on \(key)"), .index, [key], drop, by: statement)
+          }
           var writer = SQLWriter()
           statement.render(into: &writer)
-          if let drop, name.hasPrefix("index ") {
-            let own = ObjectKey(
-              "\(name) on \(key.value.replacingOccurrences(of: "relation ", with: ""))")
-            if defined[own] == nil { order.append(own) }
-            defined[own] = (.index, [key], drop)
-            primary[own] = statement
-            return
-          }
           let own = ObjectKey("statement \(writer.text.trimmingCharacters(in: .newlines))")
-          if defined[own] == nil { order.append(own) }
-          defined[own] = (.schema, [], "")
-          primary[own] = statement
-          return
+          return define(own, .schema, [], "", by: statement)
         }
         if let index = members[key]?.firstIndex(where: { $0.key == name }) {
           members[key]?[index].statements.append(statement)

@@ -34,9 +34,7 @@ public struct ExceptionBlock: PLStatement, PLInspectable, ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
     if conditions.isEmpty { validator.report("an exception block catches no condition") }
     if body.isEmpty { validator.report("an exception block has no statements to run") }
-    for condition in conditions where condition.code.wholeMatch(of: #/[0-9A-Z]{5}/#) == nil {
-      validator.report("SQLSTATE '\(condition.code)' is not five digits or capital letters")
-    }
+    for condition in conditions { condition.validate(&validator) }
     validator.validate(body + handler)
   }
 

@@ -49,9 +49,7 @@ public struct Raise: PLStatement, PLInspectable, ValidatedStatement {
         "RAISE message has \(placeholders) % placeholders but \(values.count) values: \(message)")
     }
     for value in values { QueryRules.check(expression: value, clause: "RAISE", in: &validator) }
-    if let code, code.code.wholeMatch(of: #/[0-9A-Z]{5}/#) == nil {
-      validator.report("SQLSTATE '\(code.code)' is not five digits or capital letters")
-    }
+    if let code { code.validate(&validator) }
   }
 
   public func render(into writer: inout SQLWriter) {
@@ -79,6 +77,13 @@ public struct SQLState: Hashable, Sendable {
   public init(_ code: String, name: String?) {
     self.code = code
     self.name = name
+  }
+
+  /// Reports a code that is not five digits or capital letters, as PostgreSQL requires.
+  func validate(_ validator: inout SQLValidator) {
+    if code.wholeMatch(of: #/[0-9A-Z]{5}/#) == nil {
+      validator.report("SQLSTATE '\(code)' is not five digits or capital letters")
+    }
   }
 
   /// Codes are equal when their five characters are; the name only changes how one is written.
