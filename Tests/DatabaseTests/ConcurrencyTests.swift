@@ -17,18 +17,6 @@ extension DatabaseTests {
       """
     }
 
-    /// Waits until `query` (a boolean) is true, for at most ten seconds.
-    func waitUntil(_ database: MetricsDatabase, _ query: String) throws {
-      let deadline = Date().addingTimeInterval(10)
-      while Date() < deadline {
-        if try database.cluster.psql(query).trimmingCharacters(in: .whitespacesAndNewlines) == "t" {
-          return
-        }
-        usleep(50_000)
-      }
-      Issue.record("timed out waiting for: \(query)")
-    }
-
     func totalCalls(_ database: MetricsDatabase) throws -> String {
       try database.cluster.psql(
         "SELECT coalesce(sum(total_calls), 0) FROM public.mv_metrics_daily;"
@@ -49,7 +37,7 @@ extension DatabaseTests {
       let other = try PsqlSession(database.cluster)
       other.send("BEGIN;")
       other.send(holding)
-      try waitUntil(database, lockQuery)
+      try database.waitUntil(lockQuery)
       try database.cluster.psql(call("second"))
       let started = Date()
       let result = try database.cluster.psqlResult(
@@ -93,8 +81,7 @@ extension DatabaseTests {
       refresher.send("BEGIN;")
       refresher.send(refresh)
       // The refresh holds the view's lock; a catch-up, its advisory lock and the totals' rows.
-      try waitUntil(
-        database,
+      try database.waitUntil(
         strategy == .refresh
           ? """
           SELECT EXISTS (SELECT 1 FROM pg_locks WHERE relation = 'public.mv_metrics_daily'::regclass

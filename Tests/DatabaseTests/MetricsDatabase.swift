@@ -2,6 +2,7 @@ import Foundation
 import MetricsSchema
 import PostgresHarness
 import SQLBuilder
+import Testing
 
 /// A throwaway cluster the database tests share (pg_cron runs in a single database), one per
 /// strategy: Supabase's roles and default privileges, the source relations, and the strategy's
@@ -145,4 +146,16 @@ func countsByTag(_ output: String) -> [String: Int] {
     if parts.count == 2, let value = Int(parts[1]) { counts[String(parts[0])] = value }
   }
   return counts
+}
+
+extension MetricsDatabase {
+  /// Waits until `query` (a boolean) is true, for at most ten seconds.
+  func waitUntil(_ query: String) throws {
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline {
+      if try cluster.psql(query).trimmingCharacters(in: .whitespacesAndNewlines) == "t" { return }
+      usleep(20_000)
+    }
+    Issue.record("timed out waiting for: \(query)")
+  }
 }

@@ -27,19 +27,11 @@ extension DatabaseTests {
         + (SELECT count(*) FROM private.metrics_rebuild_requests);
       """
 
-    func reset(_ database: MetricsDatabase) throws {
-      try database.cluster.psql(
-        """
-        TRUNCATE accounts, locations, calls, orders, reservations, account_settings, location_settings;
-        SELECT public.refresh_metrics_daily();
-        """)
-    }
-
     @Test(arguments: RandomizedContract.seeds)
     func bothStrategiesGiveTheSameRows(seed: UInt64) throws {
       let database = try MetricsDatabase.incremental()
-      try reset(database)
-      defer { try? reset(database) }
+      try database.reset()
+      defer { try? database.reset() }
       var data = MessyData(seed: seed)
       var steps = [("load", SQLFor.inserts(data))]
       for round in 1...3 {
@@ -77,8 +69,8 @@ extension DatabaseTests {
     /// cancel out, and updates of nothing the metrics read, rewrite nothing.
     @Test func aCatchUpRewritesOnlyTheKeysThatChanged() throws {
       let database = try MetricsDatabase.incremental()
-      try reset(database)
-      defer { try? reset(database) }
+      try database.reset()
+      defer { try? database.reset() }
       try database.cluster.psql(
         SQLFor.inserts(MessyData(seed: 9)) + "SELECT public.refresh_metrics_daily();")
       let output = try database.cluster.psql(
@@ -112,8 +104,8 @@ extension DatabaseTests {
     /// sentinel makes the next catch-up rebuild, so nothing is lost.
     @Test func aCrashThatEmptiesTheLogsIsRepairedByTheNextCatchUp() throws {
       let database = try MetricsDatabase.incremental()
-      try reset(database)
-      defer { try? reset(database) }
+      try database.reset()
+      defer { try? database.reset() }
       var data = MessyData(seed: 7)
       try database.cluster.psql(SQLFor.inserts(data) + "SELECT public.refresh_metrics_daily();")
       let before = data
@@ -142,8 +134,8 @@ extension DatabaseTests {
     /// to another zone and a catch-up runs. The call still counts on its date in the new zone.
     @Test func aWriterThatCommitsAfterAZoneChangeAndACatchUpCountsInTheNewZone() throws {
       let database = try MetricsDatabase.incremental()
-      try reset(database)
-      defer { try? reset(database) }
+      try database.reset()
+      defer { try? database.reset() }
       let account = "a0000000-0000-4000-8000-0000000000f1"
       let location = "b0000000-0000-4000-8000-0000000000f1"
       try database.cluster.psql(
@@ -160,13 +152,8 @@ extension DatabaseTests {
       writer.send(
         "INSERT INTO calls VALUES ('racing', '\(location)', 'completed', 'order', '2024-03-01 02:00Z');"
       )
-      let deadline = Date().addingTimeInterval(10)
-      while Date() < deadline,
-        try database.cluster.psql(
-          "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction';") == "0\n"
-      {
-        usleep(20_000)
-      }
+      try database.waitUntil(
+        "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE state = 'idle in transaction');")
       try database.cluster.psql(
         """
         UPDATE locations SET time_zone = 'Asia/Tokyo' WHERE location_id = '\(location)';
