@@ -34,7 +34,7 @@ import Testing
         PRIMARY KEY (id),
         UNIQUE (customer_id, number),
         FOREIGN KEY (customer_id) REFERENCES shop.customers (id) ON DELETE CASCADE,
-        CONSTRAINT invoices_total_not_negative CHECK (total >= 0)
+        CONSTRAINT invoices_total_not_negative CHECK (invoices.total >= 0)
       );
 
       INSERT INTO billing.invoices (customer_id, number, total)
@@ -123,7 +123,7 @@ import Testing
 
       CREATE INDEX IF NOT EXISTS customer_totals_revenue ON shop.customer_totals (revenue DESC, purchases) INCLUDE (customer_id);
 
-      CREATE UNIQUE INDEX customer_totals_known ON shop.customer_totals (customer_id) WHERE customer_id IS NOT NULL;
+      CREATE UNIQUE INDEX customer_totals_known ON shop.customer_totals (customer_id) WHERE customer_totals.customer_id IS NOT NULL;
 
       REFRESH MATERIALIZED VIEW shop.customer_totals;
 

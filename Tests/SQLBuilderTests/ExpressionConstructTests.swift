@@ -27,7 +27,17 @@ import Testing
       SELECT
         c.region
       FROM shop.customers c
-      WHERE EXISTS (SELECT p.status AS region FROM shop.purchases p WHERE p.customer_id = c.id AND p.status = 'paid' UNION SELECT p.status AS region FROM shop.purchases p WHERE p.customer_id = c.id AND p.status = 'open')
+      WHERE EXISTS (
+        SELECT
+          p.status AS region
+        FROM shop.purchases p
+        WHERE p.customer_id = c.id AND p.status = 'paid'
+        UNION
+        SELECT
+          p.status AS region
+        FROM shop.purchases p
+        WHERE p.customer_id = c.id AND p.status = 'open'
+      )
       """#)
   }
 

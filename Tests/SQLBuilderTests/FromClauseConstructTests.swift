@@ -125,17 +125,21 @@ import Testing
     assertQuery(
       regions.union(named).except(regions).intersect(named).orderBy(\.region),
       #"""
-      SELECT
-        c.region
-      FROM shop.customers c
-      UNION
-      SELECT
-        c.name AS region
-      FROM shop.customers c
-      EXCEPT
-      SELECT
-        c.region
-      FROM shop.customers c
+      (
+        (
+          SELECT
+            c.region
+          FROM shop.customers c
+          UNION
+          SELECT
+            c.name AS region
+          FROM shop.customers c
+        )
+        EXCEPT
+        SELECT
+          c.region
+        FROM shop.customers c
+      )
       INTERSECT
       SELECT
         c.name AS region

@@ -29,7 +29,7 @@ import Testing
       CREATE POLICY "customers see themselves" ON shop.customers
         FOR SELECT
         TO authenticated
-        USING (id = auth.uid());
+        USING (customers.id = auth.uid());
       """#,
       then: """
         SET LOCAL ROLE authenticated;

@@ -176,23 +176,6 @@ import Testing
       ])
   }
 
-  @Test func orderByInsideACombinedSelect() {
-    let branch = Select(RecentPurchases.self) { q, out in
-      let p = q.from(Purchases.self, as: "p")
-      q.orderBy(p.quantity)
-      out.customerID(p.customerID)
-      out.quantity(p.quantity)
-    }
-    let found = diagnostics {
-      CreateMaterializedView(RecentPurchases.self) { branch.unionAll(branch) }
-    }
-    #expect(
-      found == [
-        "materialized view recent_purchases: SELECT 1 of a combined query has its own ORDER BY; order the whole result with .orderBy(\\.column)",
-        "materialized view recent_purchases: SELECT 2 of a combined query has its own ORDER BY; order the whole result with .orderBy(\\.column)",
-      ])
-  }
-
   @Test func aggregateWithoutGroupByStillNeedsGrouping() {
     let found = queryDiagnostics { q, out in
       let p = q.from(Purchases.self, as: "p")

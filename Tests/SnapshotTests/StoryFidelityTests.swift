@@ -19,7 +19,31 @@ import Testing
     let rendered = try statements.map { try render($0) }.joined(separator: "\n")
     let story = SQLTokenizer.tokens(try fixture("story-key-logic.sql"))
     let ours = SQLTokenizer.tokens(rendered)
-    #expect(ours == story, "first difference at token \(firstDifference(ours, story))")
+    // The DSL qualifies every column, an unaliased source's by its relation's name; the story
+    // leaves those bare. That is the only difference allowed, and only for the sources the
+    // sketch reads without an alias.
+    let unaliased: Set<String> = [StoryCalls.qualifiedName.name, StoryOrders.qualifiedName.name]
+    #expect(ours.contains("calls_v") && ours.contains("."))
+    let bare = Self.droppingQualifiers(unaliased, from: ours)
+    #expect(bare == story, "first difference at token \(firstDifference(bare, story))")
+  }
+
+  /// `tokens` without the `name .` before a column, for each relation in `names`.
+  static func droppingQualifiers(_ names: Set<String>, from tokens: [String]) -> [String] {
+    var kept: [String] = []
+    var index = 0
+    while index < tokens.count {
+      let qualifies =
+        names.contains(tokens[index]) && index + 2 < tokens.count && tokens[index + 1] == "."
+        && (index == 0 || tokens[index - 1] != ".")
+      if qualifies {
+        index += 2
+      } else {
+        kept.append(tokens[index])
+        index += 1
+      }
+    }
+    return kept
   }
 
   @Test func refreshFunctionMatchesTheStoryTokenForToken() throws {

@@ -7,12 +7,12 @@ SET LOCAL search_path TO public, extensions;
 CREATE TEMPORARY VIEW mv_metrics_daily AS
   SELECT * FROM public.mv_metrics_daily
   WHERE account_id::text LIKE 'a0000000-0000-0000-0000-00000000000_';
-SELECT plan(12);
+SELECT plan(16);
 
 CREATE FUNCTION pg_temp.incremental_strategy_tests() RETURNS SETOF text LANGUAGE plpgsql AS $tests$
 BEGIN
   IF (SELECT relkind FROM pg_class WHERE oid = 'public.mv_metrics_daily'::regclass) <> 'v' THEN
-    RETURN NEXT skip('the refresh strategy is deployed: 07_refresh_function.sql tests its function', 12);
+    RETURN NEXT skip('the refresh strategy is deployed: 07_refresh_function.sql tests its function', 16);
     RETURN;
   END IF;
   RETURN NEXT is(
@@ -60,6 +60,25 @@ BEGIN
   PERFORM public.rebuild_metrics_daily();
   RETURN NEXT results_eq($$SELECT total_calls FROM mv_metrics_daily$$, $$VALUES (2::bigint)$$,
     'and a rebuild counts it');
+
+  -- A key missing from the totals: an uncaptured call on a day with no other fact.
+  ALTER TABLE calls DISABLE TRIGGER metrics_capture_call_inserts;
+  INSERT INTO calls VALUES ('uncaptured on a new day', '10000000-0000-0000-0000-000000000001', 'completed', 'order', '2024-06-01 03:00Z');
+  ALTER TABLE calls ENABLE TRIGGER metrics_capture_call_inserts;
+  PERFORM public.refresh_metrics_daily();
+  RETURN NEXT is(public.metrics_daily_drift(), 1::bigint,
+    'a key missing from the totals counts as one key of drift');
+  PERFORM public.rebuild_metrics_daily();
+  RETURN NEXT is(public.metrics_daily_drift(), 0::bigint, 'none after a rebuild');
+  -- A key only the totals have: that call deleted uncaptured.
+  ALTER TABLE calls DISABLE TRIGGER metrics_capture_call_deletes;
+  DELETE FROM calls WHERE id = 'uncaptured on a new day';
+  ALTER TABLE calls ENABLE TRIGGER metrics_capture_call_deletes;
+  PERFORM public.refresh_metrics_daily();
+  RETURN NEXT is(public.metrics_daily_drift(), 1::bigint,
+    'a key only the totals have counts as one key of drift');
+  PERFORM public.rebuild_metrics_daily();
+  RETURN NEXT is(public.metrics_daily_drift(), 0::bigint, 'none after a rebuild');
 END;
 $tests$;
 

@@ -36,7 +36,9 @@ public struct CreatePolicy<Table: Relation>: SQLStatement {
     self.init(name, command, roles, using(Source(alias: nil)).node, nil)
   }
 
-  /// A permissive policy whose `withCheck` condition every written row must meet.
+  /// A permissive policy whose `withCheck` condition every written row must meet. A trailing
+  /// closure means `using:`; this one is always labelled.
+  @_disfavoredOverload
   public init(
     _ name: String, on _: Table.Type, for command: PolicyCommand = .all, to roles: Role...,
     withCheck: (Source<Table>) -> SQLExpression<PG.Boolean, some Nullability>

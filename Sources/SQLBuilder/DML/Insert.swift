@@ -39,11 +39,11 @@ public struct Insert<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
   package var expressions: [SQLNode] {
     let tables = commonTables.flatMap { entry -> [SQLNode] in
       switch entry.body {
-      case .query(let query): return query.parts.map { .subquery($0) }
+      case .query(let query): return [.existsQuery(query)]
       case .modifying(let table): return table.expressions
       }
     }
-    return tables + rows.flatMap { $0.map(\.node) } + (query?.parts.map { .subquery($0) } ?? [])
+    return tables + rows.flatMap { $0.map(\.node) } + (query.map { [.existsQuery($0)] } ?? [])
       + (conflict?.assignments?.map(\.node) ?? [])
   }
   package var nested: [any PLStatement] { [] }

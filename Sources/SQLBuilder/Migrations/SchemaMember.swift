@@ -82,8 +82,12 @@ extension SelectStatement {
   /// The relations the query reads, CTEs and derived tables included, without the CTEs
   /// themselves.
   var readRelations: Set<QualifiedName> {
-    let cores = (commonTables + [self]).flatMap(\.parts)
-    let commonTableNames = Set(commonTables.map(\.output))
+    let queries = allQueries
+    let cores = queries.flatMap { query -> [SelectCore] in
+      guard case .select(let core) = query.body else { return [] }
+      return [core]
+    }
+    let commonTableNames = Set(queries.flatMap { $0.commonTables.map(\.output) })
     var names = Set<QualifiedName>()
     for core in cores {
       for source in core.sources {

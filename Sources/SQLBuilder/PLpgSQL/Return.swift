@@ -45,7 +45,7 @@ public struct ReturnQuery: PLStatement, PLInspectable {
   /// Adds the rows of `query`, whose output must be the function's row type.
   public init<R: Relation>(_ query: Select<R>) { self.query = query.statement }
 
-  package var expressions: [SQLNode] { query.parts.map { .subquery($0) } }
+  package var expressions: [SQLNode] { [.existsQuery(query)] }
   package var nested: [any PLStatement] { [] }
 
   public func render(into writer: inout SQLWriter) {

@@ -36,8 +36,11 @@ public struct OptionalSource<R: Relation>: Sendable {
 package struct SourceReference: Hashable, Sendable {
   /// The relation read.
   package let relation: QualifiedName
-  /// The alias, or nil for a relation read under its own name (columns render bare).
+  /// The alias, or nil for a relation read under its own name (its columns are qualified by
+  /// that name: `daily_goals.location_id`).
   package let alias: String?
+  /// The names of the relation's columns, which a bare parameter or variable must not share.
+  package let columnNames: [String]
   /// Whether the relation is a common table expression, which a WITH must define.
   package let isCommonTable: Bool
   /// Whether this is a row trigger's `NEW` or `OLD` record, in scope throughout its function.
@@ -69,6 +72,7 @@ package struct SourceReference: Hashable, Sendable {
 
   package init<R: Relation>(_: R.Type, alias: String?) {
     relation = R.qualifiedName
+    columnNames = R.columns.map(\.name)
     self.alias = alias
     isCommonTable = R.self is any CommonTable.Type
   }
@@ -76,6 +80,7 @@ package struct SourceReference: Hashable, Sendable {
   /// `(query) alias`: a derived table; `lateral` lets it read the sources before it.
   package init<R: Relation>(_ query: Select<R>, alias: String, lateral: Bool) {
     relation = R.qualifiedName
+    columnNames = R.columns.map(\.name)
     self.alias = alias
     isCommonTable = false
     derived = .query(query.statement, isLateral: lateral)
@@ -84,6 +89,7 @@ package struct SourceReference: Hashable, Sendable {
   /// `NEW` or `OLD` of a row trigger, whose columns render `new.col`.
   package init<R: Relation>(_: R.Type, triggerRecord name: String) {
     relation = R.qualifiedName
+    columnNames = R.columns.map(\.name)
     alias = name
     isCommonTable = false
     isTriggerRecord = true
@@ -92,6 +98,7 @@ package struct SourceReference: Hashable, Sendable {
   /// `function(…) alias`: the rows of a set-returning function.
   package init<R: Relation>(_: R.Type, alias: String, call: SQLNode) {
     relation = R.qualifiedName
+    columnNames = R.columns.map(\.name)
     self.alias = alias
     isCommonTable = false
     derived = .call(call)

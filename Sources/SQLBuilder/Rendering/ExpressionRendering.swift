@@ -3,8 +3,11 @@ extension SQLWriter {
   package mutating func expression(_ node: SQLNode) -> String {
     switch node {
     case .column(let column):
+      // Always qualified (by the alias, else the relation's own name), so that no source of
+      // a nested query can capture the reference; only an output column of a combined query's
+      // ORDER BY has no source.
       let name = identifier(column.name)
-      return column.source?.alias.map { identifier($0) + "." + name } ?? name
+      return column.source.map { identifier($0.label) + "." + name } ?? name
     case .variable(let name):
       return identifier(name)
     case .literal(let literal):
@@ -47,10 +50,10 @@ extension SQLWriter {
     case .keyword(let word):
       return word
     case .subquery(let query):
-      return "(\(query.renderSubquery(&self)))"
+      return query.renderSubquery(&self)
     case .inSubquery(let operand, let query):
       return self.operand(operand, under: .membership, isRight: false)
-        + " IN (\(query.renderSubquery(&self)))"
+        + " IN \(query.renderSubquery(&self))"
     case .between(let operand, let low, let high):
       let o = self.operand(operand, under: .membership, isRight: false)
       let l = self.operand(low, under: .membership, isRight: false)
@@ -69,9 +72,9 @@ extension SQLWriter {
     case .regclass(let relation):
       return PostgreSQL.stringLiteral(name(relation)) + "::regclass"
     case .existsQuery(let query):
-      return "EXISTS (\(inline(query)))"
+      return "EXISTS \(inline(query))"
     case .exists(let query):
-      return "EXISTS (\(query.renderSubquery(&self)))"
+      return "EXISTS \(query.renderSubquery(&self))"
     }
   }
 

@@ -23,12 +23,38 @@ extension SelectStatement {
   /// Renders the query without a terminating semicolon, so it can be embedded.
   package func render(into writer: inout SQLWriter) {
     writer.commonTables(commonTables.map(CommonTableEntry.query))
-    first.render(into: &writer, withOrdering: combined.isEmpty)
-    for (op, part) in combined {
-      writer.line(op.rawValue)
-      part.render(into: &writer, withOrdering: false)
-    }
+    renderBody(into: &writer)
     if !ordering.isEmpty { writer.line("ORDER BY " + writer.orderingTerms(ordering)) }
+  }
+
+  private func renderBody(into writer: inout SQLWriter) {
+    switch body {
+    case .select(let core):
+      core.render(into: &writer, withOrdering: true)
+    case .combined(let op, let left, let right):
+      left.render(operandOf: op, isRight: false, into: &writer)
+      writer.line(op.rawValue)
+      right.render(operandOf: op, isRight: true, into: &writer)
+    }
+  }
+
+  /// An operand of `op`, in parentheses where it would otherwise read differently: it has a
+  /// WITH, an ORDER BY, a LIMIT or an OFFSET of its own, it is combined on the right, or it is
+  /// combined on the left by another operator (`(A EXCEPT B) UNION ALL C`, not a chain a
+  /// reader must resolve by precedence).
+  private func render(operandOf op: SetOperator, isRight: Bool, into writer: inout SQLWriter) {
+    var needsParentheses = !commonTables.isEmpty || !ordering.isEmpty
+    switch body {
+    case .select(let core):
+      needsParentheses =
+        needsParentheses || !core.ordering.isEmpty || core.limit != nil || core.offset != nil
+    case .combined(let inner, _, _):
+      needsParentheses = needsParentheses || isRight || inner != op
+    }
+    guard needsParentheses else { return renderBody(into: &writer) }
+    writer.line("(")
+    writer.indented { render(into: &$0) }
+    writer.line(")")
   }
 }
 
@@ -62,8 +88,8 @@ extension SelectCore {
     if let offset { writer.line("OFFSET \(offset)") }
   }
 
-  /// `SELECT 1 FROM … WHERE …` (or the subquery's value) on one line, as EXISTS, IN and a
-  /// scalar subquery read it.
+  /// `(SELECT 1 FROM … WHERE …)` (or the subquery's value), as EXISTS, IN and a scalar
+  /// subquery read it: on one line when short, else one clause a line.
   func renderSubquery(_ writer: inout SQLWriter) -> String {
     let list =
       items.isEmpty ? "1" : items.map { writer.expression($0.node) }.joined(separator: ", ")
@@ -78,7 +104,7 @@ extension SelectCore {
     if !ordering.isEmpty { parts.append("ORDER BY " + writer.orderingTerms(ordering)) }
     if let limit { parts.append("LIMIT \(limit)") }
     if let offset { parts.append("OFFSET \(offset)") }
-    return parts.joined(separator: " ")
+    return SQLWriter.parenthesized(parts)
   }
 }
 
@@ -91,17 +117,36 @@ extension SQLWriter {
     }
     if let query = source.subquery {
       let lateral = source.isLateral ? "LATERAL " : ""
-      return "\(lateral)(\(inline(query))) \(identifier(source.alias ?? source.relation.name))"
+      return "\(lateral)\(inline(query)) \(identifier(source.alias ?? source.relation.name))"
     }
     let relation = name(source.relation)
     return source.alias.map { "\(relation) \(identifier($0))" } ?? relation
   }
 
-  /// A query on one line, as a subquery inside an expression reads it.
+  /// `(query)` inside an expression or a FROM item: on one line when short, the `(` and `)`
+  /// of a parenthesized operand hugging what they enclose; else laid out as a statement is,
+  /// indented inside its parentheses.
   mutating func inline(_ query: SelectStatement) -> String {
     var inner = SQLWriter()
     query.render(into: &inner)
-    return inner.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    var text = ""
+    for line in inner.lines.map({ $0.trimmingCharacters(in: .whitespaces) }) {
+      if !text.isEmpty && !text.hasSuffix("(") && !line.hasPrefix(")") { text += " " }
+      text += line
+    }
+    if text.count <= Self.maxInlineWidth { return "(\(text))" }
+    return "(\n" + inner.lines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "\n)"
+  }
+
+  /// The widest subquery kept on one line.
+  static let maxInlineWidth = 100
+
+  /// `(part part …)` on one line when it fits, else each part on a line of its own, indented.
+  static func parenthesized(_ parts: [String]) -> String {
+    let flat = parts.joined(separator: " ")
+    if flat.count <= maxInlineWidth && !flat.contains("\n") { return "(\(flat))" }
+    let lines = parts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+    return "(\n" + lines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "\n)"
   }
 
   /// `keyword item` on one line, or for a derived table `keyword (`, the query indented, and

@@ -14,9 +14,13 @@ public struct SQLWriter: Sendable {
   /// The rendered text, one newline after each line.
   package var text: String { lines.map { $0 + "\n" }.joined() }
 
-  /// Appends one line at the current indentation.
+  /// Appends one line at the current indentation; a text of several lines (a long subquery)
+  /// is indented line by line, keeping its own indentation within.
   package mutating func line(_ text: String) {
-    lines.append(text.isEmpty ? "" : String(repeating: "  ", count: depth) + text)
+    let indentation = String(repeating: "  ", count: depth)
+    for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lines.append(part.isEmpty ? "" : indentation + part)
+    }
   }
 
   /// Appends an empty line.

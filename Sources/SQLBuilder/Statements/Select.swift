@@ -28,23 +28,24 @@ public struct Select<Output: Relation>: Sendable {
       output: Output.qualifiedName, columns: Output.columns.map(OutputColumn.init), first: core)
   }
 
+  private init(_ statement: SelectStatement) { self.statement = statement }
+
   private func combining(_ op: SetOperator, _ other: Select<Output>) -> Self {
-    var copy = self
-    copy.statement.combined.append((op, other.statement.first))
-    copy.statement.combined += other.statement.combined
-    return copy
+    Self(SelectStatement(op, statement, other.statement))
   }
 
-  /// `… UNION ALL other`: the rows of both queries, whose columns line up by construction.
+  /// `self UNION ALL other`: the rows of both queries, whose columns line up by construction.
+  /// Each side keeps its own structure: `a.except(b).unionAll(b.except(a))` renders
+  /// `A EXCEPT B UNION ALL (B EXCEPT A)`.
   public func unionAll(_ other: Select<Output>) -> Self { combining(.unionAll, other) }
 
-  /// `… UNION other`: the distinct rows of both queries.
+  /// `self UNION other`: the distinct rows of both queries.
   public func union(_ other: Select<Output>) -> Self { combining(.union, other) }
 
-  /// `… INTERSECT other`: the distinct rows both queries return.
+  /// `self INTERSECT other`: the distinct rows both queries return.
   public func intersect(_ other: Select<Output>) -> Self { combining(.intersect, other) }
 
-  /// `… EXCEPT other`: the distinct rows of this query that `other` does not return.
+  /// `self EXCEPT other`: the distinct rows of this query that `other` does not return.
   public func except(_ other: Select<Output>) -> Self { combining(.except, other) }
 
   /// `ORDER BY column, …` of the whole result by output columns, e.g. after a UNION:

@@ -1,4 +1,6 @@
-/// The untyped form of a ``Select``: optional CTEs, then SELECTs joined by set operators.
+/// The untyped form of a ``Select``: optional CTEs, then one SELECT or two queries joined by a
+/// set operator, each of which may itself be combined: a tree, rendered with the parentheses
+/// its structure needs.
 package struct SelectStatement: Hashable, Sendable {
   /// The relation the query produces (a CTE's name, or the view it defines).
   package let output: QualifiedName
@@ -6,38 +8,62 @@ package struct SelectStatement: Hashable, Sendable {
   package let columns: [OutputColumn]
   /// `WITH` entries, in order.
   package var commonTables: [SelectStatement] = []
-  /// The first SELECT.
-  package var first: SelectCore
-  /// The SELECTs after it, each with the operator that combines it with what comes before.
-  package var combined: [(SetOperator, SelectCore)] = []
+  /// One SELECT, or two queries and the operator that combines them.
+  package var body: Body
   /// The ORDER BY of the whole result, by output column, after any set operator.
   package var ordering: [OrderingTerm] = []
   /// How the query is evaluated when it is a CTE: `AS MATERIALIZED`, `AS NOT MATERIALIZED`, or
   /// PostgreSQL's choice (`nil`).
   package var materialization: CTEMaterialization? = nil
 
-  /// Every SELECT of the statement, in order.
-  package var parts: [SelectCore] { [first] + combined.map(\.1) }
-
-  package static func == (l: Self, r: Self) -> Bool {
-    l.output == r.output && l.columns == r.columns && l.commonTables == r.commonTables
-      && l.first == r.first && l.combined.map(\.0) == r.combined.map(\.0)
-      && l.combined.map(\.1) == r.combined.map(\.1) && l.ordering == r.ordering
-      && l.materialization == r.materialization
+  /// A query's body: a SELECT, or `left op right`.
+  package indirect enum Body: Hashable, Sendable {
+    case select(SelectCore)
+    case combined(SetOperator, SelectStatement, SelectStatement)
   }
 
-  package func hash(into hasher: inout Hasher) {
-    hasher.combine(output)
-    hasher.combine(first)
+  package init(output: QualifiedName, columns: [OutputColumn], first: SelectCore) {
+    self.output = output
+    self.columns = columns
+    body = .select(first)
+  }
+
+  /// `left op right`, keeping both operands whole: their CTEs, ORDER BY and nesting.
+  package init(_ op: SetOperator, _ left: SelectStatement, _ right: SelectStatement) {
+    output = left.output
+    columns = left.columns
+    body = .combined(op, left, right)
+  }
+
+  /// The operands of a combined query; none for a single SELECT.
+  package var operands: [SelectStatement] {
+    if case .combined(_, let left, let right) = body { return [left, right] }
+    return []
+  }
+
+  /// Every SELECT of the body, operands' included, in order (not those of any CTE).
+  package var parts: [SelectCore] {
+    switch body {
+    case .select(let core): return [core]
+    case .combined(_, let left, let right): return left.parts + right.parts
+    }
+  }
+
+  /// This query, its CTEs and its operands, and theirs, each once: every query a rule must see.
+  package var allQueries: [SelectStatement] {
+    [self] + (commonTables + operands).flatMap(\.allQueries)
   }
 }
 
-/// How two SELECTs combine: `UNION ALL` keeps every row, the others remove duplicates.
+/// How two queries combine: `UNION ALL` keeps every row, the others remove duplicates.
 package enum SetOperator: String, Hashable, Sendable {
   case unionAll = "UNION ALL"
   case union = "UNION"
   case intersect = "INTERSECT"
   case except = "EXCEPT"
+
+  /// PostgreSQL binds INTERSECT tighter than UNION and EXCEPT, which bind left to right.
+  var bindsTighter: Bool { self == .intersect }
 }
 
 /// Whether PostgreSQL computes a CTE once (`MATERIALIZED`) or inlines it where it is read

@@ -122,7 +122,10 @@ enum FunctionRules {
   }
 
   private static func variables(in query: SelectStatement) -> [String] {
-    (query.commonTables + [query]).flatMap { $0.parts.flatMap(variables(in:)) }
+    query.allQueries.flatMap { statement -> [String] in
+      guard case .select(let core) = statement.body else { return [] }
+      return variables(in: core)
+    }
   }
 
   private static func variables(in core: SelectCore) -> [String] {

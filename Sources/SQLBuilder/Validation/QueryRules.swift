@@ -71,18 +71,18 @@ enum QueryRules {
         writer.report("CTE \(table.output.name) is defined twice")
       }
     }
-    for (index, part) in query.parts.enumerated() {
-      checkCore(part, scope: scope, in: &writer)
-      if query.parts.count > 1 && !part.ordering.isEmpty {
-        writer.report(
-          "SELECT \(index + 1) of a combined query has its own ORDER BY; order the whole result with .orderBy(\\.column)"
-        )
-      }
+    switch query.body {
+    case .select(let core):
+      checkCore(core, scope: scope, in: &writer)
+    case .combined(_, let left, let right):
+      check(left, scope: scope, in: &writer)
+      check(right, scope: scope, in: &writer)
     }
   }
 
   private static func checkCore(_ core: SelectCore, scope: Scope, in writer: inout SQLValidator) {
     core.problems.forEach { writer.report($0) }
+    BindingRules.check(sources: core.sources, enclosing: scope.sources, in: &writer)
     core.selectionProblems.forEach { writer.report($0) }
     if let limit = core.limit, limit < 0 { writer.report("LIMIT \(limit) is negative") }
     if let offset = core.offset, offset < 0 { writer.report("OFFSET \(offset) is negative") }
@@ -199,6 +199,9 @@ enum QueryRules {
   ) {
     checkNames(node, in: &writer)
     switch node {
+    case .variable(let name):
+      BindingRules.check(variable: name, sources: scope.sources, in: &writer)
+      return
     case .column(let column):
       guard let source = column.source else { return }
       if source.isTriggerRecord {

@@ -29,6 +29,12 @@ package struct SQLValidator: Sendable {
     if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
   }
 
+  /// Records a finding with the object being checked; the same finding is recorded once.
+  package mutating func report(_ finding: some SQLFinding) {
+    let diagnostic = SQLDiagnostic(object: context, finding: finding)
+    if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+  }
+
   /// Checks a name PostgreSQL reads as an identifier.
   package mutating func identifier(_ name: String) { IdentifierRules.check(name, in: &self) }
 

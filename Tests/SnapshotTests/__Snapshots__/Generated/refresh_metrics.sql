@@ -18,11 +18,19 @@ CREATE OR REPLACE FUNCTION public.refresh_metrics_daily()
 RETURNS void
 AS $$
 BEGIN
-  IF NOT pg_try_advisory_xact_lock(2417046109976225080) OR EXISTS (SELECT 1 FROM pg_catalog.pg_locks l WHERE l.locktype = 'relation' AND l.relation = 'public.mv_metrics_daily'::regclass::oid AND l.mode IN ('ExclusiveLock', 'AccessExclusiveLock') AND l.granted AND l.pid <> pg_backend_pid()) THEN
+  IF NOT pg_try_advisory_xact_lock(2417046109976225080) OR EXISTS (
+    SELECT 1
+    FROM pg_catalog.pg_locks l
+    WHERE l.locktype = 'relation' AND l.relation = 'public.mv_metrics_daily'::regclass::oid AND l.mode IN ('ExclusiveLock', 'AccessExclusiveLock') AND l.granted AND l.pid <> pg_backend_pid()
+  ) THEN
     RETURN;
   END IF;
   BEGIN
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = 'public.mv_metrics_daily'::regclass::oid AND c.relispopulated) THEN
+    IF EXISTS (
+      SELECT 1
+      FROM pg_catalog.pg_class c
+      WHERE c.oid = 'public.mv_metrics_daily'::regclass::oid AND c.relispopulated
+    ) THEN
       REFRESH MATERIALIZED VIEW CONCURRENTLY public.mv_metrics_daily;
     ELSE
       REFRESH MATERIALIZED VIEW public.mv_metrics_daily;
@@ -30,7 +38,11 @@ BEGIN
   EXCEPTION WHEN invalid_parameter_value THEN
     RAISE WARNING 'a time zone listed in public.metrics_time_zone_names is not recognized: listing the zones again';
     REFRESH MATERIALIZED VIEW public.metrics_time_zone_names;
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = 'public.mv_metrics_daily'::regclass::oid AND c.relispopulated) THEN
+    IF EXISTS (
+      SELECT 1
+      FROM pg_catalog.pg_class c
+      WHERE c.oid = 'public.mv_metrics_daily'::regclass::oid AND c.relispopulated
+    ) THEN
       REFRESH MATERIALIZED VIEW CONCURRENTLY public.mv_metrics_daily;
     ELSE
       REFRESH MATERIALIZED VIEW public.mv_metrics_daily;

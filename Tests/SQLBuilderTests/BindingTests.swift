@@ -1,0 +1,241 @@
+import Testing
+
+@testable import SQLBuilder
+
+/// A team's own table beside the metrics: one goal per location and day.
+struct DailyGoals: Relation {
+  static let qualifiedName = QualifiedName("shop", "daily_goals")
+  let locationID = Column<PG.UUID, NotNull>("location_id")
+  let goal = Column<PG.Integer, NotNull>("goal")
+}
+
+/// Which user may see which location; it has a `location_id` too, the column a nested query
+/// could capture.
+struct GoalAccess: Relation {
+  static let qualifiedName = QualifiedName("shop", "goal_access")
+  let userID = Column<PG.UUID, NotNull>("user_id")
+  let locationID = Column<PG.UUID, NotNull>("location_id")
+}
+
+/// A column handle means one column of one source, whatever a nested query reads: every
+/// construct whose own relation has no alias (a policy's table, an UPDATE or DELETE target, a
+/// view's FROM) is run on PostgreSQL with a subquery over a relation with a same-named column,
+/// and checked by the rows it returns.
+@Suite struct BindingTests {
+  static let ada = ShopSchema.ada
+  static let bob = ShopSchema.bob
+  static let adasLocation = "00000000-0000-0000-0000-0000000000a1"
+  static let bobsLocation = "00000000-0000-0000-0000-0000000000b1"
+
+  static func uuid(_ text: String) -> SQLExpression<PG.UUID, NotNull> {
+    SQLExpression<PG.Text, NotNull>.text(text).cast(to: PG.UUID.self)
+  }
+
+  /// The tables, and Ada's and Bob's access to one location each, with a goal there.
+  static let tables: [any SQLStatement] = [
+    CreateTable(DailyGoals.self) { t in t.primaryKey(\.locationID) },
+    CreateTable(GoalAccess.self) { t in t.primaryKey(\.userID, \.locationID) },
+    Grant(.usage, on: .schema("shop"), to: .authenticated),
+    Grant(.select, .insert, .update, .delete, on: .table(DailyGoals.self), to: .authenticated),
+    Grant(.select, on: .table(GoalAccess.self), to: .authenticated),
+    Insert(into: GoalAccess.self) { row in
+      row.userID(uuid(ada))
+      row.locationID(uuid(adasLocation))
+    }
+    .values { row in
+      row.userID(uuid(bob))
+      row.locationID(uuid(bobsLocation))
+    },
+    Insert(into: DailyGoals.self) { row in
+      row.locationID(uuid(adasLocation))
+      row.goal(10)
+    }
+    .values { row in
+      row.locationID(uuid(bobsLocation))
+      row.goal(20)
+    },
+  ]
+
+  static func signIn(_ user: String) -> String {
+    """
+    SET LOCAL ROLE authenticated;
+    SET LOCAL request.jwt.claims = '{"sub": "\(user)", "role": "authenticated"}';
+    """
+  }
+
+  /// `EXISTS (SELECT 1 FROM shop.goal_access a WHERE a.location_id = g.location_id AND …)`.
+  static func mayAccess(_ g: Source<DailyGoals>) -> SQLExpression<PG.Boolean, NotNull> {
+    exists { q in
+      let a = q.from(GoalAccess.self, as: "a")
+      q.where(a.locationID == g.locationID && a.userID == authUID())
+    }
+  }
+
+  @Test func aPolicyWrittenTheNaturalWayLetsEachUserSeeAndWriteOnlyTheirOwnRows() {
+    let output = assertSQL(
+      [
+        EnableRowLevelSecurity(DailyGoals.self),
+        CreatePolicy(
+          "daily_goals_own_locations", on: DailyGoals.self, for: .all, to: .authenticated,
+          using: Self.mayAccess, withCheck: Self.mayAccess),
+      ],
+      #"""
+      ALTER TABLE shop.daily_goals ENABLE ROW LEVEL SECURITY;
+
+      CREATE POLICY daily_goals_own_locations ON shop.daily_goals
+        FOR ALL
+        TO authenticated
+        USING (EXISTS (
+          SELECT 1
+          FROM shop.goal_access a
+          WHERE a.location_id = daily_goals.location_id AND a.user_id = auth.uid()
+        ))
+        WITH CHECK (EXISTS (
+          SELECT 1
+          FROM shop.goal_access a
+          WHERE a.location_id = daily_goals.location_id AND a.user_id = auth.uid()
+        ));
+      """#,
+      given: Self.tables,
+      then: Self.signIn(Self.ada)
+        + """
+        SELECT 'ada sees|' || string_agg(goal::text, ',' ORDER BY goal) FROM shop.daily_goals;
+        UPDATE shop.daily_goals SET goal = goal + 1;
+        DO $$
+        BEGIN
+          INSERT INTO shop.daily_goals VALUES ('\(Self.bobsLocation)'::uuid, 99)
+            ON CONFLICT (location_id) DO UPDATE SET goal = 99;
+          PERFORM set_config('goals.outcome', 'written', true);
+        EXCEPTION WHEN insufficient_privilege THEN
+          PERFORM set_config('goals.outcome', 'refused', true);
+        END $$;
+        SELECT 'ada writes into bob''s location|' || current_setting('goals.outcome');
+        \(Self.signIn(Self.bob))
+        SELECT 'bob sees|' || string_agg(goal::text, ',' ORDER BY goal) FROM shop.daily_goals;
+        RESET ROLE;
+        SELECT 'all|' || string_agg(goal::text, ',' ORDER BY goal) FROM shop.daily_goals;
+        """)
+    #expect(
+      output == """
+        ada sees|10
+        ada writes into bob's location|refused
+        bob sees|20
+        all|11,20
+
+        """)
+  }
+
+  @Test func anUnaliasedUpdateOrDeleteTargetIsNotCapturedBySubqueries() {
+    let adasOnly = { (g: Source<DailyGoals>) in
+      exists { q in
+        let a = q.from(GoalAccess.self, as: "a")
+        q.where(a.locationID == g.locationID && a.userID == Self.uuid(Self.ada))
+      }
+    }
+    let output = assertSQL(
+      [
+        Update(DailyGoals.self) { q, g, set in
+          set.goal(g.goal + 100)
+          q.where(adasOnly(g))
+        },
+        Delete(from: DailyGoals.self) { q, g in q.where(!adasOnly(g)) },
+      ],
+      #"""
+      UPDATE shop.daily_goals
+      SET
+        goal = daily_goals.goal + 100
+      WHERE EXISTS (
+        SELECT 1
+        FROM shop.goal_access a
+        WHERE a.location_id = daily_goals.location_id AND a.user_id = '00000000-0000-0000-0000-00000000000a'::uuid
+      );
+
+      DELETE FROM shop.daily_goals
+      WHERE NOT EXISTS (
+        SELECT 1
+        FROM shop.goal_access a
+        WHERE a.location_id = daily_goals.location_id AND a.user_id = '00000000-0000-0000-0000-00000000000a'::uuid
+      );
+      """#,
+      given: Self.tables,
+      then: """
+        SELECT string_agg(goal::text, ',' ORDER BY goal) FROM shop.daily_goals;
+        """)
+    #expect(output == "110\n")
+  }
+
+  @Test func anUnaliasedViewSourceIsNotCapturedBySubqueries() {
+    struct AdasGoals: Relation {
+      static let qualifiedName = QualifiedName("shop", "adas_goals")
+      let goal = Column<PG.Integer, NotNull>("goal")
+    }
+    let output = assertSQL(
+      [
+        CreateView(AdasGoals.self) {
+          Select(AdasGoals.self) { q, out in
+            let g = q.from(DailyGoals.self)
+            q.where(
+              exists { q in
+                let a = q.from(GoalAccess.self, as: "a")
+                q.where(a.locationID == g.locationID && a.userID == Self.uuid(Self.ada))
+              })
+            out.goal(g.goal)
+          }
+        }
+      ],
+      #"""
+      CREATE VIEW shop.adas_goals AS
+      SELECT
+        daily_goals.goal
+      FROM shop.daily_goals
+      WHERE EXISTS (
+        SELECT 1
+        FROM shop.goal_access a
+        WHERE a.location_id = daily_goals.location_id AND a.user_id = '00000000-0000-0000-0000-00000000000a'::uuid
+      );
+      """#,
+      given: Self.tables,
+      then: "SELECT string_agg(goal::text, ',') FROM shop.adas_goals;")
+    #expect(output == "10\n")
+  }
+
+  @Test func aNestedSourceNamedLikeAnEnclosingOneIsAGenerationError() {
+    let policy = CreatePolicy(
+      "goals_with_a_sibling", on: DailyGoals.self, for: .select, to: .authenticated
+    ) { g in
+      exists { q in
+        let other = q.from(DailyGoals.self)
+        q.where(other.goal > g.goal)
+      }
+    }
+    #expect(
+      findingsOf(policy) == [
+        .shadowedSource(name: "daily_goals", relation: DailyGoals.qualifiedName)
+      ])
+  }
+
+  @Test func aParameterNamedLikeAColumnTheQueryReadsIsAGenerationError() {
+    struct GoalOf: FunctionParameters {
+      let locationID = Parameter<PG.UUID>("location_id")
+    }
+    let goalOf = Function("shop", "goal_of", parameters: GoalOf.self)
+    let function = CreateFunction(goalOf, returns: PG.Integer.self, volatility: .stable) { args in
+      scalar { q in
+        let g = q.from(DailyGoals.self, as: "g")
+        q.where(g.locationID == args.locationID)
+        return g.goal
+      }
+    }
+    #expect(
+      findingsOf(function) == [.variableNamedLikeColumn(name: "location_id", source: "g")])
+  }
+
+  private func findingsOf(_ statement: any SQLStatement) -> [BindingRules.Finding] {
+    do {
+      _ = try render(statement)
+      return []
+    } catch {
+      return error.diagnostics.compactMap { $0.finding as? BindingRules.Finding }
+    }
+  }
+}
