@@ -100,7 +100,7 @@ public struct CreateFunction: SQLStatement {
     @PLBuilder body: (Arguments<P>) -> [any PLStatement]
   ) {
     self.init(
-      function, result, .plpgsql(body(Arguments())), volatility, security, settings)
+      function, result, .plpgsql(body(Arguments(function))), volatility, security, settings)
   }
 
   /// A `LANGUAGE sql` function returning the rows of `body`'s query: `RETURNS SETOF R`.
@@ -110,7 +110,7 @@ public struct CreateFunction: SQLStatement {
     sql body: (Arguments<P>) -> Select<R>
   ) {
     self.init(
-      function, .setOf(R.self), .sql(body(Arguments()).statement), volatility, security,
+      function, .setOf(R.self), .sql(body(Arguments(function)).statement), volatility, security,
       settings)
   }
 
@@ -121,7 +121,7 @@ public struct CreateFunction: SQLStatement {
     sql body: (Arguments<P>) -> Select<R>
   ) {
     self.init(
-      function, .table(R.self), .sql(body(Arguments()).statement), volatility, security,
+      function, .table(R.self), .sql(body(Arguments(function)).statement), volatility, security,
       settings)
   }
 
@@ -131,7 +131,7 @@ public struct CreateFunction: SQLStatement {
     security: FunctionSecurity = .invoker, settings: [FunctionSetting] = [],
     sql body: (Arguments<P>) -> SQLExpression<B, N>
   ) {
-    let value = body(Arguments())
+    let value = body(Arguments(function))
     self.init(
       function, .scalar(B.self), .sqlExpression(value.node, value.typeInfo), volatility,
       security, settings)
@@ -253,6 +253,11 @@ extension CreateFunction: ValidatedStatement {
           "a SECURITY DEFINER function must fix its search_path (settings: [.emptySearchPath]), or a caller's objects can stand in for the ones it reads"
         )
       }
+      let signature = FunctionSignature(name: name, argumentTypes: parameters.map(\.typeName))
+      FunctionRules.check(body: bodyNodes, of: signature, in: &v)
+      if case .trigger = result.kind {
+        v.catalogue.triggerRecords[name] = FunctionRules.triggerRecords(in: bodyNodes)
+      }
       switch language {
       case .plpgsql(let body):
         FunctionRules.check(plpgsql: body, returning: result, parameters: parameters, in: &v)
@@ -264,6 +269,17 @@ extension CreateFunction: ValidatedStatement {
       case .sqlExpression(let node, _):
         QueryRules.check(expression: node, clause: "the function's result", in: &v)
       }
+    }
+  }
+}
+
+extension CreateFunction {
+  /// Every node the body reads or writes, its queries' included.
+  var bodyNodes: [SQLNode] {
+    switch language {
+    case .plpgsql(let body): return FunctionRules.flatten(body).flatMap(FunctionRules.nodes(of:))
+    case .sql(let query): return query.deepNodes
+    case .sqlExpression(let node, _): return node.deepNodes
     }
   }
 }

@@ -73,6 +73,8 @@ public struct CreateIndex<Table: Relation>: SQLStatement {
 extension CreateIndex: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
     validator.describing("index \(name)") { v in
+      v.catalogue.defineRelation(
+        QualifiedName(Table.qualifiedName.schema, name), as: "index on \(Table.qualifiedName)")
       if supportsConcurrentRefresh {
         v.catalogue.uniqueIndexes.insert(Table.qualifiedName)
         if v.catalogue.uniqueKeys[Table.qualifiedName] != nil {

@@ -61,6 +61,7 @@ extension CreateTable: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
     validator.describing("table \(Table.qualifiedName)") { v in
       v.name(Table.qualifiedName)
+      v.catalogue.defineRelation(Table.qualifiedName, as: "table")
       v.catalogue.uniqueKeys[Table.qualifiedName, default: []] += constraints.compactMap(
         \.uniqueKey)
       for case let column as any ColumnDefinition in Table.columns {

@@ -55,6 +55,8 @@ extension CreateTrigger: ValidatedStatement {
       v.name(function.name)
       transitions.forEach { v.identifier($0.name) }
       TriggerRules.check(timing, events, level, transitions, in: &v)
+      v.catalogue.triggers.append(
+        .init(trigger: name, function: function.name, level: level, events: Set(events)))
     }
   }
 }
@@ -66,7 +68,7 @@ public enum TriggerTiming: String, Sendable {
 }
 
 /// The change that fires a trigger.
-public enum TriggerEvent: String, Sendable {
+public enum TriggerEvent: String, Sendable, CaseIterable {
   case insert = "INSERT"
   case update = "UPDATE"
   case delete = "DELETE"
@@ -101,32 +103,3 @@ public struct TransitionTableName: Sendable {
 /// A transition table, declared like a ``Relation`` and read in a trigger function's queries;
 /// its name has no schema.
 public protocol TransitionTable: Relation {}
-
-/// Rules on triggers, as PostgreSQL enforces them when the trigger is created.
-enum TriggerRules {
-  static func check(
-    _ timing: TriggerTiming, _ events: [TriggerEvent], _ level: TriggerLevel,
-    _ transitions: [TransitionTableName], in writer: inout SQLValidator
-  ) {
-    if events.isEmpty { writer.report("a trigger needs at least one event") }
-    if events.contains(.truncate) && level == .row {
-      writer.report("TRUNCATE triggers fire FOR EACH STATEMENT only")
-    }
-    guard !transitions.isEmpty else { return }
-    if timing != .after { writer.report("transition tables need an AFTER trigger") }
-    if events.count > 1 && level == .row {
-      writer.report("a row trigger with transition tables may have only one event")
-    }
-    if events.contains(.truncate) {
-      writer.report("TRUNCATE triggers cannot have transition tables")
-    }
-    let hasNew = transitions.contains { $0.keyword.hasPrefix("NEW") }
-    let hasOld = transitions.contains { $0.keyword.hasPrefix("OLD") }
-    if hasNew && !events.contains(.insert) && !events.contains(.update) {
-      writer.report("NEW TABLE needs an INSERT or UPDATE event")
-    }
-    if hasOld && !events.contains(.delete) && !events.contains(.update) {
-      writer.report("OLD TABLE needs a DELETE or UPDATE event")
-    }
-  }
-}

@@ -38,6 +38,7 @@ extension CreateView: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
     validator.describing("view \(View.qualifiedName)") { v in
       v.name(View.qualifiedName)
+      v.catalogue.defineRelation(View.qualifiedName, as: "view")
       QueryRules.check(query.statement, in: &v)
     }
   }

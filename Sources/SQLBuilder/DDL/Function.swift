@@ -63,12 +63,16 @@ extension FunctionParameters {
 /// A caller may pass NULL for any parameter, so every parameter reads as nullable.
 @dynamicMemberLookup
 public struct Arguments<P: FunctionParameters>: Sendable {
-  package init() {}
+  /// The function whose parameters these are; a body reading another function's fails
+  /// generation.
+  let function: FunctionSignature
+
+  package init(_ function: Function<P>) { self.function = function.signature }
 
   /// The value the caller passed.
   public subscript<B: SQLType>(dynamicMember keyPath: KeyPath<P, Parameter<B>>)
     -> SQLExpression<B, Nullable>
-  { .init(unchecked: .variable(P()[keyPath: keyPath].name)) }
+  { .init(unchecked: .parameter(P()[keyPath: keyPath].name, of: function)) }
 }
 
 /// A function's name and parameters, declared once and used to create, grant, comment and call it.

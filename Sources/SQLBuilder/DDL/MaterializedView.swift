@@ -21,6 +21,7 @@ extension CreateMaterializedView: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
     validator.describing("materialized view \(View.qualifiedName)") { v in
       v.catalogue.views.insert(View.qualifiedName)
+      v.catalogue.defineRelation(View.qualifiedName, as: "materialized view")
       v.name(View.qualifiedName)
       QueryRules.check(query.statement, in: &v)
     }

@@ -199,7 +199,9 @@ extension Insert: ValidatedStatement {
   private func validateConflict(_ conflict: Conflict, _ v: inout SQLValidator) {
     conflict.columns.forEach { v.identifier($0) }
     v.catalogue.conflictTargets.append(
-      .init(table: Table.qualifiedName, columns: Set(conflict.columns), insert: v.context))
+      .init(
+        table: Table.qualifiedName, columns: Set(conflict.columns),
+        declaredKeys: Table.declaredUniqueKeys, insert: v.context))
     guard let assignments = conflict.assignments else { return }
     if assignments.isEmpty { v.report("ON CONFLICT DO UPDATE sets no column") }
     QueryRules.check(

@@ -2,8 +2,10 @@
 package indirect enum SQLNode: Hashable, Sendable {
   /// A column of a source in a FROM clause (or of the relation a DDL statement is about).
   case column(ColumnReference)
-  /// A function parameter or PL/pgSQL variable, by name.
+  /// A PL/pgSQL variable (or a trigger's `NEW` or `OLD` record), by name.
   case variable(String)
+  /// A parameter of the function whose signature it carries, by name.
+  case parameter(String, of: FunctionSignature)
   /// A constant.
   case literal(SQLLiteral)
   /// `left op right`, with the operator's binding strength.
@@ -66,7 +68,8 @@ package indirect enum SQLNode: Hashable, Sendable {
   /// The direct sub-expressions outside any subquery.
   package var children: [SQLNode] {
     switch self {
-    case .column, .variable, .literal, .countAll, .exists, .existsQuery, .regclass, .toRegclass,
+    case .column, .variable, .parameter, .literal, .countAll, .exists, .existsQuery, .regclass,
+      .toRegclass,
       .keyword,
       .subquery:
       return []
@@ -86,6 +89,38 @@ package indirect enum SQLNode: Hashable, Sendable {
       return whens.flatMap { [$0.condition, $0.result] } + (otherwise.map { [$0] } ?? [])
     case .inList(let o, let values): return [o] + values
     }
+  }
+}
+
+extension SQLNode {
+  /// The node and every node beneath it, those of its subqueries included.
+  package var deepNodes: [SQLNode] {
+    switch self {
+    case .exists(let core), .subquery(let core): return [self] + core.deepNodes
+    case .inSubquery(let operand, let core): return [self] + operand.deepNodes + core.deepNodes
+    case .existsQuery(let query): return [self] + query.deepNodes
+    default: return [self] + children.flatMap(\.deepNodes)
+    }
+  }
+}
+
+extension SelectStatement {
+  /// Every node of every query of the statement: its CTEs', its operands', its subqueries'.
+  package var deepNodes: [SQLNode] {
+    allQueries.flatMap { query -> [SQLNode] in
+      guard case .select(let core) = query.body else { return [] }
+      return core.deepNodes
+    }
+  }
+}
+
+extension SelectCore {
+  /// Every node of the SELECT, its derived tables' and subqueries' included.
+  package var deepNodes: [SQLNode] {
+    let fromItems = sources.flatMap { source in
+      (source.subquery?.deepNodes ?? []) + (source.functionCall?.deepNodes ?? [])
+    }
+    return expressions.flatMap(\.deepNodes) + fromItems
   }
 }
 

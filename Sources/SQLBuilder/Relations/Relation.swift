@@ -10,6 +10,10 @@
 public protocol Relation: Sendable {
   /// The relation's name, schema-qualified for tables and views, bare for CTEs.
   static var qualifiedName: QualifiedName { get }
+  /// The unique keys (primary key, unique constraints, unique indexes without WHERE) of a table
+  /// the scripts do not create, which an `ON CONFLICT` may name:
+  /// `static var uniqueKeys: [[PartialKeyPath<Self>]] { [[\.id]] }`. None by default.
+  static var uniqueKeys: [[PartialKeyPath<Self>]] { get }
   /// Creates the column declarations.
   init()
 }
@@ -49,6 +53,13 @@ public struct QualifiedName: Hashable, Sendable, CustomStringConvertible {
 public protocol CommonTable: Relation {}
 
 extension Relation {
+  public static var uniqueKeys: [[PartialKeyPath<Self>]] { [] }
+
+  /// The declared unique keys, as sets of column names.
+  static var declaredUniqueKeys: [Set<String>] {
+    uniqueKeys.map { Set($0.map(columnName)) }
+  }
+
   /// The declared columns in declaration order.
   public static var columns: [any AnyColumn] {
     Mirror(reflecting: Self()).children.compactMap { $0.value as? any AnyColumn }

@@ -8,7 +8,7 @@ extension SQLWriter {
       // ORDER BY has no source.
       let name = identifier(column.name)
       return column.source.map { identifier($0.label) + "." + name } ?? name
-    case .variable(let name):
+    case .variable(let name), .parameter(let name, _):
       return identifier(name)
     case .literal(let literal):
       return Self.literal(literal)

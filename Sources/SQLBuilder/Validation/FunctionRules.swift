@@ -2,6 +2,48 @@
 /// PL/pgSQL body returns what the function declares (a value of its type, the rows of its
 /// relation, or nothing) and reads only parameters and variables it declares.
 enum FunctionRules {
+  /// A function body that reads what is not its own.
+  enum Finding: SQLFinding, Hashable {
+    /// The body reads a parameter of another function, which does not exist in this one.
+    case parameterOfAnotherFunction(name: String, function: QualifiedName)
+
+    var message: String {
+      switch self {
+      case .parameterOfAnotherFunction(let name, let function):
+        return
+          "the body reads \(name), a parameter of \(function); a function reads only its own parameters"
+      }
+    }
+  }
+
+  /// The parameters a body reads belong to the function itself.
+  static func check(body: [SQLNode], of function: FunctionSignature, in writer: inout SQLValidator)
+  {
+    for case .parameter(let name, let owner) in body where owner != function {
+      writer.report(Finding.parameterOfAnotherFunction(name: name, function: owner.name))
+    }
+  }
+
+  /// Which of a trigger's records, `new` and `old`, a body reads or assigns.
+  static func triggerRecords(in body: [SQLNode]) -> Set<String> {
+    var records = Set<String>()
+    for node in body {
+      switch node {
+      case .variable(let name) where name == "new" || name == "old": records.insert(name)
+      case .column(let column):
+        if let source = column.source, source.isTriggerRecord, let alias = source.alias {
+          records.insert(alias)
+        }
+      default: break
+      }
+    }
+    return records
+  }
+
+  /// Every node a PL/pgSQL statement holds, its queries' included.
+  static func nodes(of statement: any PLStatement) -> [SQLNode] {
+    ((statement as? any PLInspectable)?.expressions ?? []).flatMap(\.deepNodes)
+  }
   static func checkParameters(_ parameters: [any AnyParameter], in writer: inout SQLValidator) {
     var seen = Set<String>()
     var defaultSeen = false
@@ -104,35 +146,19 @@ enum FunctionRules {
     }
   }
 
-  private static func flatten(_ body: [any PLStatement]) -> [any PLStatement] {
+  static func flatten(_ body: [any PLStatement]) -> [any PLStatement] {
     body.flatMap { statement in
       [statement] + flatten((statement as? any PLInspectable)?.nested ?? [])
     }
   }
 
-  /// The variables an expression reads, its subqueries included.
+  /// The variables and parameters an expression reads, its subqueries included.
   private static func variables(in node: SQLNode) -> [String] {
-    switch node {
-    case .variable(let name): return [name]
-    case .exists(let core), .subquery(let core): return variables(in: core)
-    case .inSubquery(let operand, let core): return variables(in: operand) + variables(in: core)
-    case .existsQuery(let query): return variables(in: query)
-    default: return node.children.flatMap(variables)
+    node.deepNodes.compactMap { node in
+      switch node {
+      case .variable(let name), .parameter(let name, _): return name
+      default: return nil
+      }
     }
-  }
-
-  private static func variables(in query: SelectStatement) -> [String] {
-    query.allQueries.flatMap { statement -> [String] in
-      guard case .select(let core) = statement.body else { return [] }
-      return variables(in: core)
-    }
-  }
-
-  private static func variables(in core: SelectCore) -> [String] {
-    let fromItems = core.sources.flatMap { source in
-      (source.subquery.map(variables(in:)) ?? [])
-        + (source.functionCall.map(variables(in:)) ?? [])
-    }
-    return core.expressions.flatMap(variables) + fromItems
   }
 }

@@ -182,7 +182,7 @@ enum QueryRules {
     case .column(let column):
       writer.identifier(column.name)
       if let alias = column.source?.alias { writer.identifier(alias) }
-    case .variable(let name): writer.identifier(name)
+    case .variable(let name), .parameter(let name, _): writer.identifier(name)
     case .routine(let function, _): writer.name(function)
     case .namedCall(let function, let arguments, _, _):
       writer.name(function)
@@ -199,7 +199,7 @@ enum QueryRules {
   ) {
     checkNames(node, in: &writer)
     switch node {
-    case .variable(let name):
+    case .variable(let name), .parameter(let name, _):
       BindingRules.check(variable: name, sources: scope.sources, in: &writer)
       return
     case .column(let column):

@@ -27,6 +27,20 @@ package struct SchemaCatalogue: Sendable {
 
   /// The functions the statements create, with what they return.
   package var functions: [QualifiedName: String] = [:]
+  /// Which of `new` and `old` each trigger function created reads or assigns.
+  package var triggerRecords: [QualifiedName: Set<String>] = [:]
+
+  /// A trigger created, and what its function must be and may read.
+  package struct TriggerUse: Hashable, Sendable {
+    package let trigger: String
+    package let function: QualifiedName
+    package let level: TriggerLevel
+    package let events: Set<TriggerEvent>
+  }
+
+  /// Every trigger created, in order.
+  package var triggers: [TriggerUse] = []
+
   /// Every call in named notation, in order.
   package var calls: [Call] = []
 
@@ -38,11 +52,22 @@ package struct SchemaCatalogue: Sendable {
   package struct ConflictTarget: Hashable, Sendable {
     package let table: QualifiedName
     package let columns: Set<String>
+    /// The unique keys the relation's declaration lists, for a table the scripts do not create.
+    package let declaredKeys: [Set<String>]
     package let insert: String
   }
 
   /// Every ON CONFLICT target, in order.
   package var conflictTargets: [ConflictTarget] = []
+
+  /// Every relation created (table, view, materialized view, index) with what created it, in
+  /// order: one schema holds one relation of a name.
+  package private(set) var relationDefinitions: [(name: QualifiedName, kind: String)] = []
+
+  /// Records that a statement creates relation `name`, a `kind`.
+  package mutating func defineRelation(_ name: QualifiedName, as kind: String) {
+    relationDefinitions.append((name, kind))
+  }
 }
 
 /// Rules across statements and files: a concurrent refresh needs a usable unique index on its
@@ -71,17 +96,28 @@ enum CrossStatementRules {
       )
       if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
-    for target in catalogue.conflictTargets {
-      guard let keys = catalogue.uniqueKeys[target.table], !keys.contains(target.columns) else {
-        continue
-      }
+    for target in catalogue.conflictTargets where !target.columns.isEmpty {
+      let created = catalogue.uniqueKeys[target.table]
+      let keys = created ?? target.declaredKeys
+      guard !keys.contains(target.columns) else { continue }
       let columns = target.columns.sorted().joined(separator: ", ")
       let diagnostic = SQLDiagnostic(
         object: target.insert,
-        message:
-          "ON CONFLICT (\(columns)) matches no primary key, unique constraint or unique index of \(target.table)"
+        message: created != nil || !keys.isEmpty
+          ? "ON CONFLICT (\(columns)) matches no primary key, unique constraint or unique index of \(target.table)"
+          : "ON CONFLICT (\(columns)) on \(target.table), which the scripts do not create and whose declaration lists no unique key; declare them (static var uniqueKeys)"
       )
       if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+    for finding in NamespaceRules.check(catalogue.relationDefinitions) {
+      let diagnostic = SQLDiagnostic(object: "relation \(finding.name)", finding: finding)
+      if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+    for use in catalogue.triggers {
+      for finding in TriggerRules.check(use, catalogue) {
+        let diagnostic = SQLDiagnostic(object: "trigger \(use.trigger)", finding: finding)
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+      }
     }
     return diagnostics
   }
