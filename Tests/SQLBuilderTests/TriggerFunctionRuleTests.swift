@@ -100,4 +100,25 @@ import Testing
         .parameterOfAnotherFunction(name: "p_customer_id", function: first.name)
       ])
   }
+
+  @Test func returningWithNowhereToGoIsAGenerationError() throws {
+    let rename = Function("shop", "rename_customers")
+    let function = CreateFunction(rename, returns: .void) { _ in
+      Update(Customers.self, as: "c") { q, c, set in
+        set.name(upper(c.name))
+      }
+      .returning(\.id)
+    }
+    #expect(
+      findings { function }.compactMap { $0 as? FunctionRules.Finding } == [
+        .resultWithoutDestination(table: Customers.qualifiedName)
+      ])
+    // PostgreSQL creates such a function and fails only when it runs.
+    var writer = SQLWriter()
+    function.render(into: &writer)
+    let result = try ShopDatabase.shared.get().cluster.psqlResult(
+      "BEGIN;\n\(writer.text)\nSELECT shop.rename_customers();\nROLLBACK;\n")
+    #expect(result.status != 0)
+    #expect(result.error.contains("query has no destination for result data"))
+  }
 }

@@ -6,12 +6,18 @@ enum FunctionRules {
   enum Finding: SQLFinding, Hashable {
     /// The body reads a parameter of another function, which does not exist in this one.
     case parameterOfAnotherFunction(name: String, function: QualifiedName)
+    /// A PL/pgSQL statement returns rows that go nowhere (`INSERT … RETURNING` on its own),
+    /// which PostgreSQL refuses only when the function runs.
+    case resultWithoutDestination(table: QualifiedName)
 
     var message: String {
       switch self {
       case .parameterOfAnotherFunction(let name, let function):
         return
           "the body reads \(name), a parameter of \(function); a function reads only its own parameters"
+      case .resultWithoutDestination(let table):
+        return
+          "a statement on \(table) has RETURNING but nowhere to put its rows; return them (RETURN QUERY) or drop RETURNING"
       }
     }
   }
@@ -82,7 +88,14 @@ enum FunctionRules {
         }
       }
       checkReturn(statement, result, in: &writer)
+      if let modifying = statement as? any ReturningStatement, !modifying.returning.isEmpty {
+        writer.report(Finding.resultWithoutDestination(table: table(of: modifying)))
+      }
     }
+  }
+
+  private static func table<S: ReturningStatement>(of _: S) -> QualifiedName {
+    S.Table.qualifiedName
   }
 
   private static func checkReturn(
