@@ -36,7 +36,7 @@ public struct Select<Output: Relation>: Sendable {
 
   /// `self UNION ALL other`: the rows of both queries, whose columns line up by construction.
   /// Each side keeps its own structure: `a.except(b).unionAll(b.except(a))` renders
-  /// `A EXCEPT B UNION ALL (B EXCEPT A)`.
+  /// `(A EXCEPT B) UNION ALL (B EXCEPT A)`.
   public func unionAll(_ other: Select<Output>) -> Self { combining(.unionAll, other) }
 
   /// `self UNION other`: the distinct rows of both queries.
