@@ -254,9 +254,10 @@ extension CreateFunction: ValidatedStatement {
         )
       }
       let signature = FunctionSignature(name: name, argumentTypes: parameters.map(\.typeName))
-      FunctionRules.check(body: bodyNodes, of: signature, in: &v)
+      let nodes = bodyNodes
+      FunctionRules.check(body: nodes, of: signature, in: &v)
       if case .trigger = result.kind {
-        v.catalogue.triggerRecords[name] = FunctionRules.triggerRecords(in: bodyNodes)
+        v.catalogue.triggerRecords[name] = FunctionRules.triggerRecords(in: nodes)
       }
       switch language {
       case .plpgsql(let body):

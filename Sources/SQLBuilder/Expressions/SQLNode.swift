@@ -106,12 +106,7 @@ extension SQLNode {
 
 extension SelectStatement {
   /// Every node of every query of the statement: its CTEs', its operands', its subqueries'.
-  package var deepNodes: [SQLNode] {
-    allQueries.flatMap { query -> [SQLNode] in
-      guard case .select(let core) = query.body else { return [] }
-      return core.deepNodes
-    }
-  }
+  package var deepNodes: [SQLNode] { allSelects.flatMap(\.deepNodes) }
 }
 
 extension SelectCore {

@@ -82,14 +82,9 @@ extension SelectStatement {
   /// The relations the query reads, CTEs and derived tables included, without the CTEs
   /// themselves.
   var readRelations: Set<QualifiedName> {
-    let queries = allQueries
-    let cores = queries.flatMap { query -> [SelectCore] in
-      guard case .select(let core) = query.body else { return [] }
-      return [core]
-    }
-    let commonTableNames = Set(queries.flatMap { $0.commonTables.map(\.output) })
+    let commonTableNames = Set(allQueries.flatMap { $0.commonTables.map(\.output) })
     var names = Set<QualifiedName>()
-    for core in cores {
+    for core in allSelects {
       for source in core.sources {
         if let query = source.subquery {
           names.formUnion(query.readRelations)

@@ -135,7 +135,7 @@ extension SQLWriter {
       text += line
     }
     if text.count <= Self.maxInlineWidth { return "(\(text))" }
-    return "(\n" + inner.lines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "\n)"
+    return Self.indentedInParentheses(inner.lines)
   }
 
   /// The widest subquery kept on one line.
@@ -145,8 +145,13 @@ extension SQLWriter {
   static func parenthesized(_ parts: [String]) -> String {
     let flat = parts.joined(separator: " ")
     if flat.count <= maxInlineWidth && !flat.contains("\n") { return "(\(flat))" }
-    let lines = parts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
-    return "(\n" + lines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "\n)"
+    return indentedInParentheses(
+      parts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) })
+  }
+
+  /// `(`, the lines one level deeper, `)`: a subquery too long for one line.
+  private static func indentedInParentheses(_ lines: [some StringProtocol]) -> String {
+    "(\n" + lines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "\n)"
   }
 
   /// `keyword item` on one line, or for a derived table `keyword (`, the query indented, and

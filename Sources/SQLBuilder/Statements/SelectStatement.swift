@@ -41,17 +41,17 @@ package struct SelectStatement: Hashable, Sendable {
     return []
   }
 
-  /// Every SELECT of the body, operands' included, in order (not those of any CTE).
-  package var parts: [SelectCore] {
-    switch body {
-    case .select(let core): return [core]
-    case .combined(_, let left, let right): return left.parts + right.parts
-    }
-  }
-
   /// This query, its CTEs and its operands, and theirs, each once: every query a rule must see.
   package var allQueries: [SelectStatement] {
     [self] + (commonTables + operands).flatMap(\.allQueries)
+  }
+
+  /// Every SELECT of the statement, its CTEs' and operands' included.
+  package var allSelects: [SelectCore] {
+    allQueries.compactMap { query in
+      if case .select(let core) = query.body { return core }
+      return nil
+    }
   }
 }
 
