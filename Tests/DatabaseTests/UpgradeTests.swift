@@ -145,9 +145,9 @@ extension DatabaseTests {
       #expect(
         upgrade.changes == [
           "rebuild relation public.mv_metrics_daily",
-          "replace function public.refresh_metrics_daily",
-          "replace function private.metrics_visible_to_caller",
-          "replace function public.get_metrics_for_range",
+          "replace function public.refresh_metrics_daily()",
+          "replace function private.metrics_visible_to_caller(uuid, uuid, date, date)",
+          "replace function public.get_metrics_for_range(uuid, uuid, date, date)",
           "refresh relation public.metrics_time_zone_names, which relation public.mv_metrics_daily reads",
         ])
       try database.cluster.psql(try #require(upgrade.sql), options: ["--single-transaction"])

@@ -11,32 +11,43 @@ public enum IncrementalMachinery {
   /// writer's statement pays for no WAL of them, and what a crash or restore loses the
   /// sentinel reports (see ``MetricsLogSentinel``).
   static let tables: [any SQLStatement] = [
-    CreateTable(MetricsDailyTotals.self, ifNotExists: true, derived: true) { t in
+    CreateTable(MetricsDailyTotals.self, ifNotExists: true, derived: refilled) { t in
       t.unique(\.accountID, \.locationID, \.date, nullsNotDistinct: true)
     },
     // The keys whose last fact went: a catch-up deletes them without reading the others.
     index("metrics_daily_totals_emptied", on: MetricsDailyTotals.self, \.facts) {
       $0.facts == .constant(0)
     }.ifNotExists(),
-    CreateTable(MetricsCallChanges.self, ifNotExists: true, unlogged: true, derived: true),
-    CreateTable(MetricsOrderChanges.self, ifNotExists: true, unlogged: true, derived: true),
-    CreateTable(MetricsReservationChanges.self, ifNotExists: true, unlogged: true, derived: true),
-    CreateTable(MetricsAttributionChanges.self, ifNotExists: true, unlogged: true, derived: true),
-    CreateTable(MetricsRebuildRequests.self, ifNotExists: true, unlogged: true, derived: true),
-    // Rebuilt, so empty, whenever the totals or the applied attribution are: the next catch-up
-    // then rebuilds them.
+    CreateTable(MetricsCallChanges.self, ifNotExists: true, unlogged: true, derived: refilled),
+    CreateTable(MetricsOrderChanges.self, ifNotExists: true, unlogged: true, derived: refilled),
     CreateTable(
-      MetricsLogSentinel.self, ifNotExists: true, unlogged: true, derived: true,
-      rebuiltWith: [
-        MetricsDailyTotals.self, MetricsAppliedLocations.self, MetricsAppliedAccounts.self,
-      ]),
-    CreateTable(MetricsAppliedLocations.self, ifNotExists: true, derived: true) { t in
+      MetricsReservationChanges.self, ifNotExists: true, unlogged: true, derived: refilled),
+    CreateTable(
+      MetricsAttributionChanges.self, ifNotExists: true, unlogged: true, derived: refilled),
+    CreateTable(MetricsRebuildRequests.self, ifNotExists: true, unlogged: true, derived: refilled),
+    // Rebuilt, so empty, whenever the totals, the applied attribution, a log or the rebuild
+    // requests are: the next catch-up then rebuilds the totals, and nothing a dropped log
+    // held is missed.
+    CreateTable(
+      MetricsLogSentinel.self, ifNotExists: true, unlogged: true,
+      derived: .rebuiltBy(
+        "the rebuild",
+        with: [
+          MetricsDailyTotals.self, MetricsAppliedLocations.self, MetricsAppliedAccounts.self,
+          MetricsCallChanges.self, MetricsOrderChanges.self, MetricsReservationChanges.self,
+          MetricsAttributionChanges.self, MetricsRebuildRequests.self,
+        ])),
+    CreateTable(MetricsAppliedLocations.self, ifNotExists: true, derived: refilled) { t in
       t.primaryKey(\.locationID)
     },
-    CreateTable(MetricsAppliedAccounts.self, ifNotExists: true, derived: true) { t in
+    CreateTable(MetricsAppliedAccounts.self, ifNotExists: true, derived: refilled) { t in
       t.primaryKey(\.accountID)
     },
   ]
+
+  /// What fills the tables again after a migration drops them: the sentinel goes with each,
+  /// so the next catch-up rebuilds from the sources.
+  static let refilled = TableDerivation.rebuiltBy("the next catch-up's rebuild")
 
   /// The tables' names, for their privileges.
   static let tableNames: [QualifiedName] = [

@@ -2,7 +2,8 @@
 public struct CommentOn: SQLStatement {
   let kind: String
   let target: PrivilegeTarget
-  let text: String
+  /// The comment, or nil for `IS NULL`, which removes it.
+  let text: String?
 
   /// `COMMENT ON MATERIALIZED VIEW name IS 'text';`
   public static func materializedView<R: Relation>(_: R.Type, _ text: String) -> Self {
@@ -28,7 +29,8 @@ public struct CommentOn: SQLStatement {
 
   public func render(into writer: inout SQLWriter) {
     let object = target.objectName(&writer)
-    writer.line("COMMENT ON \(kind) \(object) IS \(PostgreSQL.stringLiteral(text));")
+    let value = text.map(PostgreSQL.stringLiteral) ?? "NULL"
+    writer.line("COMMENT ON \(kind) \(object) IS \(value);")
   }
 }
 

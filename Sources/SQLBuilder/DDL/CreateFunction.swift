@@ -167,7 +167,8 @@ public struct CreateFunction: SQLStatement {
     w.append(";")
   }
 
-  private func renderHead(into w: inout SQLWriter) {
+  /// Renders what CREATE OR REPLACE cannot change: the name, parameters and result.
+  func renderHead(into w: inout SQLWriter) {
     if parameters.isEmpty {
       w.line("CREATE OR REPLACE FUNCTION \(w.name(name))()")
     } else {

@@ -9,31 +9,37 @@
 ///   t.check("orders_amount_not_negative") { $0.amount >= .constant(0) }
 /// }
 /// ```
+///
+/// A change to the table is migrated with `ALTER TABLE`, keeping its rows: new columns are
+/// added; a rename, a dropped column and a type conversion are declared in the closure
+/// (``TableConstraints/renamed(_:from:)``, ``TableConstraints/dropColumn(_:)``,
+/// ``TableConstraints/changeType(_:from:using:)``).
 public struct CreateTable<Table: Relation>: SQLStatement {
   let ifNotExists: Bool
   let unlogged: Bool
-  let derived: Bool
-  let rebuiltWith: [QualifiedName]
+  let derivation: TableDerivation?
+  let renamedFrom: String?
   let constraints: [TableConstraint]
+  let declaredChanges: DeclaredTableChanges
 
   /// Creates `Table`; `ifNotExists` makes applying the statement again a no-op. An `unlogged`
   /// table writes no WAL: it is faster to write, is emptied by crash recovery, and is empty on
   /// replicas and after a point-in-time restore. A `derived` table holds only what can be
-  /// computed again from other tables: a migration drops and creates it when it changes, as it
-  /// does a view, instead of asking for a hand-written migration, and also when one of the
-  /// tables in `rebuiltWith` is.
+  /// computed again: a migration drops and creates it when it changes, as it does a view.
+  /// `renamedFrom` is the table's previous name in its schema: a migration renames it.
   public init(
     _ table: Table.Type, ifNotExists: Bool = false, unlogged: Bool = false,
-    derived: Bool = false, rebuiltWith: [any Relation.Type] = [],
+    derived: TableDerivation? = nil, renamedFrom: String? = nil,
     _ constraints: (TableConstraints<Table>) -> Void = { _ in }
   ) {
     self.ifNotExists = ifNotExists
     self.unlogged = unlogged
-    self.derived = derived
-    self.rebuiltWith = rebuiltWith.map { $0.qualifiedName }
+    self.derivation = derived
+    self.renamedFrom = renamedFrom
     let builder = TableConstraints<Table>()
     constraints(builder)
     self.constraints = builder.constraints
+    self.declaredChanges = builder.declaredChanges
   }
 
   public func render(into w: inout SQLWriter) {
@@ -73,7 +79,20 @@ extension CreateTable: ValidatedStatement {
       }
       QueryRules.checkDuplicates(Table.columns.map(\.name), in: &v)
       constraints.forEach { $0.validate(&v) }
+      TableChangeRules.check(declaredChanges, renamedFrom: renamedFrom, of: Table.self, in: &v)
     }
+  }
+}
+
+/// What fills a derived table again after a migration drops and creates it.
+public struct TableDerivation: Sendable {
+  let rebuiltBy: String
+  let rebuiltWith: [QualifiedName]
+
+  /// The table's rows are computed again by `process` (e.g. "the next catch-up"); it is also
+  /// dropped and created whenever one of `tables` is.
+  public static func rebuiltBy(_ process: String, with tables: [any Relation.Type] = []) -> Self {
+    Self(rebuiltBy: process, rebuiltWith: tables.map { $0.qualifiedName })
   }
 }
 
@@ -92,6 +111,35 @@ public enum ReferentialAction: String, Sendable {
 /// The constraints of a ``CreateTable``, added in its closure.
 public final class TableConstraints<Table: Relation> {
   var constraints: [TableConstraint] = []
+  var declaredChanges = DeclaredTableChanges()
+
+  /// Declares that `column` was called `previousName`: a migration renames it, keeping its
+  /// values (`ALTER TABLE … RENAME COLUMN previous TO column`).
+  public func renamed(_ column: PartialKeyPath<Table>, from previousName: String) {
+    declaredChanges.renamedColumns[Table.columnName(column)] = previousName
+  }
+
+  /// Declares that column `name`, no longer declared, goes with its values: a migration drops
+  /// it while the table has it (`ALTER TABLE … DROP COLUMN name`).
+  public func dropColumn(_ name: String) {
+    declaredChanges.droppedColumns.append(name)
+  }
+
+  /// Declares how `column`'s values of its previous type `Previous` become its declared type:
+  /// `ALTER TABLE … ALTER COLUMN column TYPE type USING (conversion)`.
+  /// ```swift
+  /// t.changeType(\.target, from: PG.Text.self) { old in old.cast(to: PG.Integer.self) }
+  /// ```
+  public func changeType<Previous: SQLType, B: SQLType, N: Nullability, M: Nullability>(
+    _ column: KeyPath<Table, Column<B, N>>, from _: Previous.Type,
+    using conversion: (SQLExpression<Previous, Nullable>) -> SQLExpression<B, M>
+  ) {
+    let name = Table.columnName(column)
+    let reference = SourceReference(Table.self, alias: nil)
+    let previous = SQLExpression<Previous, Nullable>(
+      unchecked: .column(ColumnReference(source: reference, name: name, readAsNotNull: false)))
+    declaredChanges.conversions[name] = conversion(previous).node
+  }
 
   /// `PRIMARY KEY (columns…)`.
   public func primaryKey(_ columns: PartialKeyPath<Table>...) {

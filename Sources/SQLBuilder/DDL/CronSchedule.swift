@@ -49,3 +49,17 @@ extension CronSchedule: ValidatedStatement {
     }
   }
 }
+
+/// `SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = 'name';`: removes the jobs of
+/// that name the applying role can see, and does nothing when there are none.
+public struct CronUnschedule: SQLStatement {
+  let jobName: String
+
+  /// Unschedules job `jobName`.
+  public init(_ jobName: String) { self.jobName = jobName }
+
+  public func render(into w: inout SQLWriter) {
+    let name = PostgreSQL.stringLiteral(jobName)
+    w.line("SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = \(name);")
+  }
+}

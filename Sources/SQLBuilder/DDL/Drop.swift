@@ -14,6 +14,12 @@ public struct Drop: SQLStatement {
     Self(kind: "TABLE", target: .relation(R.qualifiedName), behavior: behavior)
   }
 
+  /// `DROP TABLE IF EXISTS name` for a table no longer declared: in a script, it lets the next
+  /// migration drop the table with its rows.
+  public static func table(_ name: QualifiedName, _ behavior: DropBehavior? = nil) -> Self {
+    Self(kind: "TABLE", target: .relation(name), behavior: behavior)
+  }
+
   /// `DROP VIEW IF EXISTS name`.
   public static func view<R: Relation>(_: R.Type, _ behavior: DropBehavior? = nil) -> Self {
     Self(kind: "VIEW", target: .relation(R.qualifiedName), behavior: behavior)

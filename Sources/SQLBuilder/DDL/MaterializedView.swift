@@ -39,8 +39,20 @@ public struct RefreshMaterializedView<View: Relation>: SQLStatement {
   public init(_ view: View.Type, concurrently: Bool) { self.concurrently = concurrently }
 
   public func render(into writer: inout SQLWriter) {
+    MaterializedViewRefresh(view: View.qualifiedName, concurrently: concurrently)
+      .render(into: &writer)
+  }
+}
+
+/// `REFRESH MATERIALIZED VIEW [CONCURRENTLY] name;` for a view known by name, as a migration
+/// plans it.
+struct MaterializedViewRefresh: SQLStatement {
+  let view: QualifiedName
+  let concurrently: Bool
+
+  func render(into writer: inout SQLWriter) {
     let mode = concurrently ? "CONCURRENTLY " : ""
-    writer.line("REFRESH MATERIALIZED VIEW \(mode)\(writer.name(View.qualifiedName));")
+    writer.line("REFRESH MATERIALIZED VIEW \(mode)\(writer.name(view));")
   }
 }
 

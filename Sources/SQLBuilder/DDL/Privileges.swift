@@ -107,6 +107,10 @@ public struct Revoke: SQLStatement {
 
   /// Revokes `privileges` on `target` from `roles`.
   public init(_ privileges: Privilege..., on target: PrivilegeTarget, from roles: Role...) {
+    self.init(privileges: privileges, target: target, roles: roles)
+  }
+
+  init(privileges: [Privilege], target: PrivilegeTarget, roles: [Role]) {
     self.privileges = privileges
     self.target = target
     self.roles = roles

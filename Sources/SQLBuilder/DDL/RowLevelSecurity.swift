@@ -1,15 +1,37 @@
 /// `ALTER TABLE name ENABLE ROW LEVEL SECURITY;`: without a policy, only the owner (and roles
-/// that bypass RLS, such as Supabase's `service_role`) sees any row.
+/// that bypass RLS, such as Supabase's `service_role`) sees any row. `forced` adds
+/// `ALTER TABLE name FORCE ROW LEVEL SECURITY;`, so the policies bind the owner too.
 public struct EnableRowLevelSecurity<Table: Relation>: SQLStatement {
-  /// Enables row level security on `Table`.
-  public init(_ table: Table.Type) {}
+  let forced: Bool
+
+  /// Enables row level security on `Table`; `forced` applies it to the table's owner too.
+  public init(_ table: Table.Type, forced: Bool = false) { self.forced = forced }
 
   public func render(into writer: inout SQLWriter) {
-    writer.line("ALTER TABLE \(writer.name(Table.qualifiedName)) ENABLE ROW LEVEL SECURITY;")
+    let name = writer.name(Table.qualifiedName)
+    writer.line("ALTER TABLE \(name) ENABLE ROW LEVEL SECURITY;")
+    if forced { writer.line("ALTER TABLE \(name) FORCE ROW LEVEL SECURITY;") }
   }
 }
 
 extension EnableRowLevelSecurity: ValidatedStatement {
+  package func validate(_ validator: inout SQLValidator) { validator.name(Table.qualifiedName) }
+}
+
+/// `ALTER TABLE name DISABLE ROW LEVEL SECURITY; ALTER TABLE name NO FORCE ROW LEVEL
+/// SECURITY;`: every role with a privilege on the table sees every row again.
+public struct DisableRowLevelSecurity<Table: Relation>: SQLStatement {
+  /// Disables row level security on `Table`, forced or not.
+  public init(_ table: Table.Type) {}
+
+  public func render(into writer: inout SQLWriter) {
+    let name = writer.name(Table.qualifiedName)
+    writer.line("ALTER TABLE \(name) DISABLE ROW LEVEL SECURITY;")
+    writer.line("ALTER TABLE \(name) NO FORCE ROW LEVEL SECURITY;")
+  }
+}
+
+extension DisableRowLevelSecurity: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) { validator.name(Table.qualifiedName) }
 }
 

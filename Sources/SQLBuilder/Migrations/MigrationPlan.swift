@@ -5,16 +5,19 @@ import Foundation
 ///
 /// - A view or materialized view whose query changed is dropped and created again, with the
 ///   views that read it (which a plain DROP would refuse to leave behind).
-/// - A change to what belongs to an object (an index, its comment, its privileges) is applied
-///   on its own: an index is dropped and created, a comment or the privileges applied again.
-/// - A function is replaced in place, or dropped and created when its parameters or result changed.
-/// - A trigger is replaced in place, and dropped and created again with its function.
-/// - A cron job is scheduled again by name; objects no longer defined are dropped (extensions and
-///   schemas are left alone). A table that changed is an error: its data needs a hand-written
-///   migration.
+/// - A table is altered in place, keeping its rows (``TableDiff``): columns added, renamed,
+///   retyped or dropped as declared, constraints added and dropped. What would lose data
+///   without a declaration (a column or a table no longer declared, a table turned derived)
+///   stops generation with a message naming it.
+/// - A change to what belongs to an object (an index, a policy, row level security, its
+///   comment, its privileges) is applied on its own: the old one removed, the new one created.
+/// - A function is replaced in place, or dropped and created when its parameters or result
+///   changed; a trigger is replaced in place, and dropped and created again with its function.
+/// - A cron job is scheduled again by name; objects no longer defined are dropped (extensions
+///   and schemas are left alone).
 /// - A materialized view that is rebuilt reads fresh data: the materialized views it reads are
 ///   refreshed first.
-/// - Dropping a relation or an index waits at most 5 seconds for its lock (`lock_timeout`).
+/// - Every lock waits at most 5 seconds (`lock_timeout`).
 ///
 /// With no state yet, the plan creates everything, first dropping materialized views of the same
 /// names with CASCADE, so it replaces a hand-written version of the same objects.
@@ -25,41 +28,80 @@ package struct MigrationPlan: Sendable {
   package let objects: [SchemaObjectState]
   /// One line per change, for the file's header and the command's output.
   package let changes: [String]
+  /// The changes that delete rows or values, also in ``changes``.
+  package let deletions: [String]
 
   package init(from state: SchemaState?, to scripts: [SQLScript]) throws(SQLGenerationError) {
-    objects = try DesiredObjects(scripts).states
+    let desired = try DesiredObjects(scripts)
+    objects = desired.states
     let old = state?.objects ?? []
     let oldByKey = Dictionary(old.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     let newByKey = Dictionary(objects.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+
+    // Each object's previous version: by key, or by the name a rename declares.
+    var previous: [ObjectKey: SchemaObjectState] = [:]
+    var renamedAway = Set<ObjectKey>()
+    for object in objects {
+      if let before = oldByKey[object.key] {
+        previous[object.key] = before
+      } else if let from = desired.definitions[object.key]?.previousKey,
+        let before = oldByKey[from], newByKey[from] == nil
+      {
+        previous[object.key] = before
+        renamedAway.insert(from)
+      }
+    }
 
     var diagnostics: [SQLDiagnostic] = []
     var rebuild = Set<ObjectKey>()
     var replace = Set<ObjectKey>()
     var recreate = Set<ObjectKey>()
+    var altered: [ObjectKey: [any SQLStatement]] = [:]
+    var readersRebuilt = Set<ObjectKey>()
     var memberChanges: [ObjectKey: [(old: SchemaMemberState?, new: SchemaMemberState?)]] = [:]
     var changes: [String] = []
+    var deletions: [String] = []
     for object in objects {
-      guard let before = oldByKey[object.key] else {
+      guard let before = previous[object.key] else {
         changes.append("create \(object.key)")
         continue
       }
-      if before.definition != object.definition {
+      if before.kind == .table && object.kind == .derivedTable {
+        diagnostics.append(
+          SQLDiagnostic(
+            object: "\(object.key)", finding: TableChangeRules.Finding.tableBecameDerived))
+        continue
+      }
+      if object.kind == .table, let oldShape = before.table, let newShape = object.table,
+        case .relation(let name) = object.name, case .relation(let oldName) = before.name
+      {
+        let definition = desired.definitions[object.key]
+        let diff = TableDiff(
+          name, previousName: oldName, from: oldShape, to: newShape,
+          declared: definition?.declaredChanges ?? DeclaredTableChanges(),
+          conversions: definition?.conversions ?? [:])
+        diagnostics += diff.findings.map { SQLDiagnostic(object: "\(object.key)", finding: $0) }
+        if !diff.statements.isEmpty { altered[object.key] = diff.statements }
+        if diff.changesExistingColumns { readersRebuilt.insert(object.key) }
+        changes += diff.changes
+        deletions += diff.changes.filter { $0.hasPrefix("drop column") }
+      } else if before.definition != object.definition {
         switch object.kind {
-        case .view, .materializedView, .derivedTable:
+        case .view, .materializedView:
           rebuild.insert(object.key)
           changes.append("rebuild \(object.key)")
-        case .table:
-          diagnostics.append(
-            SQLDiagnostic(
-              object: "\(object.key)",
-              message: "the table changed; its data needs a hand-written migration"))
+        case .derivedTable, .table:
+          rebuild.insert(object.key)
+          let line = "rebuild \(object.key), dropping its rows: \(Self.rebuilt(object))"
+          changes.append(line)
+          deletions.append(line)
         case .function where before.head != object.head:
           recreate.insert(object.key)
           changes.append("recreate \(object.key), whose parameters or result changed")
         case .function, .trigger:
           replace.insert(object.key)
           changes.append("replace \(object.key)")
-        case .index:
+        case .member:
           recreate.insert(object.key)
           changes.append("recreate \(object.key)")
         case .cronJob, .extension, .schema:
@@ -71,17 +113,36 @@ package struct MigrationPlan: Sendable {
       let pairs = Self.memberPairs(before.members, object.members).filter { $0.old != $0.new }
       if !pairs.isEmpty {
         memberChanges[object.key] = pairs
-        changes += pairs.map { "update \(($0.new ?? $0.old)!.key) of \(object.key)" }
+        changes += pairs.map {
+          $0.new == nil
+            ? "remove \($0.old!.key) of \(object.key)" : "update \($0.new!.key) of \(object.key)"
+        }
       }
+    }
+
+    let removed = old.filter {
+      newByKey[$0.key] == nil && !renamedAway.contains($0.key) && $0.kind != .extension
+        && $0.kind != .schema
+    }
+    for object in removed where object.kind == .table && !desired.droppable.contains(object.key) {
+      diagnostics.append(
+        SQLDiagnostic(
+          object: "\(object.key)", finding: TableChangeRules.Finding.tableRemovedSilently))
     }
     guard diagnostics.isEmpty else { throw SQLGenerationError(diagnostics: diagnostics) }
 
     // The views that read a rebuilt view are rebuilt too, whether or not they changed, and so
-    // are the triggers of a function that is dropped and created again.
+    // are the triggers of a function that is dropped and created again, and the views that
+    // read a column a table drops or retypes.
     let readers = Self.readers(old + objects)
-    var pending = Array(rebuild.union(recreate)).sorted()
+    var pending = Array(rebuild.union(recreate).union(readersRebuilt)).sorted()
     while let key = pending.popLast() {
       for reader in readers[key, default: []].sorted() where !rebuild.contains(reader) {
+        if readersRebuilt.contains(key),
+          ![.view, .materializedView].contains(newByKey[reader]?.kind)
+        {
+          continue
+        }
         rebuild.insert(reader)
         memberChanges[reader] = nil
         if let now = newByKey[reader], oldByKey[reader]?.definition == now.definition {
@@ -103,51 +164,54 @@ package struct MigrationPlan: Sendable {
         changes.append("refresh \(dependency), which \(object.key) reads")
       }
     }
-    let removed = old.filter {
-      newByKey[$0.key] == nil && $0.kind != .extension && $0.kind != .schema
+    for object in removed {
+      let holdsRows = object.kind == .table
+      changes.append("drop \(object.key)" + (holdsRows ? ", deleting its rows" : ""))
+      if holdsRows { deletions.append(changes.last!) }
     }
-    changes += removed.map { "drop \($0.key)" }
     self.changes = changes
+    self.deletions = deletions
 
-    var statements: [String] = []
-    let firstMigration = state == nil
-    let dropping = old.filter {
-      rebuild.contains($0.key) || recreate.contains($0.key)
-        || newByKey[$0.key] == nil
-          && $0.kind != .extension && $0.kind != .schema
+    var statements: [any SQLStatement] = []
+    if !changes.isEmpty {
+      statements.append(Comment("Fail within 5 seconds rather than queue others behind a lock."))
+      statements.append(SetLocal("lock_timeout", "5s"))
     }
-    let dropsIndexes = memberChanges.values.joined().contains { $0.old?.drop != nil }
-    let locks =
-      firstMigration || dropsIndexes
-      || dropping.contains { [.view, .materializedView, .table, .derivedTable].contains($0.kind) }
-    if locks && !changes.isEmpty {
-      statements.append(
-        "-- Fail within 5 seconds rather than queue readers behind a view's lock.\nSET LOCAL lock_timeout = '5s';"
-      )
-    }
-    if firstMigration {
+    if state == nil {
       for object in objects.reversed() where object.kind == .materializedView {
-        statements.append(object.drop.replacingOccurrences(of: ";", with: " CASCADE;"))
+        statements += [object.drop(.cascade)].compactMap { $0 }
       }
     }
-    for object in Self.dependentsFirst(dropping) { statements.append(object.drop) }
-    // Creates and member changes, in the order the scripts define the objects.
+    let dropping = old.filter {
+      rebuild.contains($0.key) || recreate.contains($0.key) || removed.contains($0)
+    }
+    statements += Self.dependentsFirst(dropping).compactMap { $0.drop() }
+    // Creates, alterations and member changes, in the order the scripts define the objects.
     for object in objects {
-      if oldByKey[object.key] == nil || rebuild.contains(object.key)
+      if previous[object.key] == nil || rebuild.contains(object.key)
         || replace.contains(object.key) || recreate.contains(object.key)
       {
         statements += (refreshFirst[object.key] ?? []).compactMap(\.refresh)
-        statements.append(object.fullText)
+        statements.append(RenderedStatement(object.fullText))
         continue
       }
-      for change in memberChanges[object.key] ?? [] {
-        if let drop = change.old?.drop, change.new?.text != change.old?.text {
-          statements.append(drop)
-        }
-        if let new = change.new { statements.append(new.text) }
+      let changed = memberChanges[object.key] ?? []
+      for change in changed where change.new == nil || change.new?.replacesInPlace == false {
+        if let removal = change.old?.removal { statements.append(RenderedStatement(removal)) }
+      }
+      statements += altered[object.key] ?? []
+      for change in changed {
+        if let new = change.new { statements.append(RenderedStatement(new.text)) }
       }
     }
-    sql = changes.isEmpty ? nil : statements.joined(separator: "\n\n") + "\n"
+    var writer = SQLWriter()
+    writer.statements(statements)
+    sql = changes.isEmpty ? nil : writer.text.trimmingCharacters(in: .newlines) + "\n"
+  }
+
+  /// What a derived table's header line says fills it again.
+  private static func rebuilt(_ object: SchemaObjectState) -> String {
+    object.rebuiltBy.map { "\($0) fills it again" } ?? "nothing declared fills it again"
   }
 
   /// Members of the old and new versions of an object, paired by key, in the new order.
@@ -181,84 +245,5 @@ package struct MigrationPlan: Sendable {
       ordered.append(remaining.remove(at: next))
     }
     return ordered
-  }
-}
-
-/// The objects the scripts define, with the statements that belong to each.
-struct DesiredObjects {
-  var states: [SchemaObjectState] = []
-
-  init(_ scripts: [SQLScript]) throws(SQLGenerationError) {
-    let diagnostics = validate(scripts)
-    guard diagnostics.isEmpty else { throw SQLGenerationError(diagnostics: diagnostics) }
-    var order: [ObjectKey] = []
-    var defined: [ObjectKey: (kind: ObjectKind, dependsOn: [ObjectKey], drop: String)] = [:]
-    var primary: [ObjectKey: any SQLStatement] = [:]
-    var members: [ObjectKey: [(key: String, drop: String?, statements: [any SQLStatement])]] = [:]
-    func define(
-      _ key: ObjectKey, _ kind: ObjectKind, _ dependsOn: [ObjectKey], _ drop: String,
-      by statement: any SQLStatement
-    ) {
-      if defined[key] == nil { order.append(key) }
-      defined[key] = (kind, dependsOn, drop)
-      primary[key] = statement
-    }
-    func visit(_ statement: any SQLStatement) {
-      if let transaction = statement as? Transaction {
-        transaction.statements.forEach(visit)
-        return
-      }
-      guard let member = statement as? any SchemaMember else { return }
-      switch member.schemaRole {
-      case .defines(let key, let kind, let dependsOn, let drop):
-        define(key, kind, dependsOn, drop, by: statement)
-      case .belongs(let key, let name, let drop):
-        guard defined[key] != nil else {
-          // Belongs to an object these scripts do not create. An index on another's table is
-          // an object of its own, dropped when no longer defined; anything else (a grant, a
-          // comment) is created once and known by its text.
-          if let drop, name.hasPrefix("index ") {
-            return define(ObjectKey("\(name) on \(key)"), .index, [key], drop, by: statement)
-          }
-          var writer = SQLWriter()
-          statement.render(into: &writer)
-          let own = ObjectKey("statement \(writer.text.trimmingCharacters(in: .newlines))")
-          return define(own, .schema, [], "", by: statement)
-        }
-        if let index = members[key]?.firstIndex(where: { $0.key == name }) {
-          members[key]?[index].statements.append(statement)
-        } else {
-          members[key, default: []].append((name, drop, [statement]))
-        }
-      case .none:
-        break
-      }
-    }
-    for script in scripts { script.statements.forEach(visit) }
-    let managed = Set(order)
-    func text(_ statements: [any SQLStatement]) -> String {
-      var writer = SQLWriter()
-      writer.statements(statements)
-      return writer.text.trimmingCharacters(in: .newlines)
-    }
-    for key in order {
-      guard let definition = defined[key], let statement = primary[key] else { continue }
-      let primaryText = text([statement])
-      states.append(
-        SchemaObjectState(
-          key: key, kind: definition.kind,
-          dependsOn: definition.dependsOn.filter(managed.contains), drop: definition.drop,
-          definition: primaryText,
-          members: (members[key] ?? []).map {
-            SchemaMemberState(key: $0.key, text: text($0.statements), drop: $0.drop)
-          },
-          head: Self.head(primaryText, definition.kind)))
-    }
-  }
-
-  /// A function's text up to its body: what CREATE OR REPLACE cannot change.
-  private static func head(_ text: String, _ kind: ObjectKind) -> String? {
-    guard kind == .function, let body = text.range(of: "\nAS ") else { return nil }
-    return String(text[..<body.lowerBound])
   }
 }

@@ -1,65 +1,35 @@
 /// How a statement takes part in a schema's objects, for planning migrations: it defines an
-/// object, or belongs to one (an index, a grant, a comment), or neither (a DROP kept for
-/// re-applying a script, a guard, a comment line).
+/// object, or belongs to one (an index, a policy, a grant, a comment), or lets a migration drop
+/// a table, or none of these (a guard, a comment line, a DROP kept for re-applying a script).
 package enum SchemaRole: Sendable {
-  /// Defines the object `key`; `dependsOn` names the managed objects it reads.
-  case defines(ObjectKey, kind: ObjectKind, dependsOn: [ObjectKey], drop: String)
+  /// Defines an object.
+  case defines(ObjectDefinition)
   /// Belongs to the object `key` as its `member` (statements of one member are applied
-  /// together), is created again with it, and is removed by `drop` when it can be on its own.
-  case belongs(to: ObjectKey, member: String, drop: String?)
+  /// together); `removal` removes it on its own, and `replacesInPlace` says its statements
+  /// can be applied again over the old ones.
+  case belongs(
+    to: ObjectKey, member: String, removal: [any SQLStatement], replacesInPlace: Bool)
+  /// `DROP TABLE`: the table, no longer defined, may be dropped with its rows.
+  case permitsDrop(ObjectKey)
   /// Not part of the schema's state.
   case none
 }
 
-/// An object's identity across versions of the definitions: its kind of namespace and name.
-package struct ObjectKey: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
-  package let value: String
-  package init(_ value: String) { self.value = value }
-
-  package init(from decoder: any Decoder) throws {
-    value = try decoder.singleValueContainer().decode(String.self)
-  }
-
-  package func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(value)
-  }
-  package var description: String { value }
-  package static func < (l: Self, r: Self) -> Bool { l.value < r.value }
-
-  /// A table, view or materialized view: they share one namespace.
-  package static func relation(_ name: QualifiedName) -> Self { Self("relation \(name)") }
-  /// A function, by name: a changed signature is the same function changed.
-  package static func function(_ name: QualifiedName) -> Self { Self("function \(name)") }
-  package static func extensionNamed(_ name: String) -> Self { Self("extension \(name)") }
-  package static func schema(_ name: String) -> Self { Self("schema \(name)") }
-  package static func cronJob(_ name: String) -> Self { Self("cron job \(name)") }
-  /// A trigger, by name and table: trigger names are unique per table.
-  package static func trigger(_ name: String, on table: QualifiedName) -> Self {
-    Self("trigger \(name) on \(table)")
-  }
-}
-
-/// What kind of object a key names, which decides how a change is applied.
-package enum ObjectKind: String, Codable, Sendable {
-  /// Dropped and created again when it changes, with the views that read it.
-  case view
-  case materializedView = "materialized view"
-  /// Holds data: a change is not planned automatically.
-  case table
-  /// Holds data computed from other tables: dropped and created again when it changes.
-  case derivedTable = "derived table"
-  /// Replaced in place, or dropped and created when its signature or result changes.
-  case function
-  /// Scheduled again by name.
-  case cronJob = "cron job"
-  /// Replaced in place (`CREATE OR REPLACE TRIGGER`); dropped and created with its function.
-  case trigger
-  /// An index on a table the scripts do not create: dropped and created when it changes,
-  /// dropped when no longer defined.
-  case index
-  /// Created once; a generated migration never drops it.
-  case `extension`, schema
+/// What a statement that creates an object says about it.
+package struct ObjectDefinition: Sendable {
+  let key: ObjectKey
+  let kind: ObjectKind
+  let name: ObjectName
+  /// The managed objects it reads, which are created before it and dropped after it.
+  let dependsOn: [ObjectKey]
+  var head: String? = nil
+  var table: TableShape? = nil
+  var declaredChanges = DeclaredTableChanges()
+  /// Column → its declared conversion, rendered.
+  var conversions: [String: String] = [:]
+  /// The key it had before a declared rename.
+  var previousKey: ObjectKey? = nil
+  var rebuiltBy: String? = nil
 }
 
 /// A statement that knows its part in the schema's state.
@@ -72,7 +42,7 @@ extension PrivilegeTarget {
   var objectKey: ObjectKey {
     switch self {
     case .relation(let name): return .relation(name)
-    case .function(let signature): return .function(signature.name)
+    case .function(let signature): return .function(signature)
     case .schema(let name): return .schema(name)
     }
   }
@@ -99,118 +69,162 @@ extension SelectStatement {
 
 extension CreateMaterializedView: SchemaMember {
   package var schemaRole: SchemaRole {
-    var writer = SQLWriter()
-    return .defines(
-      .relation(View.qualifiedName), kind: .materializedView,
-      dependsOn: query.statement.readRelations.map(ObjectKey.relation).sorted(),
-      drop: "DROP MATERIALIZED VIEW IF EXISTS \(writer.name(View.qualifiedName));")
+    .defines(
+      ObjectDefinition(
+        key: .relation(View.qualifiedName), kind: .materializedView,
+        name: .relation(name: View.qualifiedName),
+        dependsOn: query.statement.readRelations.map(ObjectKey.relation).sorted()))
   }
 }
 
 extension CreateView: SchemaMember {
   package var schemaRole: SchemaRole {
-    var writer = SQLWriter()
-    return .defines(
-      .relation(View.qualifiedName), kind: .view,
-      dependsOn: query.statement.readRelations.map(ObjectKey.relation).sorted(),
-      drop: "DROP VIEW IF EXISTS \(writer.name(View.qualifiedName));")
+    .defines(
+      ObjectDefinition(
+        key: .relation(View.qualifiedName), kind: .view, name: .relation(name: View.qualifiedName),
+        dependsOn: query.statement.readRelations.map(ObjectKey.relation).sorted()))
   }
 }
 
 extension CreateTable: SchemaMember {
   package var schemaRole: SchemaRole {
-    var writer = SQLWriter()
-    return .defines(
-      .relation(Table.qualifiedName), kind: derived ? .derivedTable : .table,
-      dependsOn: rebuiltWith.map(ObjectKey.relation),
-      drop: "DROP TABLE IF EXISTS \(writer.name(Table.qualifiedName));")
+    var w = SQLWriter()
+    let name = Table.qualifiedName
+    var columns: [TableShape.Column] = []
+    for case let column as any ColumnDefinition in Table.columns {
+      columns.append(
+        TableShape.Column(
+          name: column.name, type: column.typeInfo.name, notNull: !column.typeInfo.isNullable,
+          defaultValue: column.defaultValue.map { w.expression($0) }))
+    }
+    let shape = TableShape(
+      unlogged: unlogged, columns: columns,
+      constraints: constraints.map {
+        TableShape.Constraint(name: $0.name(onTable: name.name), definition: $0.definition(&w))
+      })
+    var definition = ObjectDefinition(
+      key: .relation(name), kind: derivation == nil ? .table : .derivedTable,
+      name: .relation(name: name),
+      dependsOn: (derivation?.rebuiltWith ?? []).map(ObjectKey.relation))
+    definition.table = shape
+    definition.declaredChanges = declaredChanges
+    definition.conversions = declaredChanges.conversions.mapValues { w.expression($0) }
+    definition.previousKey = renamedFrom.map { .relation(QualifiedName(name.schema, $0)) }
+    definition.rebuiltBy = derivation?.rebuiltBy
+    return .defines(definition)
   }
 }
 
 extension CreateFunction: SchemaMember {
   package var schemaRole: SchemaRole {
-    var writer = SQLWriter()
-    let signature = FunctionSignature(
-      name: name, argumentTypes: parameters.map(\.typeName)
-    ).rendered(&writer)
+    let signature = FunctionSignature(name: name, argumentTypes: parameters.map(\.typeName))
     // RETURNS SETOF a relation depends on its row type: the relation cannot be dropped under it.
     var dependsOn: [ObjectKey] = []
     if case .setOf(let relation) = result.kind { dependsOn.append(.relation(relation)) }
-    return .defines(
-      .function(name), kind: .function, dependsOn: dependsOn,
-      drop: "DROP FUNCTION IF EXISTS \(signature);")
+    var definition = ObjectDefinition(
+      key: .function(signature), kind: .function, name: .function(signature: signature),
+      dependsOn: dependsOn)
+    var writer = SQLWriter()
+    renderHead(into: &writer)
+    definition.head = writer.text
+    return .defines(definition)
   }
 }
 
 extension CronSchedule: SchemaMember {
   package var schemaRole: SchemaRole {
     .defines(
-      .cronJob(jobName), kind: .cronJob, dependsOn: [],
-      drop:
-        "SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = \(PostgreSQL.stringLiteral(jobName));"
-    )
+      ObjectDefinition(
+        key: .cronJob(jobName), kind: .cronJob, name: .cronJob(name: jobName), dependsOn: []))
   }
 }
 
 extension CreateTrigger: SchemaMember {
   package var schemaRole: SchemaRole {
-    var writer = SQLWriter()
-    return .defines(
-      .trigger(name, on: Table.qualifiedName), kind: .trigger,
-      dependsOn: [.function(function.name), .relation(Table.qualifiedName)],
-      drop:
-        "DROP TRIGGER IF EXISTS \(writer.identifier(name)) ON \(writer.name(Table.qualifiedName));")
+    .defines(
+      ObjectDefinition(
+        key: .trigger(name, on: Table.qualifiedName), kind: .trigger,
+        name: .trigger(name: name, table: Table.qualifiedName),
+        dependsOn: [.function(function), .relation(Table.qualifiedName)]))
   }
 }
 
 extension CreateExtension: SchemaMember {
   package var schemaRole: SchemaRole {
-    .defines(.extensionNamed(name), kind: .extension, dependsOn: [], drop: "")
+    .defines(
+      ObjectDefinition(
+        key: .extensionNamed(name), kind: .extension, name: .other(name: name), dependsOn: []))
   }
 }
 
 extension CreateSchema: SchemaMember {
   package var schemaRole: SchemaRole {
-    .defines(.schema(name), kind: .schema, dependsOn: [], drop: "")
+    .defines(
+      ObjectDefinition(key: .schema(name), kind: .schema, name: .other(name: name), dependsOn: []))
   }
 }
 
 extension CreateIndex: SchemaMember {
   package var schemaRole: SchemaRole {
-    var writer = SQLWriter()
     let index = QualifiedName(Table.qualifiedName.schema, name)
     return .belongs(
       to: .relation(Table.qualifiedName), member: "index \(name)",
-      drop: "DROP INDEX IF EXISTS \(writer.name(index));")
+      removal: [Drop(kind: "INDEX", target: .relation(index), behavior: nil)],
+      replacesInPlace: false)
   }
 }
 
-extension Analyze: SchemaMember {
+extension CreatePolicy: SchemaMember {
   package var schemaRole: SchemaRole {
-    .belongs(to: .relation(Table.qualifiedName), member: "statistics", drop: nil)
-  }
-}
-
-extension CommentOn: SchemaMember {
-  package var schemaRole: SchemaRole {
-    .belongs(to: target.objectKey, member: "comment", drop: nil)
-  }
-}
-
-extension Grant: SchemaMember {
-  package var schemaRole: SchemaRole {
-    .belongs(to: target.objectKey, member: "privileges", drop: nil)
-  }
-}
-
-extension Revoke: SchemaMember {
-  package var schemaRole: SchemaRole {
-    .belongs(to: target.objectKey, member: "privileges", drop: nil)
+    .belongs(
+      to: .relation(Table.qualifiedName), member: "policy \(name)",
+      removal: [Drop(kind: "POLICY", target: .onTable(name, Table.qualifiedName), behavior: nil)],
+      replacesInPlace: false)
   }
 }
 
 extension EnableRowLevelSecurity: SchemaMember {
   package var schemaRole: SchemaRole {
-    .belongs(to: .relation(Table.qualifiedName), member: "row level security", drop: nil)
+    .belongs(
+      to: .relation(Table.qualifiedName), member: "row level security",
+      removal: [DisableRowLevelSecurity(Table.self)], replacesInPlace: false)
+  }
+}
+
+extension Analyze: SchemaMember {
+  package var schemaRole: SchemaRole {
+    .belongs(
+      to: .relation(Table.qualifiedName), member: "statistics", removal: [],
+      replacesInPlace: true)
+  }
+}
+
+extension CommentOn: SchemaMember {
+  package var schemaRole: SchemaRole {
+    .belongs(
+      to: target.objectKey, member: "comment",
+      removal: [CommentOn(kind: kind, target: target, text: nil)], replacesInPlace: true)
+  }
+}
+
+extension Grant: SchemaMember {
+  package var schemaRole: SchemaRole {
+    .belongs(
+      to: target.objectKey, member: "privileges",
+      removal: [Revoke(privileges: [.all], target: target, roles: roles)],
+      replacesInPlace: false)
+  }
+}
+
+extension Revoke: SchemaMember {
+  package var schemaRole: SchemaRole {
+    .belongs(to: target.objectKey, member: "privileges", removal: [], replacesInPlace: false)
+  }
+}
+
+extension Drop: SchemaMember {
+  package var schemaRole: SchemaRole {
+    guard kind == "TABLE", case .relation(let name) = target else { return .none }
+    return .permitsDrop(.relation(name))
   }
 }

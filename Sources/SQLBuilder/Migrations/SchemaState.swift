@@ -23,41 +23,79 @@ public struct MigrationRecord: Codable, Equatable, Sendable {
   }
 }
 
-/// One object as the migrations leave it.
+/// One object as the migrations leave it: its identity, kind, dependencies and definition.
 package struct SchemaObjectState: Codable, Equatable, Sendable {
   package let key: ObjectKey
   package let kind: ObjectKind
+  /// How DROP names it: schema and name, a function's argument types, a trigger's table.
+  package let name: ObjectName
   package let dependsOn: [ObjectKey]
-  /// The statement that removes it.
-  package let drop: String
   /// The statement that creates it, as rendered.
   package let definition: String
-  /// What belongs to it (indexes, statistics, comment, privileges), in creation order.
+  /// What belongs to it (indexes, policies, comment, privileges), in creation order.
   package let members: [SchemaMemberState]
-  /// For a function, what CREATE OR REPLACE cannot change: name, parameters and result.
-  package let head: String?
+  /// For a function, what CREATE OR REPLACE cannot change: its parameters and result.
+  package var head: String? = nil
+  /// For a table, its columns and constraints, which a change alters in place.
+  package var table: TableShape? = nil
+  /// For a derived table, what fills it again after a migration drops and creates it.
+  package var rebuiltBy: String? = nil
+  /// For a part of an object the scripts do not create, the statements that remove it.
+  package var removal: String? = nil
 }
 
-/// A part of an object that can change on its own: an index, its comment, its privileges.
+/// A part of an object that can change on its own: an index, a policy, its comment, its
+/// privileges, row level security.
 package struct SchemaMemberState: Codable, Equatable, Sendable {
-  /// `index <name>`, `comment`, `privileges`, `statistics`, …
+  /// `index <name>`, `policy <name>`, `comment`, `privileges`, `statistics`, …
   package let key: String
   /// Its statements as rendered.
   package let text: String
-  /// The statement that removes it on its own, when there is one (an index).
-  package let drop: String?
+  /// The statements that remove it on its own (`DROP INDEX`, `DROP POLICY`, `REVOKE ALL`, …),
+  /// when it can be removed.
+  package let removal: String?
+  /// Whether its new statements replace the old ones without the removal (a comment).
+  package let replacesInPlace: Bool
 }
 
 extension SchemaObjectState {
   /// The object's statements: its definition, then its members.
   var fullText: String { ([definition] + members.map(\.text)).joined(separator: "\n\n") }
 
-  /// For a materialized view, the statement that computes its rows again.
-  var refresh: String? {
-    let dropPrefix = "DROP MATERIALIZED VIEW IF EXISTS "
-    guard kind == .materializedView, drop.hasPrefix(dropPrefix) else { return nil }
-    return "REFRESH MATERIALIZED VIEW " + drop.dropFirst(dropPrefix.count)
+  /// The statement that removes the object, nil for those a migration never drops.
+  func drop(_ behavior: DropBehavior? = nil) -> (any SQLStatement)? {
+    switch (kind, name) {
+    case (.view, .relation(let name)):
+      return Drop(kind: "VIEW", target: .relation(name), behavior: behavior)
+    case (.materializedView, .relation(let name)):
+      return Drop(kind: "MATERIALIZED VIEW", target: .relation(name), behavior: behavior)
+    case (.table, .relation(let name)), (.derivedTable, .relation(let name)):
+      return Drop(kind: "TABLE", target: .relation(name), behavior: behavior)
+    case (.function, .function(let signature)):
+      return Drop(kind: "FUNCTION", target: .function(signature), behavior: behavior)
+    case (.trigger, .trigger(let name, let table)):
+      return Drop(kind: "TRIGGER", target: .onTable(name, table), behavior: behavior)
+    case (.cronJob, .cronJob(let name)):
+      return CronUnschedule(name)
+    case (.member, _):
+      return removal.map(RenderedStatement.init)
+    default:
+      return nil
+    }
   }
+
+  /// For a materialized view, the statement that computes its rows again.
+  var refresh: (any SQLStatement)? {
+    guard kind == .materializedView, case .relation(let name) = name else { return nil }
+    return MaterializedViewRefresh(view: name, concurrently: false)
+  }
+}
+
+/// Statements kept as rendered in a ``SchemaState``, applied again as they are.
+struct RenderedStatement: SQLStatement {
+  let text: String
+  init(_ text: String) { self.text = text }
+  func render(into writer: inout SQLWriter) { writer.line(text) }
 }
 
 /// A stable 64-bit FNV-1a checksum of `text`, in hex, to notice a file edited by hand.
