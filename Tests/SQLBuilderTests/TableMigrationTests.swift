@@ -73,11 +73,11 @@ import Testing
   static func goals<G: Relation>(
     _: G.Type, id: KeyPath<G, Column<PG.UUID, NotNull>>,
     location: KeyPath<G, Column<PG.UUID, NotNull>>, day: KeyPath<G, Column<PG.Date, NotNull>>,
-    ownRowsOnly: Bool, grants: Bool = true,
+    ownRowsOnly: Bool, grants: Bool = true, renamedFrom: String? = nil,
     _ constraints: @escaping (TableConstraints<G>) -> Void = { _ in }
   ) -> [any SQLStatement] {
     var statements: [any SQLStatement] = [
-      CreateTable(G.self) { t in
+      CreateTable(G.self, renamedFrom: renamedFrom) { t in
         t.primaryKey(id)
         t.foreignKey(location, references: \Locations.id, onDelete: .cascade)
         t.unique(location, day)
@@ -114,10 +114,7 @@ import Testing
     case 3, 4:
       goals = Self.goals(
         GoalsV3.self, id: \.id, location: \.locationID, day: \.day, ownRowsOnly: version == 3
-      ) { t in
-        t.renamed(\.remark, from: "note")
-        t.changeType(\.target, from: PG.Integer.self) { old in old.cast(to: PG.Text.self) }
-      }
+      ) { t in t.renamed(\.remark, from: "note") }
     case 5:
       goals = Self.goals(
         GoalsV5.self, id: \.id, location: \.locationID, day: \.day, ownRowsOnly: false,
@@ -285,7 +282,7 @@ import Testing
 
       ALTER TABLE goals.daily_goals RENAME COLUMN note TO remark;
 
-      ALTER TABLE goals.daily_goals ALTER COLUMN target TYPE text USING (daily_goals.target::text);
+      ALTER TABLE goals.daily_goals ALTER COLUMN target TYPE text;
       """#, #_sourceLocation)
     expectInline(
       plans[4].sql ?? "",
@@ -413,5 +410,84 @@ import Testing
     #expect(accepted.count > 20)
     #expect(ours.subtracting(accepted).sorted() == [], "GenSQL allows, PostgreSQL refuses")
     #expect(accepted.subtracting(ours).sorted() == [], "PostgreSQL allows, GenSQL refuses")
+  }
+
+  /// Version 1 of a table under its first name.
+  struct GoalsPerDay: Relation {
+    static let qualifiedName = QualifiedName("goals", "goals_per_day")
+    let id = Column<PG.UUID, NotNull>("id", default: genRandomUUID())
+    let locationID = Column<PG.UUID, NotNull>("location_id")
+    let day = Column<PG.Date, NotNull>("day")
+    let target = Column<PG.Integer, NotNull>("target")
+  }
+
+  @Test func aRenamedTableKeepsItsRowsAndItsConstraintsTakeTheNewName() throws {
+    let before = try MigrationPlan(
+      from: nil,
+      to: [
+        SQLScript("goals.sql", header: []) {
+          Self.common()
+            + Self.goals(
+              GoalsPerDay.self, id: \.id, location: \.locationID, day: \.day, ownRowsOnly: true)
+        }
+      ])
+    var state = SchemaState()
+    state.objects = before.objects
+    let renamed = [
+      SQLScript("goals.sql", header: []) {
+        Self.common()
+          + Self.goals(
+            GoalsV1.self, id: \.id, location: \.locationID, day: \.day, ownRowsOnly: true,
+            renamedFrom: "goals_per_day")
+      }
+    ]
+    let after = try MigrationPlan(from: state, to: renamed)
+    #expect(after.deletions == [])
+    expectInline(
+      after.sql ?? "",
+      #"""
+      -- Fail within 5 seconds rather than queue others behind a lock.
+      SET LOCAL lock_timeout = '5s';
+
+      ALTER TABLE goals.goals_per_day DISABLE ROW LEVEL SECURITY;
+      ALTER TABLE goals.goals_per_day NO FORCE ROW LEVEL SECURITY;
+
+      DROP POLICY IF EXISTS daily_goals_own_locations ON goals.goals_per_day;
+
+      REVOKE ALL ON TABLE goals.goals_per_day FROM authenticated;
+
+      ALTER TABLE goals.goals_per_day RENAME TO daily_goals;
+
+      ALTER TABLE goals.daily_goals RENAME CONSTRAINT goals_per_day_pkey TO daily_goals_pkey;
+
+      ALTER TABLE goals.daily_goals RENAME CONSTRAINT goals_per_day_location_id_fkey TO daily_goals_location_id_fkey;
+
+      ALTER TABLE goals.daily_goals RENAME CONSTRAINT goals_per_day_location_id_day_key TO daily_goals_location_id_day_key;
+
+      ALTER TABLE goals.daily_goals ENABLE ROW LEVEL SECURITY;
+
+      CREATE POLICY daily_goals_own_locations ON goals.daily_goals
+        FOR ALL
+        TO authenticated
+        USING (EXISTS (
+          SELECT 1
+          FROM goals.user_location_access a
+          WHERE a.location_id = daily_goals.location_id AND a.user_id = auth.uid()
+        ));
+
+      GRANT SELECT, INSERT, UPDATE ON TABLE goals.daily_goals TO authenticated;
+      """#, #_sourceLocation)
+    let output = try ShopDatabase.shared.get().run(
+      (before.sql ?? "")
+        + Self.rows.replacingOccurrences(of: "daily_goals", with: "goals_per_day")
+        + (after.sql ?? "")
+          + """
+          SELECT count(*) FROM goals.daily_goals;
+          SELECT string_agg(conname, ',' ORDER BY conname) FROM pg_constraint
+           WHERE conrelid = 'goals.daily_goals'::regclass;
+          """)
+    #expect(
+      output == "2\ndaily_goals_location_id_day_key,daily_goals_location_id_fkey,daily_goals_pkey\n"
+    )
   }
 }
