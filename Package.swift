@@ -29,7 +29,8 @@ let package = Package(
         "SQLBuilder", "MetricsSchema", "StorySketch", "GenSQLCore", "TextDiff", "OperatorTable",
       ],
       exclude: ["__Snapshots__", "CompileFailures", "Fixtures"]),
-    .testTarget(name: "GenSQLTests", dependencies: ["GenSQLCore", "TextDiff"]),
+    .testTarget(
+      name: "GenSQLTests", dependencies: ["GenSQLCore", "TextDiff"], exclude: ["Fixtures"]),
     .testTarget(name: "SQLBuilderTests", dependencies: ["SQLBuilder", "PostgresHarness"]),
     .testTarget(
       name: "DatabaseTests",

@@ -31,10 +31,17 @@ package struct MigrationPlan: Sendable {
   /// The changes that delete rows or values, also in ``changes``.
   package let deletions: [String]
 
+  /// Whether the state was recorded by an earlier GenSQL and is recorded again as it is now.
+  package let recordsStateAgain: Bool
+
   package init(from state: SchemaState?, to scripts: [SQLScript]) throws(SQLGenerationError) {
     let desired = try DesiredObjects(scripts)
     objects = desired.states
-    let old = state?.objects ?? []
+    recordsStateAgain = state?.earlierObjects != nil
+    let old =
+      try state?.earlierObjects.map { earlier throws(SQLGenerationError) in
+        try Self.upgraded(earlier, to: desired.states)
+      } ?? state?.objects ?? []
     let oldByKey = Dictionary(old.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     let newByKey = Dictionary(objects.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
 
@@ -207,6 +214,32 @@ package struct MigrationPlan: Sendable {
     var writer = SQLWriter()
     writer.statements(statements)
     sql = changes.isEmpty ? nil : writer.text.trimmingCharacters(in: .newlines) + "\n"
+  }
+
+  /// The state an earlier GenSQL recorded, as this one records it: the same objects, when the
+  /// definitions have not changed since; otherwise nothing can be planned from it.
+  private static func upgraded(_ earlier: [EarlierObjectState], to desired: [SchemaObjectState])
+    throws(SQLGenerationError) -> [SchemaObjectState]
+  {
+    func earlierKey(_ object: SchemaObjectState) -> ObjectKey {
+      guard case .function(let signature) = object.name else { return object.key }
+      return ObjectKey("function \(signature.name)")
+    }
+    let now = desired.map {
+      EarlierObjectState(
+        key: earlierKey($0), definition: $0.definition,
+        members: $0.members.map { .init(key: $0.key, text: $0.text) })
+    }
+    guard now == earlier else {
+      throw SQLGenerationError(diagnostics: [
+        SQLDiagnostic(
+          object: "the migrations' state",
+          message:
+            "it was recorded by an earlier GenSQL, and the definitions changed since; check out the definitions of the last migration, run `swift run GenSQL` once to record the state again, then make the change"
+        )
+      ])
+    }
+    return desired
   }
 
   /// What a derived table's header line says fills it again.

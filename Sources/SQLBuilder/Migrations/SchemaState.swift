@@ -5,9 +5,43 @@ public struct SchemaState: Codable, Equatable, Sendable {
   public var migrations: [MigrationRecord] = []
   /// The objects they create, in creation order.
   package var objects: [SchemaObjectState] = []
+  /// The objects as an earlier GenSQL recorded them (a definition and members' text per key),
+  /// until a run with unchanged definitions records them again.
+  package var earlierObjects: [EarlierObjectState]? = nil
 
   /// No migration yet.
   public init() {}
+
+  private enum CodingKeys: String, CodingKey { case migrations, objects }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    migrations = try container.decode([MigrationRecord].self, forKey: .migrations)
+    do {
+      objects = try container.decode([SchemaObjectState].self, forKey: .objects)
+    } catch {
+      earlierObjects = try container.decode([EarlierObjectState].self, forKey: .objects)
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(migrations, forKey: .migrations)
+    try container.encode(objects, forKey: .objects)
+  }
+}
+
+/// An object as an earlier GenSQL recorded it: its key (a function's without argument types),
+/// its definition and its members' text.
+package struct EarlierObjectState: Codable, Equatable, Sendable {
+  package let key: ObjectKey
+  package let definition: String
+  package let members: [Member]
+
+  package struct Member: Codable, Equatable, Sendable {
+    package let key: String
+    package let text: String
+  }
 }
 
 /// A migration file and the checksum of its text when it was written.
