@@ -490,4 +490,88 @@ import Testing
       output == "2\ndaily_goals_location_id_day_key,daily_goals_location_id_fkey,daily_goals_pkey\n"
     )
   }
+
+  struct TargetsV1: Relation {
+    static let qualifiedName = QualifiedName("goals", "targets")
+    let id = Column<PG.UUID, NotNull>("id")
+    let locationID = Column<PG.UUID, NotNull>("location_id")
+    let amount = Column<PG.Integer, Nullable>("amount")
+  }
+
+  /// The amount NOT NULL with a default; a CHECK and a foreign key instead of the unique key.
+  struct TargetsV2: Relation {
+    static let qualifiedName = QualifiedName("goals", "targets")
+    let id = Column<PG.UUID, NotNull>("id")
+    let locationID = Column<PG.UUID, NotNull>("location_id")
+    let amount = Column<PG.Integer, NotNull>("amount", default: 0)
+  }
+
+  @Test func constraintsNullabilityAndDefaultsChangeInPlace() throws {
+    let v1 = [
+      SQLScript("targets.sql", header: []) {
+        Self.common()
+          + [
+            CreateTable(TargetsV1.self) { t in
+              t.primaryKey(\.id)
+              t.unique(\.locationID)
+            }
+          ]
+      }
+    ]
+    let v2 = [
+      SQLScript("targets.sql", header: []) {
+        Self.common()
+          + [
+            CreateTable(TargetsV2.self) { t in
+              t.primaryKey(\.id)
+              t.foreignKey(\.locationID, references: \Locations.id)
+              t.check("targets_amount_not_negative") { $0.amount >= 0 }
+            }
+          ]
+      }
+    ]
+    let first = try MigrationPlan(from: nil, to: v1)
+    var state = SchemaState()
+    state.objects = first.objects
+    let second = try MigrationPlan(from: state, to: v2)
+    expectInline(
+      second.sql ?? "",
+      #"""
+      -- Fail within 5 seconds rather than queue others behind a lock.
+      SET LOCAL lock_timeout = '5s';
+
+      ALTER TABLE goals.targets
+        DROP CONSTRAINT targets_location_id_key,
+        ALTER COLUMN amount SET NOT NULL,
+        ALTER COLUMN amount SET DEFAULT 0,
+        ADD CONSTRAINT targets_location_id_fkey FOREIGN KEY (location_id) REFERENCES goals.locations (id),
+        ADD CONSTRAINT targets_amount_not_negative CHECK (targets.amount >= 0);
+      """#, #_sourceLocation)
+    let cluster = try ShopDatabase.shared.get().cluster
+    try Self.freshDatabase("targets_migrated", cluster)
+    for plan in [first, second] {
+      try cluster.psql(
+        try #require(plan.sql), database: "targets_migrated", options: ["--single-transaction"])
+      if plan.sql == first.sql {
+        try cluster.psql(
+          """
+          INSERT INTO goals.locations VALUES ('00000000-0000-0000-0000-0000000000a1'),
+            ('00000000-0000-0000-0000-0000000000b1');
+          INSERT INTO goals.targets VALUES
+            (gen_random_uuid(), '00000000-0000-0000-0000-0000000000a1', 5),
+            (gen_random_uuid(), '00000000-0000-0000-0000-0000000000b1', 7);
+          """, database: "targets_migrated")
+      }
+    }
+    try Self.freshDatabase("targets_fresh", cluster)
+    var writer = SQLWriter()
+    writer.statements(v2[0].statements)
+    try cluster.psql(writer.text, database: "targets_fresh", options: ["--single-transaction"])
+    #expect(
+      try cluster.psql(Self.catalogQuery, database: "targets_migrated")
+        == cluster.psql(Self.catalogQuery, database: "targets_fresh"))
+    #expect(
+      try cluster.psql("SELECT sum(amount) FROM goals.targets;", database: "targets_migrated")
+        == "12\n")
+  }
 }
