@@ -32,6 +32,22 @@ public enum GenSQLCommand {
     let migrations = MigrationFolder(
       url: options.migrationsDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
         ?? folder.deletingLastPathComponent().appendingPathComponent("migrations"))
+    do {
+      return try MigrationLock.holding(migrations.url, for: options.check ? .reading : .writing) {
+        runHoldingTheLock(
+          options, scripts, folder: folder, migrations: migrations, now: now, out: out, err: err)
+      }
+    } catch {
+      err("GenSQL: \(error)\n")
+      return .failure
+    }
+  }
+
+  /// The run itself, holding the lock: reads the state, plans, then checks or writes.
+  static func runHoldingTheLock(
+    _ options: GenSQLOptions, _ scripts: [SQLScript], folder: URL, migrations: MigrationFolder,
+    now: Date, out: (String) -> Void, err: (String) -> Void
+  ) -> ExitCode {
     let files: [RenderedFile]
     let state: SchemaState?
     let plan: MigrationPlan
@@ -47,14 +63,14 @@ public enum GenSQLCommand {
       err("GenSQL: \(error); nothing was written.\n")
       return .failure
     }
-    let tampered = state.map(migrations.tampered) ?? []
+    let problems = (state.map(migrations.tampered) ?? [])
     if options.check {
       return check(
-        files, in: folder, migrations: migrations, tampered: tampered, plan: plan, out: out,
+        files, in: folder, migrations: migrations, problems: problems, plan: plan, out: out,
         err: err)
     }
-    guard tampered.isEmpty else {
-      err("GenSQL: \(tampered.joined(separator: "; ")); nothing was written.\n")
+    guard problems.isEmpty else {
+      err("GenSQL: \(problems.joined(separator: "; ")); nothing was written.\n")
       return .failure
     }
     var others: [(url: URL, text: String)] = []
@@ -70,20 +86,29 @@ public enum GenSQLCommand {
         (migrations.stateURL, MigrationFolder.encode(next)),
       ]
     }
-    do {
-      try OutputFolder(folder).writeAll(files, and: others)
-    } catch {
-      err("GenSQL: \(error)\n")
-      return .failure
-    }
-    for file in files { out("wrote \(folder.appendingPathComponent(file.path).relativePath)\n") }
-    for other in others { out("wrote \(other.url.relativePath)\n") }
+    guard write(files, in: folder, and: others, out: out, err: err) else { return .failure }
     if plan.sql == nil { out("no migration is due: \(migrations.url.relativePath) is current\n") }
     return .success
   }
 
+  /// Writes the generated files and `others` all or nothing, printing each path written.
+  static func write(
+    _ files: [RenderedFile], in folder: URL, and others: [(url: URL, text: String)],
+    out: (String) -> Void, err: (String) -> Void
+  ) -> Bool {
+    do {
+      try OutputFolder(folder).writeAll(files, and: others)
+    } catch {
+      err("GenSQL: \(error)\n")
+      return false
+    }
+    for file in files { out("wrote \(folder.appendingPathComponent(file.path).relativePath)\n") }
+    for other in others { out("wrote \(other.url.relativePath)\n") }
+    return true
+  }
+
   static func check(
-    _ files: [RenderedFile], in folder: URL, migrations: MigrationFolder, tampered: [String],
+    _ files: [RenderedFile], in folder: URL, migrations: MigrationFolder, problems found: [String],
     plan: MigrationPlan, out: (String) -> Void, err: (String) -> Void
   ) -> ExitCode {
     var stale: [String] = []
@@ -113,7 +138,7 @@ public enum GenSQLCommand {
         "a migration is due in \(migrations.url.relativePath) (\(plan.changes.joined(separator: ", ")))"
       )
     }
-    problems += tampered
+    problems += found
     guard problems.isEmpty else {
       err(
         "GenSQL --check: \(problems.joined(separator: "; ")); run `swift run GenSQL` and commit the result.\n"
