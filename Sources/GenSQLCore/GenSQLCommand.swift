@@ -63,7 +63,7 @@ public enum GenSQLCommand {
       err("GenSQL: \(error); nothing was written.\n")
       return .failure
     }
-    let problems = (state.map(migrations.tampered) ?? [])
+    let problems = (state.map(migrations.tampered) ?? []) + migrations.conflicts(with: state)
     if options.check {
       return check(
         files, in: folder, migrations: migrations, problems: problems, plan: plan, out: out,

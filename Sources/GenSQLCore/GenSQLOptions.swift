@@ -27,8 +27,9 @@ public struct GenSQLOptions: Equatable, Sendable {
     migrations produce is kept in <migrations>-state.json.
 
     OPTIONS:
-      --check              Write nothing; exit 1 when a file is stale, a migration is due, or a
-                           generated migration was edited or deleted.
+      --check              Write nothing; exit 1 when a file is stale, a migration is due, a
+                           generated migration was edited or deleted or is not in the state, or
+                           two migrations share a timestamp.
       --output <dir>       The folder of the desired state (default: supabase/generated).
       --migrations <dir>   The migrations folder (default: migrations beside the output folder).
       --name <name>        The new migration's name: lowercase letters, digits and _
