@@ -43,7 +43,7 @@ public enum GenSQLCommand {
     }
   }
 
-  /// The run itself, holding the lock: reads the state, plans, then checks or writes.
+  /// The run itself, holding the lock: reads the state, plans, then checks, writes or records.
   static func runHoldingTheLock(
     _ options: GenSQLOptions, _ scripts: [SQLScript], folder: URL, migrations: MigrationFolder,
     now: Date, out: (String) -> Void, err: (String) -> Void
@@ -54,6 +54,11 @@ public enum GenSQLCommand {
     do {
       files = try generate(scripts)
       state = try migrations.state()
+      if let record = options.record {
+        return Self.record(
+          record, files: files, in: folder, migrations: migrations, state: state,
+          scripts: scripts, out: out, err: err)
+      }
       plan = try MigrationPlan(from: state, to: scripts)
     } catch let error as SQLGenerationError {
       err(

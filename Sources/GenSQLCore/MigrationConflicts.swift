@@ -4,10 +4,11 @@ import SQLBuilder
 extension MigrationFolder {
   /// The migrations in the folder that clash with the state or with each other, one line each:
   /// a generated migration the state does not record, and two migrations of one timestamp.
-  func conflicts(with state: SchemaState?) -> [String] {
+  /// `recording` is the file `--record` is about to add to the state.
+  func conflicts(with state: SchemaState?, recording: String? = nil) -> [String] {
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
       .filter { $0.hasSuffix(".sql") }.sorted()
-    let recorded = Set((state?.migrations ?? []).map(\.file))
+    let recorded = Set((state?.migrations ?? []).map(\.file) + [recording].compactMap { $0 })
     var lines: [String] = []
     for name in names where !recorded.contains(name) && isGenerated(name) {
       lines.append(
