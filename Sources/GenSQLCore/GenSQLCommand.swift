@@ -32,12 +32,33 @@ public enum GenSQLCommand {
     let migrations = MigrationFolder(
       url: options.migrationsDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
         ?? folder.deletingLastPathComponent().appendingPathComponent("migrations"))
+    do {
+      return try MigrationLock.holding(migrations.url, for: options.check ? .reading : .writing) {
+        runHoldingTheLock(
+          options, scripts, folder: folder, migrations: migrations, now: now, out: out, err: err)
+      }
+    } catch {
+      err("GenSQL: \(error)\n")
+      return .failure
+    }
+  }
+
+  /// The run itself, holding the lock: reads the state, plans, then checks, writes or records.
+  static func runHoldingTheLock(
+    _ options: GenSQLOptions, _ scripts: [SQLScript], folder: URL, migrations: MigrationFolder,
+    now: Date, out: (String) -> Void, err: (String) -> Void
+  ) -> ExitCode {
     let files: [RenderedFile]
     let state: SchemaState?
     let plan: MigrationPlan
     do {
       files = try generate(scripts)
       state = try migrations.state()
+      if let record = options.record {
+        return Self.record(
+          record, files: files, in: folder, migrations: migrations, state: state,
+          scripts: scripts, out: out, err: err)
+      }
       plan = try MigrationPlan(from: state, to: scripts)
     } catch let error as SQLGenerationError {
       err(
@@ -47,14 +68,14 @@ public enum GenSQLCommand {
       err("GenSQL: \(error); nothing was written.\n")
       return .failure
     }
-    let tampered = state.map(migrations.tampered) ?? []
+    let problems = (state.map(migrations.tampered) ?? []) + migrations.conflicts(with: state)
     if options.check {
       return check(
-        files, in: folder, migrations: migrations, tampered: tampered, plan: plan, out: out,
+        files, in: folder, migrations: migrations, problems: problems, plan: plan, out: out,
         err: err)
     }
-    guard tampered.isEmpty else {
-      err("GenSQL: \(tampered.joined(separator: "; ")); nothing was written.\n")
+    guard problems.isEmpty else {
+      err("GenSQL: \(problems.joined(separator: "; ")); nothing was written.\n")
       return .failure
     }
     var others: [(url: URL, text: String)] = []
@@ -70,20 +91,29 @@ public enum GenSQLCommand {
         (migrations.stateURL, MigrationFolder.encode(next)),
       ]
     }
-    do {
-      try OutputFolder(folder).writeAll(files, and: others)
-    } catch {
-      err("GenSQL: \(error)\n")
-      return .failure
-    }
-    for file in files { out("wrote \(folder.appendingPathComponent(file.path).relativePath)\n") }
-    for other in others { out("wrote \(other.url.relativePath)\n") }
+    guard write(files, in: folder, and: others, out: out, err: err) else { return .failure }
     if plan.sql == nil { out("no migration is due: \(migrations.url.relativePath) is current\n") }
     return .success
   }
 
+  /// Writes the generated files and `others` all or nothing, printing each path written.
+  static func write(
+    _ files: [RenderedFile], in folder: URL, and others: [(url: URL, text: String)],
+    out: (String) -> Void, err: (String) -> Void
+  ) -> Bool {
+    do {
+      try OutputFolder(folder).writeAll(files, and: others)
+    } catch {
+      err("GenSQL: \(error)\n")
+      return false
+    }
+    for file in files { out("wrote \(folder.appendingPathComponent(file.path).relativePath)\n") }
+    for other in others { out("wrote \(other.url.relativePath)\n") }
+    return true
+  }
+
   static func check(
-    _ files: [RenderedFile], in folder: URL, migrations: MigrationFolder, tampered: [String],
+    _ files: [RenderedFile], in folder: URL, migrations: MigrationFolder, problems found: [String],
     plan: MigrationPlan, out: (String) -> Void, err: (String) -> Void
   ) -> ExitCode {
     var stale: [String] = []
@@ -113,7 +143,7 @@ public enum GenSQLCommand {
         "a migration is due in \(migrations.url.relativePath) (\(plan.changes.joined(separator: ", ")))"
       )
     }
-    problems += tampered
+    problems += found
     guard problems.isEmpty else {
       err(
         "GenSQL --check: \(problems.joined(separator: "; ")); run `swift run GenSQL` and commit the result.\n"

@@ -13,13 +13,16 @@ public struct GenSQLOptions: Equatable, Sendable {
   /// The strategy to generate instead of the one the definitions choose; needs an output
   /// folder of its own.
   public var strategy: MetricsStrategy?
+  /// A hand-written migration to record in the state instead of generating one: a file name
+  /// or a path inside the migrations folder.
+  public var record: String?
   /// Print usage and stop.
   public var help = false
 
   /// The usage text `--help` prints.
   public static let usage = """
     USAGE: GenSQL [--check] [--output <dir>] [--migrations <dir>] [--name <name>]
-                  [--strategy refresh|incremental]
+                  [--strategy refresh|incremental] [--record <file>]
 
     Writes the SQL generated from Sources/MetricsSchema: the full desired state, schema.sql and
     refresh_metrics.sql, and, when the definitions changed since the last generated migration,
@@ -27,8 +30,9 @@ public struct GenSQLOptions: Equatable, Sendable {
     migrations produce is kept in <migrations>-state.json.
 
     OPTIONS:
-      --check              Write nothing; exit 1 when a file is stale, a migration is due, or a
-                           generated migration was edited or deleted.
+      --check              Write nothing; exit 1 when a file is stale, a migration is due, a
+                           generated migration was edited or deleted or is not in the state, or
+                           two migrations share a timestamp.
       --output <dir>       The folder of the desired state (default: supabase/generated).
       --migrations <dir>   The migrations folder (default: migrations beside the output folder).
       --name <name>        The new migration's name: lowercase letters, digits and _
@@ -36,10 +40,14 @@ public struct GenSQLOptions: Equatable, Sendable {
       --strategy <name>    Generate this strategy instead of the one the definitions choose
                            (refresh or incremental); needs --output, so the committed files
                            keep following the definitions.
+      --record <file>      Record a hand-written migration in the migrations folder, for a
+                           change GenSQL cannot generate, as the one that brings the database to
+                           the current definitions; it must sort after every recorded migration.
       -h, --help           Show this help.
 
     EXIT CODES:
-      0 done or current; 1 stale (--check); 2 usage error; 3 invalid schema or I/O error.
+      0 done or current; 1 stale (--check); 2 usage error; 3 invalid schema, conflicting or
+      edited migrations, a file --record cannot record, or I/O error.
     """
 
   /// A command-line mistake, reported with the usage and exit code 2.
@@ -75,6 +83,7 @@ public struct GenSQLOptions: Equatable, Sendable {
         }
         strategy = chosen
       case "--migrations": migrationsDirectory = try value(for: argument)
+      case "--record": record = try value(for: argument)
       case "--name":
         let value = try value(for: argument)
         guard !value.isEmpty, value.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }),
@@ -92,12 +101,25 @@ public struct GenSQLOptions: Equatable, Sendable {
           }
           outputDirectory = value
           outputGiven = true
+        } else if argument.hasPrefix("--record=") {
+          let value = String(argument.dropFirst("--record=".count))
+          guard !value.isEmpty else {
+            throw UsageError(description: "empty value for '--record'")
+          }
+          record = value
         } else if argument.hasPrefix("-") {
           throw UsageError(description: "unknown option '\(argument)'")
         } else {
           throw UsageError(description: "unexpected argument '\(argument)'")
         }
       }
+    }
+    if record != nil && check {
+      throw UsageError(description: "--record writes the state; it cannot be combined with --check")
+    }
+    if record != nil && migrationName != nil {
+      throw UsageError(
+        description: "--name names a generated migration; --record keeps the file's own name")
     }
     if strategy != nil && !outputGiven {
       throw UsageError(

@@ -23,22 +23,17 @@ struct OutputFolder {
   private static func write(_ files: [(url: URL, text: String)]) throws(WriteError) {
     let manager = FileManager.default
     for folder in Set(files.map { $0.url.deletingLastPathComponent() }) {
-      do {
-        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-      } catch {
-        throw WriteError(
-          description:
-            "cannot create output folder \(folder.path): \(fileInTheWay(of: folder) ?? reason(error)); nothing was written"
-        )
-      }
+      try createFolder(folder)
     }
+    // Named for this run alone, so that runs in one process never share a temporary file.
+    let run = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
     var staged: [(temporary: URL, final: URL)] = []
     func discardStaged() { staged.forEach { try? manager.removeItem(at: $0.temporary) } }
     for file in files {
       let final = file.url
       let folder = final.deletingLastPathComponent()
       let temporary = folder.appendingPathComponent(
-        ".\(final.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        ".\(final.lastPathComponent).\(run).tmp")
       do {
         try Data(file.text.utf8).write(to: temporary)
       } catch {
@@ -67,6 +62,18 @@ struct OutputFolder {
           description: "cannot replace \(file.final.path): \(message); nothing was written")
       }
       replaced.append((file.final, previous))
+    }
+  }
+
+  /// Creates `folder` and its parents unless they exist.
+  static func createFolder(_ folder: URL) throws(WriteError) {
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw WriteError(
+        description:
+          "cannot create output folder \(folder.path): \(fileInTheWay(of: folder) ?? reason(error)); nothing was written"
+      )
     }
   }
 

@@ -1,0 +1,48 @@
+import Foundation
+import SQLBuilder
+
+extension GenSQLCommand {
+  /// `--record <file>`: adds a hand-written migration to the state as the one that brings the
+  /// database to the definitions, and writes the generated files, instead of generating one.
+  static func record(
+    _ argument: String, files: [RenderedFile], in folder: URL, migrations: MigrationFolder,
+    state: SchemaState?, scripts: [SQLScript], out: (String) -> Void, err: (String) -> Void
+  ) -> ExitCode {
+    let migration: HandWrittenMigration
+    do {
+      migration = try HandWrittenMigration(argument, in: migrations, after: state)
+    } catch {
+      err("GenSQL: \(error); nothing was written.\n")
+      return .failure
+    }
+    let problems =
+      (state.map(migrations.tampered) ?? [])
+      + migrations.conflicts(with: state, recording: migration.file)
+    guard problems.isEmpty else {
+      err("GenSQL: \(problems.joined(separator: "; ")); nothing was written.\n")
+      return .failure
+    }
+    let recorded: (objects: [SchemaObjectState], changes: [String])
+    do {
+      recorded = try HandWrittenMigration.changes(from: state, to: scripts)
+    } catch {
+      err(
+        "GenSQL: the schema definitions are invalid; nothing was written.\n\(error.description)\n")
+      return .failure
+    }
+    var next = state ?? SchemaState()
+    next.migrations.append(
+      MigrationRecord(file: migration.file, checksum: checksum(migration.text)))
+    next.objects = recorded.objects
+    let stateFile = (url: migrations.stateURL, text: MigrationFolder.encode(next))
+    guard write(files, in: folder, and: [stateFile], out: out, err: err) else { return .failure }
+    let path = migrations.url.appendingPathComponent(migration.file).relativePath
+    for change in recorded.changes { out("recorded as done by \(path): \(change)\n") }
+    if recorded.changes.isEmpty {
+      out(
+        "recorded \(path): it changes nothing GenSQL manages, so the state keeps only its checksum\n"
+      )
+    }
+    return .success
+  }
+}
