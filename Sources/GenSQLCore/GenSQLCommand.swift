@@ -79,6 +79,10 @@ public enum GenSQLCommand {
       return .failure
     }
     var others: [(url: URL, text: String)] = []
+    if plan.sql == nil && plan.recordsStateAgain, var next = state {
+      next.objects = plan.objects
+      others = [(migrations.stateURL, MigrationFolder.encode(next))]
+    }
     if plan.sql != nil {
       let name = options.migrationName ?? (state == nil ? "metrics_schema" : "metrics_update")
       let file = migrations.nextFileName(name, at: now)
@@ -92,6 +96,10 @@ public enum GenSQLCommand {
       ]
     }
     guard write(files, in: folder, and: others, out: out, err: err) else { return .failure }
+    for deletion in plan.deletions { out("the migration deletes data: \(deletion)\n") }
+    if plan.sql == nil && plan.recordsStateAgain {
+      out("recorded \(migrations.stateURL.relativePath) again in this GenSQL's form\n")
+    }
     if plan.sql == nil { out("no migration is due: \(migrations.url.relativePath) is current\n") }
     return .success
   }
@@ -141,6 +149,11 @@ public enum GenSQLCommand {
     if plan.sql != nil {
       problems.append(
         "a migration is due in \(migrations.url.relativePath) (\(plan.changes.joined(separator: ", ")))"
+      )
+    }
+    if plan.sql == nil && plan.recordsStateAgain {
+      problems.append(
+        "\(migrations.stateURL.relativePath) was recorded by an earlier GenSQL and is due to be recorded again"
       )
     }
     problems += found

@@ -63,10 +63,16 @@ struct HandWrittenMigration {
       guard var assumed = state else { throw error }
       let desiredByKey = Dictionary(
         desired.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+      // The tables GenSQL would not migrate are taken as the file leaves them: changed, turned
+      // derived, or dropped.
       var tables: [String] = []
-      assumed.objects = assumed.objects.map { old in
-        guard let new = desiredByKey[old.key], new.kind == .table, new.definition != old.definition
-        else { return old }
+      assumed.objects = assumed.objects.compactMap { old in
+        guard old.kind == .table else { return old }
+        guard let new = desiredByKey[old.key] else {
+          tables.append("drop \(old.key)")
+          return nil
+        }
+        guard new.definition != old.definition || new.kind != old.kind else { return old }
         tables.append("change \(old.key)")
         return new
       }

@@ -65,6 +65,9 @@ struct MigrationFolder {
       "-- Changes:",
     ]
     header += plan.changes.map { "--   \($0)" }
+    if !plan.deletions.isEmpty {
+      header += ["--", "-- Deletes data:"] + plan.deletions.map { "--   \($0)" }
+    }
     return header.joined(separator: "\n") + "\n\n" + (plan.sql ?? "")
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GenSQLCore
 import MetricsSchema
 import Testing
 
@@ -46,5 +47,34 @@ import Testing
         "the migrations' state: it was recorded by an earlier GenSQL, and the definitions changed since"
       )
     }
+  }
+
+  /// The project's own migrations with the earlier state beside them, as a team upgrading
+  /// GenSQL has them: `--check` asks for a run, the run records the state again and writes no
+  /// migration, and `--check` then passes.
+  @Test func gensqlRecordsTheStateAgainAndTheCheckPassesAfter() throws {
+    let folder = try SupabaseFolder()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    for name in try FileManager.default.contentsOfDirectory(
+      atPath: root.appendingPathComponent("supabase/migrations").path)
+    {
+      try folder.addMigration(
+        name,
+        String(
+          contentsOf: root.appendingPathComponent("supabase/migrations/\(name)"), encoding: .utf8))
+    }
+    try FileManager.default.copyItem(at: Self.fixture, to: folder.stateURL)
+    let before = GenSQLRun(["--check"] + folder.output)
+    #expect(before.code == .stale)
+    #expect(
+      before.err.contains("was recorded by an earlier GenSQL and is due to be recorded again"))
+    let run = GenSQLRun(folder.output)
+    #expect(run.code == .success, "\(run.err)")
+    #expect(run.out.contains("again in this GenSQL's form\nno migration is due"), "\(run.out)")
+    #expect(folder.migrations.count == 11)
+    let state = try JSONDecoder().decode(SchemaState.self, from: Data(contentsOf: folder.stateURL))
+    #expect(state.earlierObjects == nil && state.objects.count == 9 && state.migrations.count == 11)
+    #expect(GenSQLRun(["--check"] + folder.output).code == .success)
   }
 }
