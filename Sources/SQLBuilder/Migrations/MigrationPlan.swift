@@ -14,7 +14,8 @@ import Foundation
 ///   migration.
 /// - A materialized view that is rebuilt reads fresh data: the materialized views it reads are
 ///   refreshed first.
-/// - Dropping a relation or an index waits at most 5 seconds for its lock (`lock_timeout`).
+/// - Dropping a relation or an index, and creating, replacing or dropping a trigger or an index
+///   on a table, waits at most 5 seconds for its lock (`lock_timeout`).
 ///
 /// With no state yet, the plan creates everything, first dropping materialized views of the same
 /// names with CASCADE, so it replaces a hand-written version of the same objects.
@@ -120,9 +121,22 @@ package struct MigrationPlan: Sendable {
     let locks =
       firstMigration || dropsIndexes
       || dropping.contains { [.view, .materializedView, .table, .derivedTable].contains($0.kind) }
+    // Creating, replacing or dropping a trigger or an index locks its table against writers
+    // (SHARE for CREATE INDEX, SHARE ROW EXCLUSIVE for CREATE TRIGGER, ACCESS EXCLUSIVE to drop).
+    let lockedKinds: [ObjectKind] = [.trigger, .index]
+    let locksWriters =
+      objects.contains {
+        lockedKinds.contains($0.kind)
+          && (oldByKey[$0.key] == nil || rebuild.contains($0.key) || replace.contains($0.key)
+            || recreate.contains($0.key))
+      } || dropping.contains { lockedKinds.contains($0.kind) }
     if locks && !changes.isEmpty {
       statements.append(
         "-- Fail within 5 seconds rather than queue readers behind a view's lock.\nSET LOCAL lock_timeout = '5s';"
+      )
+    } else if locksWriters {
+      statements.append(
+        "-- Fail within 5 seconds rather than queue writers behind a lock on their table.\nSET LOCAL lock_timeout = '5s';"
       )
     }
     if firstMigration {
