@@ -11,12 +11,15 @@ struct Options {
   var sizes = [100_000, 1_000_000]
   var runs = 5
   var json = false
+  var deployStall = false
 
   static let usage = """
-    USAGE: MetricsBench [--calls N[,N…]] [--include-10m] [--runs R] [--json]
+    USAGE: MetricsBench [--calls N[,N…]] [--include-10m] [--runs R] [--deploy-stall] [--json]
       --calls N,…      Sizes to measure, in calls (default: 100000,1000000).
       --include-10m    Also measure 10,000,000 calls (takes several minutes).
       --runs R         Timed refreshes per variant and size (default: 5).
+      --deploy-stall   Measure instead how long writers wait while the incremental strategy
+                       is deployed on a database running the refresh strategy.
       --json           Print the results as JSON.
     """
 
@@ -40,6 +43,7 @@ struct Options {
         }
         runs = n
       case "--json": json = true
+      case "--deploy-stall": deployStall = true
       case "-h", "--help":
         print(Self.usage)
         exit(0)
@@ -287,6 +291,17 @@ func incrementalTable(_ results: [SizeResult]) -> String {
 
 do {
   let options = try Options(Array(CommandLine.arguments.dropFirst()))
+  if options.deployStall {
+    let results = try options.sizes.map { try DeployStallBench.measure(calls: $0) }
+    if options.json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      print(String(decoding: try encoder.encode(results), as: UTF8.self))
+    } else {
+      print(DeployStallBench.table(results))
+    }
+    exit(0)
+  }
   var results: [SizeResult] = []
   for size in options.sizes {
     var result = try measure(calls: size, runs: options.runs)

@@ -49,6 +49,27 @@ import Testing
     }
   }
 
+  /// docs/deploy.md lists the incremental strategy's indexes on the base tables, to build
+  /// concurrently before deploying: exactly the generated ones, with `CONCURRENTLY`.
+  @Test func deployGuideListsTheBaseTableIndexesToBuildConcurrently() throws {
+    let schema = try #require(
+      try generate(MetricsScripts.all(.incremental)).first { $0.path == "schema.sql" })
+    let indexes = schema.text.split(separator: "\n").filter {
+      $0.hasPrefix("CREATE INDEX IF NOT EXISTS ") && $0.contains(" ON public.")
+    }
+    #expect(indexes.count == 4)
+    let guide = try String(
+      contentsOf: packageRoot.appendingPathComponent("docs/deploy.md"), encoding: .utf8)
+    for index in indexes {
+      let concurrent = index.replacingOccurrences(
+        of: "CREATE INDEX IF NOT EXISTS ", with: "CREATE INDEX CONCURRENTLY IF NOT EXISTS ")
+      #expect(guide.contains("'\(concurrent)'"), "docs/deploy.md does not list \(concurrent)")
+    }
+    let listed =
+      guide.components(separatedBy: "'CREATE INDEX CONCURRENTLY IF NOT EXISTS ").count - 1
+    #expect(listed == indexes.count)
+  }
+
   @Test func schemaSetsALockTimeoutBeforeItsFirstLock() throws {
     let schema = try #require(try generate(MetricsScripts.all).first { $0.path == "schema.sql" })
     let statements = schema.text.split(separator: "\n").filter {

@@ -8,7 +8,9 @@ enum IncrementalScripts {
       "Daily metrics per account, location and local date (mv_metrics_daily), kept up to date incrementally.",
       "Apply in one transaction: psql --single-transaction -v ON_ERROR_STOP=1 -f schema.sql")
   ) {
-    Comment("Fail within 5 seconds rather than queue the dashboard's reads behind a lock.")
+    Comment(
+      "Fail within 5 seconds rather than queue the dashboard's reads, or writers to the base tables it indexes, behind a lock."
+    )
     SetLocal("lock_timeout", "5s")
     Comment("pg_cron, installed the way Supabase installs it: its objects live in schema cron.")
     CreateExtension("pg_cron", schema: "pg_catalog")
@@ -47,6 +49,10 @@ enum IncrementalScripts {
       "Keeping mv_metrics_daily up to date: the triggers that log writes, the catch-up pg_cron runs every five minutes, and the rebuild.",
       "Apply after schema.sql: psql --single-transaction -v ON_ERROR_STOP=1 -f refresh_metrics.sql")
   ) {
+    Comment(
+      "Fail within 5 seconds rather than queue writers behind the triggers' locks on the base tables."
+    )
+    SetLocal("lock_timeout", "5s")
     Comment("Stop here, before a cron job that would fail every five minutes, without the view.")
     MetricsScripts.requireView(before: "refresh_metrics.sql")
     ChangeCapture.statements
