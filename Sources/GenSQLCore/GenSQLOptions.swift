@@ -24,10 +24,10 @@ public struct GenSQLOptions: Equatable, Sendable {
     USAGE: GenSQL [--check] [--output <dir>] [--migrations <dir>] [--name <name>]
                   [--strategy refresh|incremental] [--record <file>]
 
-    Writes the SQL generated from Sources/MetricsSchema: the full desired state, schema.sql and
-    refresh_metrics.sql, and, when the definitions changed since the last generated migration,
-    a new migration <UTC YYYYMMDDHHMMSS>_<name>.sql with only the changes. The state the
-    migrations produce is kept in <migrations>-state.json.
+    Writes the SQL generated from Sources/MetricsSchema: the full desired state, schema.sql,
+    refresh_metrics.sql, read_api.sql and the team's own team.sql, and, when the definitions
+    changed since the last generated migration, a new migration <UTC YYYYMMDDHHMMSS>_<name>.sql
+    with only the changes. The state the migrations produce is kept in <migrations>-state.json.
 
     OPTIONS:
       --check              Write nothing; exit 1 when a file is stale, a migration is due, a

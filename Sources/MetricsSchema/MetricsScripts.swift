@@ -1,7 +1,8 @@
 import SQLBuilder
 
-/// The generated files: `schema.sql` (extension, views, index, grants) and
-/// `refresh_metrics.sql` (refresh function, grants, cron job).
+/// The generated files: `schema.sql` (extension, views, index, grants),
+/// `refresh_metrics.sql` (refresh function, grants, cron job), `read_api.sql` (the dashboard's
+/// functions) and the team's own `team.sql` (``TeamSchema``).
 public enum MetricsScripts {
   /// Where the definitions live, named in every file's header.
   static let origin = "Sources/MetricsSchema"
@@ -133,8 +134,8 @@ public enum MetricsScripts {
   /// The files of `strategy`, in the order they are applied.
   public static func all(_ strategy: MetricsStrategy) -> [SQLScript] {
     switch strategy {
-    case .refresh: return [schema, refresh, readAPI]
-    case .incremental: return IncrementalScripts.all
+    case .refresh: return [schema, refresh, readAPI, TeamSchema.script]
+    case .incremental: return IncrementalScripts.all + [TeamSchema.script]
     }
   }
 }

@@ -69,11 +69,11 @@ import Testing
     #expect(result.out.isEmpty)
   }
 
-  @Test func writesBothFilesThenCheckPasses() throws {
+  @Test func writesEveryFileThenCheckPasses() throws {
     let folder = try temporaryFolder().appendingPathComponent("nested/generated")
     let written = run(["--output", folder.path])
     #expect(written.code == .success)
-    #expect(contents(folder) == ["read_api.sql", "refresh_metrics.sql", "schema.sql"])
+    #expect(contents(folder) == ["read_api.sql", "refresh_metrics.sql", "schema.sql", "team.sql"])
     let checked = run(["--check", "--output=\(folder.path)"])
     #expect(checked.code == .success)
     #expect(checked.out.isEmpty)

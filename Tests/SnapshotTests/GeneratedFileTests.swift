@@ -5,7 +5,7 @@ import Testing
 
 /// The generated files, pinned by snapshots, and stable byte for byte.
 @Suite struct GeneratedFileTests {
-  @Test(arguments: ["schema.sql", "refresh_metrics.sql", "read_api.sql"])
+  @Test(arguments: ["schema.sql", "refresh_metrics.sql", "read_api.sql", "team.sql"])
   func generatedFileMatchesSnapshot(path: String) throws {
     let files = try generate(MetricsScripts.all)
     let file = try #require(files.first { $0.path == path })
