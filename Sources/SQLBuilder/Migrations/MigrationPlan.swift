@@ -91,7 +91,7 @@ package struct MigrationPlan: Sendable {
         if !diff.statements.isEmpty { altered[object.key] = diff.statements }
         if diff.changesExistingColumns { readersRebuilt.insert(object.key) }
         changes += diff.changes
-        deletions += diff.changes.filter { $0.hasPrefix("drop column") }
+        deletions += diff.deletions
       } else if before.definition != object.definition {
         switch object.kind {
         case .view, .materializedView:

@@ -6,6 +6,8 @@ struct TableDiff {
   private(set) var statements: [any SQLStatement] = []
   /// One line per change, for the migration's header.
   private(set) var changes: [String] = []
+  /// The changes that delete values, also in ``changes``.
+  private(set) var deletions: [String] = []
   private(set) var findings: [TableChangeRules.Finding] = []
   /// Whether a column the table had is dropped or retyped, which views reading it block.
   private(set) var changesExistingColumns = false
@@ -74,6 +76,7 @@ struct TableDiff {
       }
       actions.insert(.dropColumn(column.name), at: 0)
       changes.append("drop column \(column.name) of relation \(name), deleting its values")
+      deletions.append(changes.last!)
       changesExistingColumns = true
     }
     diffConstraints(name, old.constraints, new.constraints, into: &actions)
