@@ -229,6 +229,14 @@ extension CreateFunction: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
     validator.describing("function \(name)") { v in
       v.catalogue.functions[name] = FunctionRules.callType(result)
+      v.catalogue.createdFunctions.append(
+        .init(
+          signature: FunctionSignature(name: name, argumentTypes: parameters.map(\.typeName)),
+          parameters: parameters.map {
+            .init(
+              name: $0.name, type: $0.typeName,
+              hasDefault: ($0 as? any ParameterDefault)?.defaultValue != nil)
+          }, returns: FunctionRules.callType(result)))
       v.name(name)
       FunctionRules.checkParameters(parameters, in: &v)
       for parameter in parameters {

@@ -18,12 +18,13 @@ public struct ArgumentSetter<P: FunctionParameters, B: SQLType> {
 
   /// `name => value`.
   public func callAsFunction(_ value: SQLExpression<B, some Nullability>) {
-    list.arguments.append(NamedArgument(name: name, value: value.node))
+    list.arguments.append(NamedArgument(name: name, value: value.node, typeName: B.sqlName))
   }
 
   /// `name => NULL`.
   public func callAsFunction(_: SQLNull) {
-    list.arguments.append(NamedArgument(name: name, value: SQLNull.node(B.self)))
+    list.arguments.append(
+      NamedArgument(name: name, value: SQLNull.node(B.self), typeName: B.sqlName))
   }
 }
 

@@ -149,6 +149,8 @@ package struct ColumnReference: Hashable, Sendable {
 package struct NamedArgument: Hashable, Sendable {
   package let name: String
   package let value: SQLNode
+  /// The parameter's type the argument is passed as.
+  package let typeName: String
 }
 
 /// A constant as PostgreSQL reads it.

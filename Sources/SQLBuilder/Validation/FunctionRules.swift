@@ -138,7 +138,9 @@ enum FunctionRules {
       writer.report("the call of \(function) passes \(name) twice")
     }
     writer.catalogue.calls.append(
-      .init(function: function, returns: returns, calledBy: writer.context))
+      .init(
+        function: function, arguments: arguments.map { .init(name: $0.name, type: $0.typeName) },
+        returns: returns, calledBy: writer.context))
   }
 
   /// What a created function returns, as a call's `returns` names it.

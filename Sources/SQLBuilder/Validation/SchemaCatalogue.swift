@@ -19,6 +19,8 @@ package struct SchemaCatalogue: Sendable {
   package struct Call: Hashable, Sendable {
     /// The function called.
     package let function: QualifiedName
+    /// The arguments passed, by name, with their types.
+    package let arguments: [Parameter]
     /// The result type the call is typed with.
     package let returns: String
     /// The object whose SQL makes the call.
@@ -27,6 +29,23 @@ package struct SchemaCatalogue: Sendable {
 
   /// The functions the statements create, with what they return.
   package var functions: [QualifiedName: String] = [:]
+
+  /// A parameter, or an argument passed to one: its name and type.
+  package struct Parameter: Hashable, Sendable {
+    package let name: String
+    package let type: String
+    package var hasDefault = false
+  }
+
+  /// A function the statements create: its signature, parameters and result.
+  package struct CreatedFunction: Hashable, Sendable {
+    package let signature: FunctionSignature
+    package let parameters: [Parameter]
+    package let returns: String
+  }
+
+  /// Every function created, overloads included, in order.
+  package var createdFunctions: [CreatedFunction] = []
   /// Which of `new` and `old` each trigger function created reads or assigns.
   package var triggerRecords: [QualifiedName: Set<String>] = [:]
 
@@ -86,9 +105,16 @@ enum CrossStatementRules {
       if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
     for call in catalogue.calls {
-      guard let defined = catalogue.functions[call.function], defined != call.returns else {
+      let candidates = OverloadRules.candidates(for: call, in: catalogue.createdFunctions)
+      if candidates.count > 1 {
+        let finding = OverloadRules.Finding.ambiguousCall(candidates.map(\.signature))
+        let diagnostic = SQLDiagnostic(object: call.calledBy, finding: finding)
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
         continue
       }
+      guard let defined = candidates.first?.returns ?? catalogue.functions[call.function],
+        defined != call.returns
+      else { continue }
       let diagnostic = SQLDiagnostic(
         object: call.calledBy,
         message:
@@ -107,6 +133,10 @@ enum CrossStatementRules {
           ? "ON CONFLICT (\(columns)) matches no primary key, unique constraint or unique index of \(target.table)"
           : "ON CONFLICT (\(columns)) on \(target.table), which the scripts do not create and whose declaration lists no unique key; declare them (static var uniqueKeys)"
       )
+      if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+    for finding in OverloadRules.check(catalogue.createdFunctions) {
+      let diagnostic = SQLDiagnostic(object: "function \(finding.function)", finding: finding)
       if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
     for finding in NamespaceRules.check(catalogue.relationDefinitions) {
