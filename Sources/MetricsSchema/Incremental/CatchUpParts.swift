@@ -46,3 +46,9 @@ struct ForgottenAccountKeys: CommonTable {
   static let qualifiedName = QualifiedName("forgotten_account_keys")
   let accountID = Column<PG.UUID, NotNull>("account_id")
 }
+
+/// The TRUNCATE requests a rebuild takes from their log.
+struct TakenRebuildRequests: CommonTable {
+  static let qualifiedName = QualifiedName("taken_rebuild_requests")
+  let requestedAt = Column<PG.TimestampTZ, NotNull>("requested_at")
+}

@@ -73,36 +73,42 @@ public enum IncrementalMachinery {
   }
 
   /// Computes the totals and the applied attribution again from the sources, with the logs
-  /// emptied; writers wait for it, so no change is counted twice or lost.
+  /// emptied of what they count. Writers never wait for it: one statement, so one snapshot,
+  /// takes the logged changes it sees and reads the sources as they are with exactly those
+  /// changes; what transactions it does not see log stays for the next catch-up. A catch-up
+  /// runs it holding the catch-up's lock, and a rebuild by hand takes that lock too.
   static let createRebuild = CreateFunction(
     rebuildFunction, returns: .void, security: .definer,
     settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
   ) { _ in
-    LockTable(
-      MetricsCallChanges.self, MetricsOrderChanges.self, MetricsReservationChanges.self,
-      MetricsAttributionChanges.self, MetricsRebuildRequests.self, MetricsLogSentinel.self,
-      mode: .exclusive)
-    Delete(from: MetricsCallChanges.self) { _, _ in }
-    Delete(from: MetricsOrderChanges.self) { _, _ in }
-    Delete(from: MetricsReservationChanges.self) { _, _ in }
-    Delete(from: MetricsAttributionChanges.self) { _, _ in }
-    Delete(from: MetricsRebuildRequests.self) { _, _ in }
-    Delete(from: MetricsLogSentinel.self) { _, _ in }
-    Insert(into: MetricsLogSentinel.self) { row in row.rebuiltAt(now()) }
+    Perform(advisoryXactLock(.constant(RefreshMachinery.lockKey)))
+    // Emptied first, in this transaction only: readers see the old rows until it commits.
     Delete(from: MetricsDailyTotals.self) { _, _ in }
-    Insert(
-      into: MetricsDailyTotals.self,
-      with {
-        MetricsView.locationZones
-        MetricsView.accountZones
-        MetricsView.dailyFacts
-      } select: {
-        recomputedTotals
-      })
     Delete(from: MetricsAppliedLocations.self) { _, _ in }
-    Insert(into: MetricsAppliedLocations.self, locationsNow())
     Delete(from: MetricsAppliedAccounts.self) { _, _ in }
-    Insert(into: MetricsAppliedAccounts.self, accountsNow())
+    Delete(from: MetricsLogSentinel.self) { _, _ in }
+    with {
+      CatchUp.takeLogged
+      Delete(from: MetricsAttributionChanges.self, as: "x") { _, _ in }
+        .returning(as: ChangedAttribution.self)
+      Delete(from: MetricsRebuildRequests.self, as: "x") { _, _ in }
+        .returning(as: TakenRebuildRequests.self)
+      Insert(into: MetricsAppliedLocations.self, locationsNow()).returning(
+        as: AppliedLocationKeys.self)
+      Insert(into: MetricsAppliedAccounts.self, accountsNow()).returning(
+        as: AppliedAccountKeys.self)
+    } insert: {
+      Insert(
+        into: MetricsDailyTotals.self,
+        with {
+          MetricsView.locationZones
+          MetricsView.accountZones
+          MetricsView.dailyFacts
+        } select: {
+          recomputedTotals
+        })
+    }
+    Insert(into: MetricsLogSentinel.self) { row in row.rebuiltAt(now()) }
   }
 
   /// The totals computed from the sources, reading the CTE `daily_facts`: what a rebuild

@@ -59,7 +59,7 @@ enum IncrementalScripts {
     IncrementalMachinery.createRebuild
     CommentOn.function(
       IncrementalMachinery.rebuildFunction,
-      "Computes mv_metrics_daily's totals again from the sources; writers wait meanwhile.")
+      "Computes mv_metrics_daily's totals again from the sources; writers do not wait for it.")
     Revoke(
       .all, on: .function(IncrementalMachinery.rebuildFunction), from: .public, .anon,
       .authenticated)

@@ -25,6 +25,16 @@ public func date<B: SQLTimestamp, N: Nullability>(_ x: SQLExpression<B, N>) -> S
   .init(unchecked: .function(name: "DATE", arguments: [x.node], isAggregate: false, filter: nil))
 }
 
+/// `pg_advisory_xact_lock(key)`: takes a transaction-scoped advisory lock, waiting while another
+/// transaction holds it; a transaction that holds it already takes it again at once.
+public func advisoryXactLock(_ key: SQLExpression<PG.BigInt, NotNull>) -> SQLExpression<
+  PG.Void, NotNull
+> {
+  .init(
+    unchecked: .function(
+      name: "pg_advisory_xact_lock", arguments: [key.node], isAggregate: false, filter: nil))
+}
+
 /// `pg_try_advisory_xact_lock(key)`: takes a transaction-scoped advisory lock if it is free.
 public func tryAdvisoryXactLock(_ key: SQLExpression<PG.BigInt, NotNull>) -> SQLExpression<
   PG.Boolean, NotNull
