@@ -131,6 +131,10 @@ extension Grant: ValidatedStatement {
 
 extension Revoke: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
+    if privileges.contains(.all) && roles.contains(.anon) && roles.contains(.authenticated) {
+      var writer = SQLWriter()
+      validator.catalogue.revokedFromAPIRoles.insert(target.rendered(&writer))
+    }
     PrivilegeRules.check(privileges, on: target, roles: roles, in: &validator)
   }
 }

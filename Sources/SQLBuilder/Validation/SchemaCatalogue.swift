@@ -44,6 +44,10 @@ package struct SchemaCatalogue: Sendable {
     package let returns: String
   }
 
+  /// The objects whose privileges are revoked from `anon` and `authenticated` (`TABLE name`,
+  /// `FUNCTION signature`).
+  package var revokedFromAPIRoles: Set<String> = []
+
   /// Every function created, overloads included, in order.
   package var createdFunctions: [CreatedFunction] = []
   /// Which of `new` and `old` each trigger function created reads or assigns.
@@ -133,6 +137,10 @@ enum CrossStatementRules {
           ? "ON CONFLICT (\(columns)) matches no primary key, unique constraint or unique index of \(target.table)"
           : "ON CONFLICT (\(columns)) on \(target.table), which the scripts do not create and whose declaration lists no unique key; declare them (static var uniqueKeys)"
       )
+      if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+    for (object, finding) in PrivilegeRules.check(catalogue) {
+      let diagnostic = SQLDiagnostic(object: object, finding: finding)
       if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
     for finding in OverloadRules.check(catalogue.createdFunctions) {

@@ -34,13 +34,13 @@ enum TableChangeRules {
           "column \(column) is NOT NULL without a default, which PostgreSQL cannot add to a table with rows; give it a default, or add it nullable, fill it, and make it NOT NULL in a later migration"
       case .noAssignmentCast(let column, let from, let to):
         return
-          "column \(column) changes from \(from) to \(to), which PostgreSQL converts only with USING; declare `t.changeType(\\.\(column), from: …) { old in … }`, or write the migration by hand and record it with `swift run GenSQL --record <file>`"
+          "column \(column) changes from \(from) to \(to), which PostgreSQL converts only with USING; declare `t.changeType(\\.<its property>, from: <its previous type>.self) { old in … }`, or write the migration by hand and record it with `swift run GenSQL --record <file>`"
       case .tableBecameDerived:
         return
           "the table held rows of its own and is now declared derived, so its next change would drop them; keep it a table (its changes are migrated with ALTER TABLE), or drop it explicitly with Drop.table first"
       case .tableRemovedSilently:
         return
-          "the table is no longer defined, and the migration would delete its rows; to drop it, add `Drop.table(QualifiedName(…))` to a script; to keep it, keep its CreateTable"
+          "the table is no longer defined, and the migration would delete its rows; if it was renamed, declare `renamedFrom:` on the CreateTable of its new name; to drop it, add `Drop.table(QualifiedName(…))` to a script; to keep it, keep its CreateTable"
       case .renameTargetExists(let column, let previous):
         return
           "column \(column) is declared renamed from \(previous), but the migrations already created both; remove the rename"
