@@ -236,4 +236,14 @@ extension TableMigrationTests {
     let locationID = Column<PG.UUID, NotNull>("location_id")
     let amount = Column<PG.Integer, NotNull>("amount", default: 0)
   }
+
+  /// Version 2's note declared before the target.
+  struct GoalsNoteFirst: Relation {
+    static let qualifiedName = QualifiedName("goals", "daily_goals")
+    let id = Column<PG.UUID, NotNull>("id", default: genRandomUUID())
+    let locationID = Column<PG.UUID, NotNull>("location_id")
+    let day = Column<PG.Date, NotNull>("day")
+    let note = Column<PG.Text, Nullable>("note")
+    let target = Column<PG.Integer, NotNull>("target")
+  }
 }

@@ -150,6 +150,14 @@ import Testing
           GoalsV3.self, id: \.id, location: \.locationID, day: \.day, ownRowsOnly: true
         ) { t in t.renamed(\.remark, from: "note") }
       ).hasPrefix("planned: "))
+    // A column added anywhere but last: PostgreSQL appends it.
+    #expect(
+      Self.refusal(
+        from: 1,
+        to: Self.goals(
+          GoalsNoteFirst.self, id: \.id, location: \.locationID, day: \.day, ownRowsOnly: true))
+        == "\(goals): PostgreSQL keeps existing columns in place and adds new ones last, so after the migration the columns are id, location_id, day, target, note; declare them in that order, so a database built fresh from the definitions has the same columns"
+    )
     // A table with rows turned derived, and a table no longer defined.
     #expect(
       Self.refusal(

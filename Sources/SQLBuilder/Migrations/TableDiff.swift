@@ -79,6 +79,15 @@ struct TableDiff {
       deletions.append(changes.last!)
       changesExistingColumns = true
     }
+    // PostgreSQL keeps a table's columns in place and appends new ones: a fresh database has
+    // the declared order, so the two must agree.
+    var renamedFrom: [String: String] = [:]
+    for (new, previous) in declared.renamedColumns { renamedFrom[previous] = new }
+    let kept = old.columns.map { renamedFrom[$0.name] ?? $0.name }.filter(newNames.contains)
+    let migratedOrder = kept + new.columns.map(\.name).filter { !kept.contains($0) }
+    if migratedOrder != new.columns.map(\.name) && findings.isEmpty {
+      findings.append(.columnOrder(migrated: migratedOrder))
+    }
     diffConstraints(name, old.constraints, new.constraints, into: &actions)
     if old.unlogged != new.unlogged {
       actions.append(.setLogged(!new.unlogged))

@@ -16,6 +16,8 @@ enum TableChangeRules {
     case tableBecameDerived
     /// A table with rows is no longer defined and no `Drop.table` says it may go.
     case tableRemovedSilently
+    /// The declared columns are in another order than a migration leaves them in.
+    case columnOrder(migrated: [String])
     /// Both a column and the name it was renamed from exist.
     case renameTargetExists(column: String, previous: String)
 
@@ -41,6 +43,9 @@ enum TableChangeRules {
       case .tableRemovedSilently:
         return
           "the table is no longer defined, and the migration would delete its rows; if it was renamed, declare `renamedFrom:` on the CreateTable of its new name; to drop it, add `Drop.table(QualifiedName(…))` to a script; to keep it, keep its CreateTable"
+      case .columnOrder(let migrated):
+        return
+          "PostgreSQL keeps existing columns in place and adds new ones last, so after the migration the columns are \(migrated.joined(separator: ", ")); declare them in that order, so a database built fresh from the definitions has the same columns"
       case .renameTargetExists(let column, let previous):
         return
           "column \(column) is declared renamed from \(previous), but the migrations already created both; remove the rename"
