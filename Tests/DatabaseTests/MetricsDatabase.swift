@@ -72,7 +72,7 @@ final class MetricsDatabase: Sendable {
     } else {
       catalogAfterMigrations = ""
     }
-    try Self.applyGeneratedFiles(cluster, strategy)
+    try Self.applyGeneratedFiles(cluster, strategy, team: strategy != MetricsStrategy.chosen)
     catalogAfterFirstApply = try cluster.psql(Self.catalogQuery)
     try Self.applyGeneratedFiles(cluster, strategy)
     catalogAfterSecondApply = try cluster.psql(Self.catalogQuery)
@@ -93,11 +93,26 @@ final class MetricsDatabase: Sendable {
     }
   }
 
-  /// The strategy's generated files, each in its own transaction.
-  static func applyGeneratedFiles(_ cluster: PostgresCluster, _ strategy: MetricsStrategy) throws {
-    for file in try files(strategy) {
+  /// The strategy's generated files, each in its own transaction; `team.sql` too when `team`,
+  /// which creates the team's tables once and cannot be applied again.
+  static func applyGeneratedFiles(
+    _ cluster: PostgresCluster, _ strategy: MetricsStrategy, team: Bool = false
+  ) throws {
+    let teamIndex = MetricsScripts.all(strategy).firstIndex { $0.path == TeamSchema.script.path }
+    for (index, file) in try files(strategy).enumerated() where team || index != teamIndex {
       try cluster.psql(file, options: ["--single-transaction"])
     }
+  }
+
+  /// A cluster of its own with Supabase's roles and the source relations, and every generated
+  /// file applied once: the database `supabase/generated` describes.
+  static func freshFromGeneratedFiles() throws -> PostgresCluster {
+    let cluster = try PostgresCluster()
+    for name in ["supabase.sql", "auth.sql", "source_relations.sql"] {
+      try cluster.psql(try file("supabase/emulation/\(name)"))
+    }
+    try applyGeneratedFiles(cluster, MetricsStrategy.chosen, team: true)
+    return cluster
   }
 
   /// Empties every source relation and refreshes the view, so each test starts clean.
@@ -134,6 +149,42 @@ final class MetricsDatabase: Sendable {
       SELECT format('job %s %s %s %s %s', jobname, schedule, command, database, active) FROM cron.job
       UNION ALL
       SELECT format('extension %s in %s', extname, extnamespace::regnamespace) FROM pg_extension
+      UNION ALL
+      SELECT format('column %s.%s #%s %s notnull=%s default=%s', c.oid::regclass, a.attname,
+                    row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum),
+                    format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                    pg_get_expr(d.adbin, d.adrelid))
+        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+       WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+         AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'cron')
+         AND n.nspname NOT LIKE 'pg\\_%'
+      UNION ALL
+      SELECT format('table %s rls=%s forced=%s acl=%s', c.oid::regclass, c.relrowsecurity,
+                    c.relforcerowsecurity, coalesce(c.relacl, acldefault('r', c.relowner)))
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE c.relkind IN ('r', 'p')
+         AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'cron')
+         AND n.nspname NOT LIKE 'pg\\_%'
+      UNION ALL
+      SELECT format('constraint %s on %s: %s', co.conname, co.conrelid::regclass,
+                    pg_get_constraintdef(co.oid))
+        FROM pg_constraint co JOIN pg_namespace n ON n.oid = co.connamespace
+       WHERE co.conrelid <> 0
+         AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'cron')
+         AND n.nspname NOT LIKE 'pg\\_%'
+      UNION ALL
+      SELECT format('table index %s', pg_get_indexdef(i.indexrelid))
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE c.relkind = 'r'
+         AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'cron')
+         AND n.nspname NOT LIKE 'pg\\_%'
+      UNION ALL
+      SELECT format('policy %s on %s.%s: %s %s %s %s %s', policyname, schemaname, tablename,
+                    permissive, cmd, roles, qual, with_check)
+        FROM pg_policies
     ) objects ORDER BY line;
     """
 }

@@ -18,6 +18,18 @@ extension DatabaseTests {
       #expect(database.catalogAfterMigrations == database.catalogAfterFirstApply)
     }
 
+    /// The migrations, applied in order, build exactly the database the generated files build
+    /// on a fresh one: every table's columns in order, constraints, indexes, row level
+    /// security, policies and privileges included, the team's own objects with the metrics'.
+    @Test func theMigrationsBuildWhatAFreshDatabaseFromTheGeneratedFilesHas() throws {
+      let database = try MetricsDatabase.get()
+      let fresh = try MetricsDatabase.freshFromGeneratedFiles()
+      defer { fresh.stop() }
+      let catalog = try fresh.psql(MetricsDatabase.catalogQuery)
+      #expect(catalog.contains("column calls.id #1"))
+      #expect(catalog == database.catalogAfterMigrations)
+    }
+
     @Test func noMigrationOpensATransactionOfItsOwn() throws {
       for name in Self.files {
         let lines = try MetricsDatabase.file("supabase/migrations/\(name)")
