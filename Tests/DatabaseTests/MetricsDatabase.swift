@@ -62,10 +62,7 @@ final class MetricsDatabase: Sendable {
   }
 
   private init(_ strategy: MetricsStrategy) throws {
-    cluster = try PostgresCluster()
-    for name in ["supabase.sql", "auth.sql", "source_relations.sql"] {
-      try cluster.psql(try Self.file("supabase/emulation/\(name)"))
-    }
+    cluster = try Self.emulatedCluster()
     if strategy == MetricsStrategy.chosen {
       try Self.applyMigrations(cluster)
       catalogAfterMigrations = try cluster.psql(Self.catalogQuery)
@@ -107,20 +104,28 @@ final class MetricsDatabase: Sendable {
   /// A cluster of its own with Supabase's roles and the source relations, and every generated
   /// file applied once: the database `supabase/generated` describes.
   static func freshFromGeneratedFiles() throws -> PostgresCluster {
-    let cluster = try PostgresCluster()
-    for name in ["supabase.sql", "auth.sql", "source_relations.sql"] {
-      try cluster.psql(try file("supabase/emulation/\(name)"))
-    }
+    let cluster = try emulatedCluster()
     try applyGeneratedFiles(cluster, MetricsStrategy.chosen, team: true)
     return cluster
   }
 
-  /// Empties every source relation and refreshes the view, so each test starts clean.
+  /// A cluster of its own with what a Supabase project has before these files: its roles and
+  /// default privileges, `auth.uid()`, the source relations.
+  static func emulatedCluster() throws -> PostgresCluster {
+    let cluster = try PostgresCluster()
+    for name in ["supabase.sql", "auth.sql", "source_relations.sql"] {
+      try cluster.psql(try file("supabase/emulation/\(name)"))
+    }
+    return cluster
+  }
+
+  /// Empties every source relation, and the team's tables that reference them, and refreshes
+  /// the view, so each test starts clean.
   func reset() throws {
     try cluster.psql(
       """
       TRUNCATE accounts, locations, calls, orders, reservations, account_settings, location_settings,
-        user_location_access;
+        user_location_access CASCADE;
       SELECT public.refresh_metrics_daily();
       """)
   }

@@ -1,6 +1,5 @@
 import Foundation
 import GenSQLCore
-import MetricsSchema
 import Testing
 
 @testable import SQLBuilder
@@ -9,72 +8,84 @@ import Testing
 /// name alone) is recorded again in the current form when the definitions have not changed since,
 /// and stops generation with what to do when they have.
 @Suite struct EarlierStateTests {
-  static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/earlier-migrations-state.json")
+  struct Window: FunctionParameters { let from = Parameter<PG.Date>("p_from") }
+  static let countNumbers = Function("small", "count_numbers", parameters: Window.self)
 
-  static func earlierState() throws -> SchemaState {
-    try JSONDecoder().decode(SchemaState.self, from: Data(contentsOf: fixture))
+  /// A view and a function with its privileges; `version` 2 changes the view.
+  static func scripts(version: Int) -> [SQLScript] {
+    GenSQLMigrationTests.scripts(version: version) + [
+      SQLScript("functions.sql", header: []) {
+        CreateFunction(
+          countNumbers, returns: PG.BigInt.self,
+          sql: { _ in
+            scalar { q in
+              _ = q.from(GenSQLMigrationTests.Numbers.self, as: "n")
+              return count()
+            }.assumingNotNull
+          })
+        Grant(.execute, on: .function(countNumbers), to: .serviceRole)
+      }
+    ]
+  }
+
+  /// The objects of `scripts` as an earlier GenSQL wrote them.
+  static func earlierObjects(_ objects: [SchemaObjectState]) -> [[String: Any]] {
+    objects.map { object in
+      var key = object.key.value
+      if case .function(let signature) = object.name { key = "function \(signature.name)" }
+      return [
+        "key": key, "kind": object.kind.rawValue, "definition": object.definition,
+        "dependsOn": [String](), "drop": "",
+        "members": object.members.map { ["key": $0.key, "text": $0.text] },
+      ]
+    }
+  }
+
+  /// A folder GenSQL wrote for version 1, its state then written back in the earlier form.
+  static func folderWithEarlierState() throws -> SupabaseFolder {
+    let folder = try SupabaseFolder()
+    _ = GenSQLRun(folder.output, scripts: scripts(version: 1))
+    let state = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.stateURL))
+    var earlier = try #require(state as? [String: Any])
+    let current = try JSONDecoder().decode(
+      SchemaState.self, from: Data(contentsOf: folder.stateURL))
+    earlier["objects"] = earlierObjects(current.objects)
+    try JSONSerialization.data(withJSONObject: earlier).write(to: folder.stateURL)
+    return folder
   }
 
   @Test func unchangedDefinitionsRecordTheStateAgainWithNoMigration() throws {
-    let state = try Self.earlierState()
-    #expect(state.earlierObjects?.count == 9 && state.objects.isEmpty)
-    #expect(state.migrations.count == 11)
-    let plan = try MigrationPlan(from: state, to: MetricsScripts.all)
-    #expect(plan.sql == nil && plan.changes.isEmpty)
-    #expect(plan.recordsStateAgain)
+    let folder = try Self.folderWithEarlierState()
+    let state = try JSONDecoder().decode(SchemaState.self, from: Data(contentsOf: folder.stateURL))
+    #expect(state.earlierObjects?.count == 3 && state.objects.isEmpty)
+    let plan = try MigrationPlan(from: state, to: Self.scripts(version: 1))
+    #expect(plan.sql == nil && plan.changes.isEmpty && plan.recordsStateAgain)
     #expect(
-      plan.objects.map(\.key.value).filter { $0.hasPrefix("function") } == [
-        "function public.refresh_metrics_daily()",
-        "function private.metrics_visible_to_caller(uuid, uuid, date, date)",
-        "function public.get_metrics_for_range(uuid, uuid, date, date)",
+      plan.objects.map(\.key.value) == [
+        "schema small", "relation small.numbers", "function small.count_numbers(date)",
       ])
-    // Recorded again, it reads back in the current form.
-    var again = state
-    again.objects = plan.objects
-    let decoded = try JSONDecoder().decode(
-      SchemaState.self, from: JSONEncoder().encode(again))
-    #expect(decoded.earlierObjects == nil && decoded.objects == plan.objects)
+    let check = GenSQLRun(["--check"] + folder.output, scripts: Self.scripts(version: 1))
+    #expect(check.code == .stale)
+    #expect(check.err.contains("was recorded by an earlier GenSQL and is due to be recorded again"))
+    let run = GenSQLRun(folder.output, scripts: Self.scripts(version: 1))
+    #expect(run.code == .success, "\(run.err)")
+    #expect(run.out.contains("again in this GenSQL's form\nno migration is due"), "\(run.out)")
+    #expect(folder.migrations.count == 1)
+    let again = try JSONDecoder().decode(SchemaState.self, from: Data(contentsOf: folder.stateURL))
+    #expect(again.earlierObjects == nil && again.objects == plan.objects)
+    #expect(again.migrations == state.migrations)
+    #expect(
+      GenSQLRun(["--check"] + folder.output, scripts: Self.scripts(version: 1)).code == .success)
   }
 
   @Test func changedDefinitionsStopWithWhatToDo() throws {
-    let state = try Self.earlierState()
-    let changed = MetricsScripts.all(.incremental)
-    #expect {
-      try MigrationPlan(from: state, to: changed)
-    } throws: { error in
-      "\(error)".hasPrefix(
-        "the migrations' state: it was recorded by an earlier GenSQL, and the definitions changed since"
-      )
-    }
-  }
-
-  /// The project's own migrations with the earlier state beside them, as a team upgrading
-  /// GenSQL has them: `--check` asks for a run, the run records the state again and writes no
-  /// migration, and `--check` then passes.
-  @Test func gensqlRecordsTheStateAgainAndTheCheckPassesAfter() throws {
-    let folder = try SupabaseFolder()
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    for name in try FileManager.default.contentsOfDirectory(
-      atPath: root.appendingPathComponent("supabase/migrations").path)
-    {
-      try folder.addMigration(
-        name,
-        String(
-          contentsOf: root.appendingPathComponent("supabase/migrations/\(name)"), encoding: .utf8))
-    }
-    try FileManager.default.copyItem(at: Self.fixture, to: folder.stateURL)
-    let before = GenSQLRun(["--check"] + folder.output)
-    #expect(before.code == .stale)
+    let folder = try Self.folderWithEarlierState()
+    let run = GenSQLRun(folder.output, scripts: Self.scripts(version: 2))
+    #expect(run.code == .failure)
     #expect(
-      before.err.contains("was recorded by an earlier GenSQL and is due to be recorded again"))
-    let run = GenSQLRun(folder.output)
-    #expect(run.code == .success, "\(run.err)")
-    #expect(run.out.contains("again in this GenSQL's form\nno migration is due"), "\(run.out)")
-    #expect(folder.migrations.count == 11)
-    let state = try JSONDecoder().decode(SchemaState.self, from: Data(contentsOf: folder.stateURL))
-    #expect(state.earlierObjects == nil && state.objects.count == 9 && state.migrations.count == 11)
-    #expect(GenSQLRun(["--check"] + folder.output).code == .success)
+      run.err.contains(
+        "the migrations' state: it was recorded by an earlier GenSQL, and the definitions changed since"
+      ), "\(run.err)")
+    #expect(folder.migrations.count == 1)
   }
 }
