@@ -97,6 +97,7 @@ public enum GenSQLCommand {
     }
     guard write(files, in: folder, and: others, out: out, err: err) else { return .failure }
     for deletion in plan.deletions { out("the migration deletes data: \(deletion)\n") }
+    for opening in plan.opensAccess { out("the migration opens access: \(opening)\n") }
     if plan.sql == nil && plan.recordsStateAgain {
       out("recorded \(migrations.stateURL.relativePath) again in this GenSQL's form\n")
     }

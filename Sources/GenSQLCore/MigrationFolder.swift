@@ -68,6 +68,9 @@ struct MigrationFolder {
     if !plan.deletions.isEmpty {
       header += ["--", "-- Deletes data:"] + plan.deletions.map { "--   \($0)" }
     }
+    if !plan.opensAccess.isEmpty {
+      header += ["--", "-- Opens access:"] + plan.opensAccess.map { "--   \($0)" }
+    }
     return header.joined(separator: "\n") + "\n\n" + (plan.sql ?? "")
   }
 

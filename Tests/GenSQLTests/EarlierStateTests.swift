@@ -59,7 +59,7 @@ import Testing
     let state = try JSONDecoder().decode(SchemaState.self, from: Data(contentsOf: folder.stateURL))
     #expect(state.earlierObjects?.count == 3 && state.objects.isEmpty)
     let plan = try MigrationPlan(from: state, to: Self.scripts(version: 1))
-    #expect(plan.sql == nil && plan.changes.isEmpty && plan.recordsStateAgain)
+    #expect(plan.sql == nil && plan.changes.isEmpty && plan.recordsStateAgain, "\(plan.changes)")
     #expect(
       plan.objects.map(\.key.value) == [
         "schema small", "relation small.numbers", "function small.count_numbers(date)",

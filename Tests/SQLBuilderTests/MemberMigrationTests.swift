@@ -36,12 +36,19 @@ import Testing
           "create index purchases_by_status \(on)", "create privileges \(on)",
         ],
         [
-          "recreate row level security \(on)", "recreate policy purchases_paid_only \(on)",
-          "drop privileges \(on)",
+          "create forced row level security \(on)", "recreate policy purchases_paid_only \(on)",
+          "drop row level security \(on)", "drop privileges \(on)",
         ],
         [
-          "drop row level security \(on)", "drop policy purchases_paid_only \(on)",
+          "drop forced row level security \(on)", "drop policy purchases_paid_only \(on)",
           "drop index purchases_by_status \(on)",
+        ],
+      ])
+    #expect(
+      plans.map(\.opensAccess) == [
+        [], [],
+        [
+          "row level security of relation shop.purchases is turned off: every role with a privilege on it reads every row"
         ],
       ])
     let catalog = """

@@ -30,6 +30,9 @@ package struct MigrationPlan: Sendable {
   package let changes: [String]
   /// The changes that delete rows or values, also in ``changes``.
   package let deletions: [String]
+  /// The changes that let roles see rows they did not: row level security turned off, or no
+  /// longer forced on the table's owner.
+  package let opensAccess: [String]
 
   /// Whether the state was recorded by an earlier GenSQL and is recorded again as it is now.
   package let recordsStateAgain: Bool
@@ -131,6 +134,46 @@ package struct MigrationPlan: Sendable {
       newByKey[$0.key] == nil && !renamedAway.contains($0.key) && $0.kind != .extension
         && $0.kind != .schema
     }
+    var opensAccess: [String] = []
+    for (key, pairs) in memberChanges.sorted(by: { $0.key < $1.key }) {
+      let before = Set(pairs.compactMap { $0.old?.key })
+      let now = Set(pairs.compactMap { $0.new?.key })
+      let kept = newByKey[key]?.members.map(\.key) ?? []
+      if before.contains(RowLevelSecurityMember.forced)
+        && !now.contains(RowLevelSecurityMember.forced)
+      {
+        opensAccess.append(
+          kept.contains(RowLevelSecurityMember.enabled)
+            ? "row level security of \(key) no longer binds its owner"
+            : "row level security of \(key) is turned off: every role with a privilege on it reads every row"
+        )
+      } else if before.contains(RowLevelSecurityMember.enabled)
+        && !now.contains(RowLevelSecurityMember.enabled)
+        && !kept.contains(RowLevelSecurityMember.forced)
+      {
+        opensAccess.append(
+          "row level security of \(key) is turned off: every role with a privilege on it reads every row"
+        )
+      }
+    }
+    // On a table the scripts do not create, each is an object of its own.
+    for object in removed where object.kind == .member {
+      for (member, other) in [
+        (RowLevelSecurityMember.enabled, RowLevelSecurityMember.forced),
+        (RowLevelSecurityMember.forced, RowLevelSecurityMember.enabled),
+      ] where object.key.value.hasPrefix(member + " on ") {
+        let owner = String(object.key.value.dropFirst(member.count + 4))
+        let stillThere = newByKey[ObjectKey.member(other, of: ObjectKey(owner))] != nil
+        if !stillThere {
+          opensAccess.append(
+            "row level security of \(owner) is turned off: every role with a privilege on it reads every row"
+          )
+        } else if member == RowLevelSecurityMember.forced {
+          opensAccess.append("row level security of \(owner) no longer binds its owner")
+        }
+      }
+    }
+    self.opensAccess = opensAccess
     for object in removed where object.kind == .table && !desired.droppable.contains(object.key) {
       diagnostics.append(
         SQLDiagnostic(

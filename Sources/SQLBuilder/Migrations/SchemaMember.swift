@@ -186,7 +186,8 @@ extension CreatePolicy: SchemaMember {
 extension EnableRowLevelSecurity: SchemaMember {
   package var schemaRole: SchemaRole {
     .belongs(
-      to: .relation(Table.qualifiedName), member: "row level security",
+      to: .relation(Table.qualifiedName),
+      member: forced ? RowLevelSecurityMember.forced : RowLevelSecurityMember.enabled,
       removal: [DisableRowLevelSecurity(Table.self)], replacesInPlace: false)
   }
 }
@@ -227,4 +228,10 @@ extension Drop: SchemaMember {
     guard kind == "TABLE", case .relation(let name) = target else { return .none }
     return .permitsDrop(.relation(name))
   }
+}
+
+/// The member keys of a table's row level security, enabled or also forced on its owner.
+enum RowLevelSecurityMember {
+  static let enabled = "row level security"
+  static let forced = "forced row level security"
 }
