@@ -26,11 +26,12 @@ struct MigrationFolder {
     state.migrations.compactMap { record in
       let file = url.appendingPathComponent(record.file)
       guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-        return "\(file.relativePath) was deleted, but \(stateURL.lastPathComponent) records it"
+        return
+          "\(file.relativePath) was deleted, but \(stateURL.lastPathComponent) records it; restore it from version control"
       }
       guard checksum(text) == record.checksum else {
         return
-          "\(file.relativePath) was edited after GenSQL wrote it; a migration is never rewritten"
+          "\(file.relativePath) was edited after GenSQL wrote it; a migration is never rewritten: restore it from version control, and change the definitions instead"
       }
       return nil
     }
