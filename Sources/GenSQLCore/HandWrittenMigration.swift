@@ -52,11 +52,12 @@ struct HandWrittenMigration {
   /// The changes recording it declares done and the objects after them: the plan's, or, when the
   /// plan refuses a changed table, that table's change followed by the plan for the rest.
   static func changes(from state: SchemaState?, to scripts: [SQLScript])
-    throws(SQLGenerationError) -> (objects: [SchemaObjectState], changes: [String])
+    throws(SQLGenerationError)
+    -> (objects: [SchemaObjectState], changes: [String], generatable: Bool)
   {
     do {
       let plan = try MigrationPlan(from: state, to: scripts)
-      return (plan.objects, plan.changes)
+      return (plan.objects, plan.changes, true)
     } catch {
       // With no state nothing is compared, so this throws only for invalid definitions.
       let desired = try MigrationPlan(from: nil, to: scripts).objects
@@ -77,7 +78,7 @@ struct HandWrittenMigration {
         return new
       }
       let rest = try MigrationPlan(from: assumed, to: scripts)
-      return (rest.objects, tables + rest.changes)
+      return (rest.objects, tables + rest.changes, false)
     }
   }
 

@@ -22,7 +22,7 @@ extension GenSQLCommand {
       err("GenSQL: \(problems.joined(separator: "; ")); nothing was written.\n")
       return .failure
     }
-    let recorded: (objects: [SchemaObjectState], changes: [String])
+    let recorded: (objects: [SchemaObjectState], changes: [String], generatable: Bool)
     do {
       recorded = try HandWrittenMigration.changes(from: state, to: scripts)
     } catch {
@@ -38,6 +38,11 @@ extension GenSQLCommand {
     guard write(files, in: folder, and: [stateFile], out: out, err: err) else { return .failure }
     let path = migrations.url.appendingPathComponent(migration.file).relativePath
     for change in recorded.changes { out("recorded as done by \(path): \(change)\n") }
+    if recorded.generatable && !recorded.changes.isEmpty {
+      out(
+        "GenSQL could have written these changes itself; they count as done by \(path) only if it makes them (bash scripts/test.sh compares the migrations with the generated files)\n"
+      )
+    }
     if recorded.changes.isEmpty {
       out(
         "recorded \(path): it changes nothing GenSQL manages, so the state keeps only its checksum\n"
