@@ -86,6 +86,7 @@ public struct CreateFunction: SQLStatement {
   let volatility: Volatility
   let security: FunctionSecurity
   let settings: [FunctionSetting]
+  private(set) var isStrict = false
 
   enum Body: Sendable {
     case plpgsql([any PLStatement])
@@ -160,6 +161,7 @@ public struct CreateFunction: SQLStatement {
     w.line(tag)
     w.line("LANGUAGE \(languageName)")
     if volatility != .volatile { w.line(volatility.rawValue) }
+    if isStrict { w.line("STRICT") }
     if security == .definer { w.line(security.rawValue) }
     for setting in settings {
       w.line("SET \(w.identifier(setting.name)) = \(PostgreSQL.stringLiteral(setting.value))")
@@ -201,6 +203,34 @@ public struct CreateFunction: SQLStatement {
     }
   }
 
+  /// `STRICT`: PostgreSQL returns NULL without calling the function when an argument is NULL,
+  /// so a `LANGUAGE sql` function's ``NotNullParameter``s are never NULL in its body.
+  public func strict() -> Self {
+    var copy = self
+    copy.isStrict = true
+    return copy
+  }
+
+  /// Whether the body can check its arguments on entry: PL/pgSQL can raise, SQL cannot.
+  var checksOnEntry: Bool {
+    if case .plpgsql = language { return true }
+    return false
+  }
+
+  /// A PL/pgSQL function's checks, on entry, that its ``NotNullParameter``s were not passed
+  /// NULL; none for a STRICT function, which is not called then.
+  var nullChecks: [any PLStatement] {
+    guard !isStrict else { return [] }
+    let signature = FunctionSignature(name: name, argumentTypes: parameters.map(\.typeName))
+    return parameters.filter { $0 is any NeverNullParameter }.map { parameter in
+      let value = SQLExpression<PG.Text, Nullable>(
+        unchecked: .parameter(parameter.name, of: signature))
+      return If(value.isNull) {
+        Raise.exception("\(parameter.name) must not be NULL", code: .nullValueNotAllowed)
+      }
+    }
+  }
+
   /// Renders the body and returns the language's name.
   private func renderBody(into inner: inout SQLWriter) -> String {
     switch language {
@@ -211,7 +241,8 @@ public struct CreateFunction: SQLStatement {
         inner.indented { d in declarations.forEach { $0.renderDeclaration(into: &d) } }
       }
       inner.line("BEGIN")
-      inner.indented { b in body.filter { !($0 is Declare) }.forEach { $0.render(into: &b) } }
+      let statements = nullChecks + body.filter { !($0 is Declare) }
+      inner.indented { b in statements.forEach { $0.render(into: &b) } }
       inner.line("END;")
       return "plpgsql"
     case .sql(let query):
@@ -268,6 +299,11 @@ extension CreateFunction: ValidatedStatement {
       if case .trigger = result.kind {
         v.catalogue.triggerRecords[name] = FunctionRules.triggerRecords(in: nodes)
       }
+      if !isStrict && !checksOnEntry {
+        for parameter in parameters where parameter is any NeverNullParameter {
+          v.report(FunctionRules.Finding.notNullParameterUnchecked(name: parameter.name))
+        }
+      }
       switch language {
       case .plpgsql(let body):
         FunctionRules.check(plpgsql: body, returning: result, parameters: parameters, in: &v)
@@ -300,3 +336,4 @@ package protocol ParameterDefault {
 }
 
 extension Parameter: ParameterDefault {}
+extension NotNullParameter: ParameterDefault {}

@@ -44,6 +44,36 @@ public struct Parameter<Base: SQLType>: AnyParameter {
   public var typeName: String { Base.sqlName }
 }
 
+/// A parameter that is never NULL in the function, so its body reads it as NOT NULL: a
+/// PL/pgSQL function raises `null_value_not_allowed` on entry when a caller passes NULL, and a
+/// `LANGUAGE sql` one must be ``CreateFunction/strict()``, which returns NULL instead.
+/// ```swift
+/// struct NewGoal: FunctionParameters { let target = NotNullParameter<PG.Integer>("p_target") }
+/// // IF p_target IS NULL THEN RAISE EXCEPTION … USING ERRCODE = '22004'; END IF;
+/// ```
+public struct NotNullParameter<Base: SQLType>: AnyParameter, NeverNullParameter {
+  /// The parameter's name; callers pass it by name (`p_target => …`).
+  public let name: String
+  package let defaultValue: SQLNode?
+
+  /// A parameter callers must pass, and not as NULL.
+  public init(_ name: String) {
+    self.name = name
+    defaultValue = nil
+  }
+
+  /// A parameter callers may leave out: `name type DEFAULT value`.
+  public init(_ name: String, default value: SQLExpression<Base, NotNull>) {
+    self.name = name
+    defaultValue = value.node
+  }
+
+  public var typeName: String { Base.sqlName }
+}
+
+/// A parameter the function checks is not NULL.
+package protocol NeverNullParameter {}
+
 /// A parameter with its type erased.
 public protocol AnyParameter: Sendable {
   /// The parameter's name.
@@ -72,6 +102,11 @@ public struct Arguments<P: FunctionParameters>: Sendable {
   /// The value the caller passed.
   public subscript<B: SQLType>(dynamicMember keyPath: KeyPath<P, Parameter<B>>)
     -> SQLExpression<B, Nullable>
+  { .init(unchecked: .parameter(P()[keyPath: keyPath].name, of: function)) }
+
+  /// The value the caller passed, never NULL.
+  public subscript<B: SQLType>(dynamicMember keyPath: KeyPath<P, NotNullParameter<B>>)
+    -> SQLExpression<B, NotNull>
   { .init(unchecked: .parameter(P()[keyPath: keyPath].name, of: function)) }
 }
 

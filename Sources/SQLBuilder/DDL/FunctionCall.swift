@@ -9,6 +9,22 @@ public final class ArgumentList<P: FunctionParameters> {
   public subscript<B: SQLType>(dynamicMember keyPath: KeyPath<P, Parameter<B>>)
     -> ArgumentSetter<P, B>
   { ArgumentSetter(list: self, name: P()[keyPath: keyPath].name) }
+
+  /// The setter for one parameter that takes no NULL.
+  public subscript<B: SQLType>(dynamicMember keyPath: KeyPath<P, NotNullParameter<B>>)
+    -> NotNullArgumentSetter<P, B>
+  { NotNullArgumentSetter(list: self, name: P()[keyPath: keyPath].name) }
+}
+
+/// Passes one argument that is never NULL, of the parameter's type.
+public struct NotNullArgumentSetter<P: FunctionParameters, B: SQLType> {
+  let list: ArgumentList<P>
+  let name: String
+
+  /// `name => value`.
+  public func callAsFunction(_ value: SQLExpression<B, NotNull>) {
+    list.arguments.append(NamedArgument(name: name, value: value.node, typeName: B.sqlName))
+  }
 }
 
 /// Passes one argument, of the parameter's type.

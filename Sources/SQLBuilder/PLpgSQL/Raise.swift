@@ -92,6 +92,8 @@ public struct SQLState: Hashable, Sendable {
 
   /// `22023` invalid_parameter_value: an argument is NULL, out of range or inconsistent.
   public static let invalidParameterValue = SQLState("22023", name: "invalid_parameter_value")
+  /// A NULL where none is allowed.
+  public static let nullValueNotAllowed = SQLState("22004", name: "null_value_not_allowed")
   /// `42501` insufficient_privilege: the caller may not do this.
   public static let insufficientPrivilege = SQLState("42501", name: "insufficient_privilege")
   /// `42P01` undefined_table: a relation the statement needs does not exist.

@@ -9,12 +9,17 @@ enum FunctionRules {
     /// A PL/pgSQL statement returns rows that go nowhere (`INSERT … RETURNING` on its own),
     /// which PostgreSQL refuses only when the function runs.
     case resultWithoutDestination(table: QualifiedName)
+    /// A `LANGUAGE sql` function, which cannot raise, reads a NOT NULL parameter without STRICT.
+    case notNullParameterUnchecked(name: String)
 
     var message: String {
       switch self {
       case .parameterOfAnotherFunction(let name, let function):
         return
           "the body reads \(name), a parameter of \(function); a function reads only its own parameters"
+      case .notNullParameterUnchecked(let name):
+        return
+          "\(name) is read as NOT NULL, but a LANGUAGE sql function cannot check it; mark the function .strict() (it then returns NULL when an argument is NULL), or write it in PL/pgSQL, which checks on entry"
       case .resultWithoutDestination(let table):
         return
           "a statement on \(table) has RETURNING but nowhere to put its rows; return them (RETURN QUERY) or drop RETURNING"
