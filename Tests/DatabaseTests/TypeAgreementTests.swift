@@ -1,13 +1,23 @@
 import Foundation
-import MetricsSchema
 import SQLBuilder
 import Testing
+
+@testable import MetricsSchema
 
 extension DatabaseTests {
   /// The types the DSL gave `mv_metrics_daily`'s columns are the ones PostgreSQL reports. The
   /// catalog marks every materialized view column nullable, so nullability is checked on data:
   /// no NULL in a column the DSL types NOT NULL, and NULLs present where it allows them.
   @Suite struct TypeAgreement {
+    /// The functions the metrics declare in one line are PostgreSQL's, with those types.
+    @Test func theMetricsFunctionDeclarationsAreInTheCatalog() throws {
+      let database = try MetricsDatabase.get()
+      let declarations = [MetricsView.round.declaration]
+      #expect(
+        try database.cluster.functionDeclarationProblems(
+          declarations.map { ($0.regprocedure, $0.result) }) == [])
+    }
+
     @Test(arguments: MetricsStrategy.allCases)
     func catalogTypesMatchTheDSL(_ strategy: MetricsStrategy) throws {
       let database = try MetricsDatabase.get(strategy)

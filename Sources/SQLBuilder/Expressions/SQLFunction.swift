@@ -15,6 +15,13 @@ public struct SQLFunction<each Argument: SQLType, Result: SQLType>: Sendable {
   /// The function `schema.name`; `schema` nil for a built-in found on every `search_path`.
   public init(_ name: String, schema: String? = nil) { self.name = QualifiedName(schema, name) }
 
+  /// What the declaration says PostgreSQL has, to check against its catalog.
+  public var declaration: FunctionDeclaration {
+    var types: [String] = []
+    for type in repeat (each Argument).self { types.append(type.sqlName) }
+    return FunctionDeclaration(name: name, argumentTypes: types, result: Result.sqlName)
+  }
+
   private func call(_ arguments: [SQLNode]) -> SQLNode { .call(name, arguments) }
 
   /// `name(arguments…)` with arguments that are never NULL.
@@ -44,6 +51,13 @@ public struct NullableSQLFunction<each Argument: SQLType, Result: SQLType>: Send
   /// The function `schema.name`.
   public init(_ name: String, schema: String? = nil) { self.name = QualifiedName(schema, name) }
 
+  /// What the declaration says PostgreSQL has, to check against its catalog.
+  public var declaration: FunctionDeclaration {
+    var types: [String] = []
+    for type in repeat (each Argument).self { types.append(type.sqlName) }
+    return FunctionDeclaration(name: name, argumentTypes: types, result: Result.sqlName)
+  }
+
   /// `name(arguments…)`.
   public func callAsFunction<each N: Nullability>(
     _ arguments: repeat SQLExpression<each Argument, each N>
@@ -52,6 +66,25 @@ public struct NullableSQLFunction<each Argument: SQLType, Result: SQLType>: Send
     for argument in repeat each arguments { nodes.append(argument.node) }
     return .init(unchecked: .call(name, nodes))
   }
+}
+
+/// A declared function as PostgreSQL's catalog lists it: `to_regprocedure` finds
+/// ``regprocedure`` when the function exists with those argument types, and its result type
+/// is ``result``.
+public struct FunctionDeclaration: Hashable, Sendable, CustomStringConvertible {
+  /// The name, schema-qualified or found on `search_path`.
+  public let name: QualifiedName
+  /// The argument types, as `format_type` names them.
+  public let argumentTypes: [String]
+  /// The result type, as `format_type` names it.
+  public let result: String
+
+  /// `schema.name(type, …)`, as `to_regprocedure` reads it.
+  public var regprocedure: String {
+    "\(name.rendered)(\(argumentTypes.joined(separator: ", ")))"
+  }
+
+  public var description: String { "\(regprocedure) returns \(result)" }
 }
 
 extension SQLNode {
