@@ -30,6 +30,11 @@ struct DeployStep: Codable {
   var seconds: Double
   var succeeded: Bool
   var error: String?
+  /// The longest part of one writer transaction's wait that fell within this step (its wait
+  /// counted as the whole run's: from its scheduled start to its end).
+  var writersLongestWaitWithinMs: Double?
+  /// Writer transactions whose wait within this step was over 5 s.
+  var writersOverFiveSecondsWithin: Int?
 }
 
 /// pgbench's per-transaction log, summed up. A transaction's latency counts from when the
@@ -96,6 +101,10 @@ final class WriterLoad {
   /// Seconds since the writers started.
   var elapsed: Double { Date().timeIntervalSince(started) }
 
+  /// Each writer transaction's wait, from its scheduled start to its end, in seconds since the
+  /// writers started; read by `stop()`.
+  private(set) var waits: [(start: Double, end: Double)] = []
+
   /// Stops the writers and reads their logs.
   func stop() throws -> WriterStats {
     kill(process.processIdentifier, SIGALRM)
@@ -122,6 +131,8 @@ final class WriterLoad {
         let ms = latency / 1000
         let executionMs = (latency - lag) / 1000
         latencies.append(ms)
+        let end = s + us / 1_000_000 - startEpoch
+        waits.append((start: end - latency / 1_000_000, end: end))
         if ms > 1000 { stats.overOneSecond += 1 }
         if ms > 5000 { stats.overFiveSeconds += 1 }
         if executionMs > 1000 { stats.executionsOverOneSecond += 1 }
@@ -201,10 +212,18 @@ enum DeployStallBench {
     holder?.close()
     sleep(3)
     let stats = try writers.stop()
+    for i in done.indices {
+      let from = done[i].startedAt
+      let to = from + done[i].seconds
+      let within = writers.waits.map { min($0.end, to) - max($0.start, from) }.filter { $0 > 0 }
+      done[i].writersLongestWaitWithinMs = (within.max() ?? 0) * 1000
+      done[i].writersOverFiveSecondsWithin = within.filter { $0 > 5 }.count
+    }
     log(
       "  steps: "
         + done.map {
           "\($0.name) \(String(format: "%.2f", $0.seconds)) s\($0.succeeded ? "" : " FAILED")"
+            + " (writers waited up to \(String(format: "%.0f", $0.writersLongestWaitWithinMs ?? 0)) ms)"
         }
         .joined(separator: ", ")
         + String(
