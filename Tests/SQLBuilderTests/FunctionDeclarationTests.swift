@@ -11,6 +11,11 @@ import Testing
     "genRandomUUID": genRandomUUID.declaration, "now": now.declaration,
     "dateTrunc": dateTrunc.declaration, "dateTruncLocal": dateTruncLocal.declaration,
     "lower": lower.declaration, "authUID": authUID.declaration, "authRole": authRole.declaration,
+    "upper": upper.declaration, "trim": trim.declaration,
+    "trimCharacters": trimCharacters.declaration, "trimLeading": trimLeading.declaration,
+    "trimTrailing": trimTrailing.declaration, "replace": replace.declaration,
+    "splitPart": splitPart.declaration, "substring": substring.declaration,
+    "position": position.declaration, "characterCount": characterCount.declaration,
   ]
 
   @Test func everyDeclarationIsInTheCatalog() throws {

@@ -19,6 +19,14 @@ extension SQLExpression where Base == PG.Text {
   public func ilike(_ pattern: SQLExpression<PG.Text, NotNull>) -> SQLExpression<PG.Boolean, Null> {
     binary("ILIKE", node, pattern.node, .membership)
   }
+
+  /// `x SIMILAR TO pattern`: the whole text matches a SQL regular expression (`%`, `_`, `|`,
+  /// `*`, `+`, `( )`, `[ ]`).
+  public func similar(to pattern: SQLExpression<PG.Text, NotNull>) -> SQLExpression<
+    PG.Boolean, Null
+  > {
+    binary("SIMILAR TO", node, pattern.node, .membership)
+  }
 }
 
 /// Text concatenation, SQL's `||` (Swift's `||` is the boolean OR).

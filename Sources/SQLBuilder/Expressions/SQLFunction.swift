@@ -112,6 +112,38 @@ public let dateTruncLocal = SQLFunction<PG.Text, PG.Timestamp, PG.Timestamp>("da
 /// `lower(text)`: the text in lower case, e.g. to match names without regard to case.
 public let lower = SQLFunction<PG.Text, PG.Text>("lower")
 
+/// `upper(text)`: the text in upper case.
+public let upper = SQLFunction<PG.Text, PG.Text>("upper")
+
+/// `btrim(text)`: the text without leading and trailing spaces (`trim(x)`).
+public let trim = SQLFunction<PG.Text, PG.Text>("btrim")
+
+/// `btrim(text, characters)`: the text without leading and trailing `characters`.
+public let trimCharacters = SQLFunction<PG.Text, PG.Text, PG.Text>("btrim")
+
+/// `ltrim(text)`: the text without leading spaces.
+public let trimLeading = SQLFunction<PG.Text, PG.Text>("ltrim")
+
+/// `rtrim(text)`: the text without trailing spaces.
+public let trimTrailing = SQLFunction<PG.Text, PG.Text>("rtrim")
+
+/// `replace(text, from, to)`: every occurrence of `from` replaced by `to`.
+public let replace = SQLFunction<PG.Text, PG.Text, PG.Text, PG.Text>("replace")
+
+/// `split_part(text, delimiter, n)`: the `n`th field (from 1; negative from the end in
+/// PostgreSQL 14+), `''` past the last.
+public let splitPart = SQLFunction<PG.Text, PG.Text, PG.Integer, PG.Text>("split_part")
+
+/// `substr(text, from, count)`: `count` characters from position `from` (from 1).
+public let substring = SQLFunction<PG.Text, PG.Integer, PG.Integer, PG.Text>("substr")
+
+/// `strpos(text, part)`: the position of `part` in the text (from 1), 0 when absent
+/// (`position(part IN text)`).
+public let position = SQLFunction<PG.Text, PG.Text, PG.Integer>("strpos")
+
+/// `length(text)`: the number of characters.
+public let characterCount = SQLFunction<PG.Text, PG.Integer>("length")
+
 /// `auth.uid()`: Supabase's id of the signed-in user, NULL without one.
 public let authUID = NullableSQLFunction<PG.UUID>("uid", schema: "auth")
 
