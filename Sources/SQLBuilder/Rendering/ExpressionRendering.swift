@@ -23,6 +23,9 @@ extension SQLWriter {
     case .function(let name, let arguments, _, let filter):
       let args = arguments.map { expression($0) }.joined(separator: ", ")
       return "\(name)(\(args))" + filterClause(filter)
+    case .orderedAggregate(let name, let arguments, let ordering):
+      let args = arguments.map { expression($0) }.joined(separator: ", ")
+      return "\(name)(\(args) ORDER BY \(orderingTerms(ordering)))"
     case .routine(let function, let arguments):
       return "\(name(function))(" + arguments.map { expression($0) }.joined(separator: ", ") + ")"
     case .namedCall(let function, let arguments, _, _):
