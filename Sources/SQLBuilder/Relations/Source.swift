@@ -45,6 +45,9 @@ package struct SourceReference: Hashable, Sendable {
   package let isCommonTable: Bool
   /// Whether this is a row trigger's `NEW` or `OLD` record, in scope throughout its function.
   package private(set) var isTriggerRecord = false
+  /// Whether FROM names the function's columns, `f(…) alias(value)`: a function of one
+  /// unnamed column, such as `generate_series`.
+  package private(set) var namesColumns = false
   /// The query of a derived table, `FROM (SELECT …) alias`, read instead of the relation.
   private var derived: DerivedTable? = nil
 
@@ -95,13 +98,15 @@ package struct SourceReference: Hashable, Sendable {
     isTriggerRecord = true
   }
 
-  /// `function(…) alias`: the rows of a set-returning function.
-  package init<R: Relation>(_: R.Type, alias: String, call: SQLNode) {
+  /// `function(…) alias`: the rows of a set-returning function; `namingColumns` names its
+  /// columns after `R`'s, `alias(value)`.
+  package init<R: Relation>(_: R.Type, alias: String, call: SQLNode, namingColumns: Bool = false) {
     relation = R.qualifiedName
     columnNames = R.columns.map(\.name)
     self.alias = alias
     isCommonTable = false
     derived = .call(call)
+    namesColumns = namingColumns
   }
 
   package func column<R: Relation>(_ keyPath: PartialKeyPath<R>, readAsNotNull: Bool)

@@ -113,7 +113,10 @@ extension SQLWriter {
   /// table on one line, `(SELECT …) x`.
   package mutating func fromItem(_ source: SourceReference) -> String {
     if let call = source.functionCall {
-      return "\(expression(call)) \(identifier(source.alias ?? source.relation.name))"
+      let alias = identifier(source.alias ?? source.relation.name)
+      guard source.namesColumns else { return "\(expression(call)) \(alias)" }
+      let columns = source.columnNames.map { identifier($0) }.joined(separator: ", ")
+      return "\(expression(call)) AS \(alias)(\(columns))"
     }
     if let query = source.subquery {
       let lateral = source.isLateral ? "LATERAL " : ""
