@@ -2,8 +2,8 @@ import Testing
 
 @testable import SQLBuilder
 
-/// JSON built from typed values, and aggregates whose input is ordered in the call, beside their
-/// SQL, run on PostgreSQL with their results checked.
+/// JSON built from typed values, aggregates whose input is ordered in the call, and ordered-set
+/// aggregates, beside their SQL, run on PostgreSQL with their results checked.
 @Suite struct JSONAggregateTests {
   struct CustomerSummary: Relation {
     static let qualifiedName = QualifiedName("customer_summary")
@@ -67,5 +67,41 @@ import Testing
         .map(\.message).contains {
           $0.hasPrefix("aggregate string_agg(c.name, ',' ORDER BY c.name) is not allowed in WHERE")
         })
+  }
+
+  struct Percentiles: Relation {
+    static let qualifiedName = QualifiedName("percentiles")
+    let median = Column<PG.DoublePrecision, Nullable>("median")
+    let lowest = Column<PG.Integer, Nullable>("lowest")
+    let usual = Column<PG.Text, Nullable>("usual")
+  }
+
+  static func percentiles(_ fraction: Double) -> Select<Percentiles> {
+    Select(Percentiles.self) { q, out in
+      let n = q.series(from: 1, to: 4, as: "n")
+      out.median(percentileCont(fraction, orderedBy: n.value.cast(to: PG.DoublePrecision.self)))
+      out.lowest(percentileDisc(0, orderedBy: n.value))
+      out.usual(mode(of: n.value.cast(to: PG.Text.self)))
+    }
+  }
+
+  @Test func orderedSetAggregates() throws {
+    assertQuery(
+      Self.percentiles(0.5),
+      #"""
+      SELECT
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY n.value::double precision) AS median,
+        percentile_disc(0.0) WITHIN GROUP (ORDER BY n.value) AS lowest,
+        mode() WITHIN GROUP (ORDER BY n.value::text) AS usual
+      FROM generate_series(1, 4, 1) AS n(value)
+      """#)
+    let rows = try ShopDatabase.shared.get().run(try renderQuery(Self.percentiles(0.5)) + ";")
+    #expect(rows == "2.5|1|1\n")
+    #expect(
+      validate([
+        SQLScript("x.sql", header: []) {
+          CreateView(Percentiles.self) { Self.percentiles(1.5) }
+        }
+      ]).map(\.message) == ["percentile_cont(1.5) asks for a fraction outside 0 to 1"])
   }
 }

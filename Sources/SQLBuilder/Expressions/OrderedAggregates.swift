@@ -66,3 +66,38 @@ public func jsonbBuildArray<each B: SQLType, each N: Nullability>(
     unchecked: .function(
       name: "jsonb_build_array", arguments: nodes, isAggregate: false, filter: nil))
 }
+
+// Ordered-set aggregates: a value of the group's values in order. Over no rows each is NULL.
+
+/// `percentile_cont(fraction) WITHIN GROUP (ORDER BY x)`: the value at `fraction` (0 to 1) of
+/// the ordered values, interpolated between the two nearest; `0.5` is the median.
+/// ```swift
+/// percentileCont(0.5, orderedBy: c.durationSeconds)
+/// // percentile_cont(0.5) WITHIN GROUP (ORDER BY c.duration_seconds)
+/// ```
+public func percentileCont(
+  _ fraction: Double, orderedBy x: SQLExpression<PG.DoublePrecision, some Nullability>
+) -> SQLExpression<PG.DoublePrecision, Nullable> {
+  .init(
+    unchecked: .withinGroup(
+      name: "percentile_cont", arguments: [.literal(.decimal(fraction))],
+      ordering: [x.orderingTerm]))
+}
+
+/// `percentile_disc(fraction) WITHIN GROUP (ORDER BY x)`: the first value whose position in
+/// the ordered values reaches `fraction`; one of the values, of their type.
+public func percentileDisc<B: SQLOrdered>(
+  _ fraction: Double, orderedBy x: SQLExpression<B, some Nullability>
+) -> SQLExpression<B, Nullable> {
+  .init(
+    unchecked: .withinGroup(
+      name: "percentile_disc", arguments: [.literal(.decimal(fraction))],
+      ordering: [x.orderingTerm]))
+}
+
+/// `mode() WITHIN GROUP (ORDER BY x)`: the most frequent value, the first in order on a tie.
+public func mode<B: SQLOrdered>(of x: SQLExpression<B, some Nullability>) -> SQLExpression<
+  B, Nullable
+> {
+  .init(unchecked: .withinGroup(name: "mode", arguments: [], ordering: [x.orderingTerm]))
+}

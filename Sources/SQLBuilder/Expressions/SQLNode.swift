@@ -18,6 +18,8 @@ package indirect enum SQLNode: Hashable, Sendable {
   case function(name: String, arguments: [SQLNode], isAggregate: Bool, filter: SQLNode?)
   /// An aggregate whose input is ordered: `name(arguments ORDER BY …)`.
   case orderedAggregate(name: String, arguments: [SQLNode], ordering: [OrderingTerm])
+  /// An ordered-set aggregate: `name(arguments) WITHIN GROUP (ORDER BY …)`.
+  case withinGroup(name: String, arguments: [SQLNode], ordering: [OrderingTerm])
   /// A call of a declared function, its name quoted and checked like any identifier.
   case routine(QualifiedName, [SQLNode])
   /// `name(p => value, …)`: a declared function called in named notation; `required` names
@@ -63,7 +65,7 @@ package indirect enum SQLNode: Hashable, Sendable {
     switch self {
     case .countAll, .countDistinct: return true
     case .function(_, _, let isAggregate, _): return isAggregate
-    case .orderedAggregate: return true
+    case .orderedAggregate, .withinGroup: return true
     default: return false
     }
   }
@@ -86,7 +88,8 @@ package indirect enum SQLNode: Hashable, Sendable {
     case .prefix(_, let o, _), .postfix(let o, _, _), .cast(let o, _), .parenthesized(let o):
       return [o]
     case .function(_, let args, _, let filter): return args + (filter.map { [$0] } ?? [])
-    case .orderedAggregate(_, let args, let ordering): return args + ordering.map(\.node)
+    case .orderedAggregate(_, let args, let ordering), .withinGroup(_, let args, let ordering):
+      return args + ordering.map(\.node)
     case .routine(_, let args): return args
     case .namedCall(_, let args, _, _): return args.map(\.value)
     case .caseWhen(let whens, let otherwise):

@@ -26,6 +26,9 @@ extension SQLWriter {
     case .orderedAggregate(let name, let arguments, let ordering):
       let args = arguments.map { expression($0) }.joined(separator: ", ")
       return "\(name)(\(args) ORDER BY \(orderingTerms(ordering)))"
+    case .withinGroup(let name, let arguments, let ordering):
+      let args = arguments.map { expression($0) }.joined(separator: ", ")
+      return "\(name)(\(args)) WITHIN GROUP (ORDER BY \(orderingTerms(ordering)))"
     case .routine(let function, let arguments):
       return "\(name(function))(" + arguments.map { expression($0) }.joined(separator: ", ") + ")"
     case .namedCall(let function, let arguments, _, _):

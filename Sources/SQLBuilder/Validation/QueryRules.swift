@@ -236,6 +236,10 @@ enum QueryRules {
     case .namedCall(let function, let arguments, let required, let returns):
       FunctionRules.check(
         call: function, arguments: arguments, required: required, returns: returns, in: &writer)
+    case .withinGroup(let name, let arguments, _):
+      for finding in AggregateRules.check(withinGroup: name, arguments: arguments) {
+        writer.report(finding)
+      }
     case .window(let function, let window):
       if !windows {
         writer.report("window function \(writer.text(node)) is not allowed in \(clause)")
