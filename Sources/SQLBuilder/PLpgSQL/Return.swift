@@ -38,19 +38,65 @@ public struct Return: PLStatement, PLInspectable {
   }
 }
 
-/// `RETURN QUERY query;`: adds the query's rows to a set-returning function's result.
+/// `RETURN QUERY query;`: adds the query's rows to a set-returning function's result; or
+/// `RETURN QUERY INSERT … RETURNING …;` (or UPDATE, DELETE): adds the rows the statement wrote.
+///
+/// ```swift
+/// ReturnQuery(Insert(into: Customers.self) { … }.onConflict(\.id) { … })
+/// // RETURN QUERY INSERT INTO shop.customers … ON CONFLICT (id) DO UPDATE …
+/// //   RETURNING id, name, …;
+/// ```
 public struct ReturnQuery: PLStatement, PLInspectable {
-  let query: SelectStatement
+  /// The relation whose rows it returns.
+  let output: QualifiedName
+  let body: Body
+
+  enum Body: Sendable {
+    case select(SelectStatement)
+    case modifying(
+      render: @Sendable (inout SQLWriter) -> Void,
+      validate: @Sendable (inout SQLValidator) -> Void, expressions: [SQLNode])
+  }
 
   /// Adds the rows of `query`, whose output must be the function's row type.
-  public init<R: Relation>(_ query: Select<R>) { self.query = query.statement }
+  public init<R: Relation>(_ query: Select<R>) {
+    output = query.statement.output
+    body = .select(query.statement)
+  }
 
-  package var expressions: [SQLNode] { [.existsQuery(query)] }
+  /// Adds the rows `insert` writes, every column of `T` returned: the function returns `SETOF T`.
+  public init<T: Relation>(_ insert: Insert<T>) { self.init(modifying: insert) }
+
+  /// Adds the rows `update` leaves, every column of `T` returned.
+  public init<T: Relation>(_ update: Update<T>) { self.init(modifying: update) }
+
+  /// Adds the rows `delete` removes, every column of `T` returned.
+  public init<T: Relation>(_ delete: Delete<T>) { self.init(modifying: delete) }
+
+  private init<S: ReturningStatement>(modifying statement: S) {
+    var returning = statement
+    returning.returning = S.Table.columns.map(\.name)
+    let final = returning
+    output = S.Table.qualifiedName
+    body = .modifying(
+      render: { final.renderBody(into: &$0) }, validate: { final.validate(&$0) },
+      expressions: final.expressions)
+  }
+
+  package var expressions: [SQLNode] {
+    switch body {
+    case .select(let query): return [.existsQuery(query)]
+    case .modifying(_, _, let expressions): return expressions
+    }
+  }
   package var nested: [any PLStatement] { [] }
 
   public func render(into writer: inout SQLWriter) {
     writer.line("RETURN QUERY")
-    query.render(into: &writer)
+    switch body {
+    case .select(let query): query.render(into: &writer)
+    case .modifying(let render, _, _): render(&writer)
+    }
     writer.append(";")
   }
 }
@@ -62,5 +108,10 @@ extension Return: ValidatedStatement {
 }
 
 extension ReturnQuery: ValidatedStatement {
-  package func validate(_ validator: inout SQLValidator) { QueryRules.check(query, in: &validator) }
+  package func validate(_ validator: inout SQLValidator) {
+    switch body {
+    case .select(let query): QueryRules.check(query, in: &validator)
+    case .modifying(_, let validate, _): validate(&validator)
+    }
+  }
 }

@@ -107,9 +107,9 @@ enum FunctionRules {
     _ statement: any PLStatement, _ result: FunctionResult, in writer: inout SQLValidator
   ) {
     if let query = statement as? ReturnQuery {
-      if result.rows != query.query.output {
+      if result.rows != query.output {
         writer.report(
-          "RETURN QUERY returns rows of \(query.query.output), but the function returns \(describe(result))"
+          "RETURN QUERY returns rows of \(query.output), but the function returns \(describe(result))"
         )
       }
     } else if let returned = statement as? Return {
