@@ -52,13 +52,21 @@ final class MetricsDatabase: Sendable {
     }
   }
 
+  /// The strategy's scripts in the order they are applied; the team's `team.sql` only when
+  /// `team`, since it creates the team's tables once and cannot be applied again.
+  static func scripts(_ strategy: MetricsStrategy, team: Bool = false) -> [SQLScript] {
+    MetricsScripts.all(strategy).filter { team || $0.path != TeamSchema.script.path }
+  }
+
   /// The strategy's generated files in the order they are applied: the committed ones for the
   /// strategy the definitions choose, rendered from the definitions for the other.
-  static func files(_ strategy: MetricsStrategy) throws -> [String] {
+  static func files(_ strategy: MetricsStrategy, team: Bool = false) throws -> [String] {
+    let scripts = scripts(strategy, team: team)
     guard strategy != MetricsStrategy.chosen else {
-      return try MetricsScripts.all.map { try file("supabase/generated/\($0.path)") }
+      return try scripts.map { try file("supabase/generated/\($0.path)") }
     }
-    return try generate(MetricsScripts.all(strategy)).map(\.text)
+    let rendered = try generate(MetricsScripts.all(strategy))
+    return scripts.compactMap { script in rendered.first { $0.path == script.path }?.text }
   }
 
   private init(_ strategy: MetricsStrategy) throws {
@@ -90,13 +98,11 @@ final class MetricsDatabase: Sendable {
     }
   }
 
-  /// The strategy's generated files, each in its own transaction; `team.sql` too when `team`,
-  /// which creates the team's tables once and cannot be applied again.
+  /// The strategy's generated files, each in its own transaction; `team.sql` too when `team`.
   static func applyGeneratedFiles(
     _ cluster: PostgresCluster, _ strategy: MetricsStrategy, team: Bool = false
   ) throws {
-    let teamIndex = MetricsScripts.all(strategy).firstIndex { $0.path == TeamSchema.script.path }
-    for (index, file) in try files(strategy).enumerated() where team || index != teamIndex {
+    for file in try files(strategy, team: team) {
       try cluster.psql(file, options: ["--single-transaction"])
     }
   }
@@ -155,10 +161,10 @@ final class MetricsDatabase: Sendable {
       UNION ALL
       SELECT format('extension %s in %s', extname, extnamespace::regnamespace) FROM pg_extension
       UNION ALL
-      SELECT format('column %s.%s #%s %s notnull=%s default=%s', c.oid::regclass, a.attname,
-                    row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum),
+      SELECT format('column %s.%s #%s %s notnull=%s default=%s comment=%s', c.oid::regclass,
+                    a.attname, row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum),
                     format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                    pg_get_expr(d.adbin, d.adrelid))
+                    pg_get_expr(d.adbin, d.adrelid), col_description(c.oid, a.attnum))
         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -166,8 +172,10 @@ final class MetricsDatabase: Sendable {
          AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'cron')
          AND n.nspname NOT LIKE 'pg\\_%'
       UNION ALL
-      SELECT format('table %s rls=%s forced=%s acl=%s', c.oid::regclass, c.relrowsecurity,
-                    c.relforcerowsecurity, coalesce(c.relacl, acldefault('r', c.relowner)))
+      SELECT format('table %s rls=%s forced=%s acl=%s comment=%s', c.oid::regclass,
+                    c.relrowsecurity, c.relforcerowsecurity,
+                    coalesce(c.relacl, acldefault('r', c.relowner)),
+                    obj_description(c.oid, 'pg_class'))
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE c.relkind IN ('r', 'p')
          AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'cron')
@@ -192,6 +200,15 @@ final class MetricsDatabase: Sendable {
         FROM pg_policies
     ) objects ORDER BY line;
     """
+}
+
+/// The lines of catalog `b` that `a` lacks (`+`) and has beyond it (`-`): what a failed
+/// comparison of two catalogs shows instead of both whole.
+func catalogDifference(_ a: String, _ b: String) -> String {
+  let (left, right) = (Set(a.split(separator: "\n")), Set(b.split(separator: "\n")))
+  let removed = a.split(separator: "\n").filter { !right.contains($0) }.map { "- \($0)" }
+  let added = b.split(separator: "\n").filter { !left.contains($0) }.map { "+ \($0)" }
+  return (removed + added).joined(separator: "\n")
 }
 
 /// The `tag|count` lines of psql output (`SELECT 'rows|' || count(*) …`), by tag.

@@ -15,7 +15,9 @@ extension DatabaseTests {
       let database = try MetricsDatabase.get()
       #expect(Self.files.count >= 1)
       #expect(database.catalogAfterMigrations.contains("relation mv_metrics_daily kind=m"))
-      #expect(database.catalogAfterMigrations == database.catalogAfterFirstApply)
+      #expect(
+        database.catalogAfterMigrations == database.catalogAfterFirstApply,
+        "\(catalogDifference(database.catalogAfterMigrations, database.catalogAfterFirstApply))")
     }
 
     /// The migrations, applied in order, build exactly the database the generated files build
@@ -27,7 +29,10 @@ extension DatabaseTests {
       defer { fresh.stop() }
       let catalog = try fresh.psql(MetricsDatabase.catalogQuery)
       #expect(catalog.contains("column calls.id #1"))
-      #expect(catalog == database.catalogAfterMigrations)
+      #expect(
+        catalog == database.catalogAfterMigrations,
+        "fresh (-) against migrated (+):\n\(catalogDifference(catalog, database.catalogAfterMigrations))"
+      )
     }
 
     @Test func noMigrationOpensATransactionOfItsOwn() throws {

@@ -24,7 +24,9 @@ extension DatabaseTests {
     func everyFileThatBlocksWritersSetsALockTimeoutFirst(_ strategy: MetricsStrategy) throws {
       let database = try MetricsDatabase.get(strategy)
       var locking: [String] = []
-      for (script, file) in zip(MetricsScripts.all(strategy), try MetricsDatabase.files(strategy)) {
+      for (script, file) in zip(
+        MetricsDatabase.scripts(strategy), try MetricsDatabase.files(strategy))
+      {
         let output = try database.cluster.psql(
           "BEGIN;\n\(file)\n\(Self.writerBlockingLocks)\nROLLBACK;")
         let locks = output.split(separator: "\n").filter { $0.hasPrefix("lock|") }

@@ -110,7 +110,10 @@ extension TableMigrationTests {
     case 3, 4:
       goals = Self.goals(
         GoalsV3.self, id: \.id, location: \.locationID, day: \.day, ownRowsOnly: version == 3
-      ) { t in t.renamed(\.remark, from: "note") }
+      ) { t in
+        t.renamed(\.remark, from: "note")
+        t.changeType(\.target, from: PG.Integer.self) { old in old.cast(to: PG.Text.self) }
+      }
     case 5:
       goals = Self.goals(
         GoalsV5.self, id: \.id, location: \.locationID, day: \.day, ownRowsOnly: false,
@@ -245,5 +248,14 @@ extension TableMigrationTests {
     let day = Column<PG.Date, NotNull>("day")
     let note = Column<PG.Text, Nullable>("note")
     let target = Column<PG.Integer, NotNull>("target")
+  }
+
+  /// Version 1's target as a bigint.
+  struct GoalsWideTarget: Relation {
+    static let qualifiedName = QualifiedName("goals", "daily_goals")
+    let id = Column<PG.UUID, NotNull>("id", default: genRandomUUID())
+    let locationID = Column<PG.UUID, NotNull>("location_id")
+    let day = Column<PG.Date, NotNull>("day")
+    let target = Column<PG.BigInt, NotNull>("target")
   }
 }

@@ -49,9 +49,9 @@ struct TableDiff {
       matched.insert(column.name)
       if before.type != column.type {
         let using = conversions[column.name]
-        if using == nil && !AssignmentCasts.converts(before.type, to: column.type) {
+        if using == nil && !LosslessConversions.keepsEveryValue(before.type, to: column.type) {
           findings.append(
-            .noAssignmentCast(column: column.name, from: before.type, to: column.type))
+            .conversionNotDeclared(column: column.name, from: before.type, to: column.type))
         }
         actions.append(.changeType(column.name, to: column.type, using: using))
         changes.append(

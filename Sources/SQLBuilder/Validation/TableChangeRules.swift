@@ -10,8 +10,8 @@ enum TableChangeRules {
     case columnRemovedSilently(String)
     /// A NOT NULL column without a default cannot be added to a table with rows.
     case notNullColumnWithoutDefault(String)
-    /// PostgreSQL converts `from` to `to` only with a USING expression.
-    case noAssignmentCast(column: String, from: String, to: String)
+    /// A type change that may change or lose values, with no conversion declared.
+    case conversionNotDeclared(column: String, from: String, to: String)
     /// A table with rows is declared derived: its next change would drop its rows.
     case tableBecameDerived
     /// A table with rows is no longer defined and no `Drop.table` says it may go.
@@ -34,9 +34,9 @@ enum TableChangeRules {
       case .notNullColumnWithoutDefault(let column):
         return
           "column \(column) is NOT NULL without a default, which PostgreSQL cannot add to a table with rows; give it a default, or add it nullable, fill it, and make it NOT NULL in a later migration"
-      case .noAssignmentCast(let column, let from, let to):
+      case .conversionNotDeclared(let column, let from, let to):
         return
-          "column \(column) changes from \(from) to \(to), which PostgreSQL converts only with USING; declare `t.changeType(\\.<its property>, from: <its previous type>.self) { old in … }`, or write the migration by hand and record it with `swift run GenSQL --record <file>`"
+          "column \(column) changes from \(from) to \(to), which keeps its values only where they fit, and in another form (text, a time zone); declare how, even as a plain cast: `t.changeType(\\.<its property>, from: <its previous type>.self) { old in old.cast(to: …) }`, or write the migration by hand and record it with `swift run GenSQL --record <file>`"
       case .tableBecameDerived:
         return
           "the table held rows of its own and is now declared derived, so its next change would drop them; keep it a table (its changes are migrated with ALTER TABLE), or drop it explicitly with Drop.table first"
