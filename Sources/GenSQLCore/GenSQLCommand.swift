@@ -57,7 +57,7 @@ public enum GenSQLCommand {
       if let record = options.record {
         return Self.record(
           record, files: files, in: folder, migrations: migrations, state: state,
-          scripts: scripts, out: out, err: err)
+          scripts: scripts, now: now, out: out, err: err)
       }
       plan = try MigrationPlan(from: state, to: scripts)
     } catch let error as SQLGenerationError {
@@ -157,11 +157,12 @@ public enum GenSQLCommand {
         "\(migrations.stateURL.relativePath) was recorded by an earlier GenSQL and is due to be recorded again"
       )
     }
+    // A run fixes what it generates; a conflicting or edited migration says its own fix.
+    let runFixes = !problems.isEmpty && found.isEmpty
     problems += found
     guard problems.isEmpty else {
-      err(
-        "GenSQL --check: \(problems.joined(separator: "; ")); run `swift run GenSQL` and commit the result.\n"
-      )
+      let advice = runFixes ? "; run `swift run GenSQL` and commit the result" : ""
+      err("GenSQL --check: \(problems.joined(separator: "; "))\(advice).\n")
       return .stale
     }
     err(

@@ -40,9 +40,9 @@ public struct GenSQLOptions: Equatable, Sendable {
       --strategy <name>    Generate this strategy instead of the one the definitions choose
                            (refresh or incremental); needs --output, so the committed files
                            keep following the definitions.
-      --record <file>      Record a hand-written migration in the migrations folder, for a
-                           change GenSQL cannot generate, as the one that brings the database to
-                           the current definitions; it must sort after every recorded migration.
+      --record <file>      Record a hand-written migration in the migrations folder as making
+                           the table changes GenSQL refuses, and write the rest after it; it must
+                           sort after every recorded migration.
       -h, --help           Show this help.
 
     EXIT CODES:

@@ -49,36 +49,55 @@ struct HandWrittenMigration {
     self.text = text
   }
 
-  /// The changes recording it declares done and the objects after them: the plan's, or, when the
-  /// plan refuses a changed table, that table's change followed by the plan for the rest.
+  /// What recording it declares done. When GenSQL can plan every change itself, the file is
+  /// taken to make them all (`generatable`); when it refuses a table, the file is taken to
+  /// make that table's change only, and `rest` plans what GenSQL still writes after it.
+  struct Recorded {
+    /// The objects after the file.
+    var objects: [SchemaObjectState]
+    /// The changes it counts as done by the file, and the data those delete.
+    var changes: [String]
+    var deletions: [String]
+    var generatable: Bool
+    /// The migration GenSQL writes after the file, for the rest.
+    var rest: MigrationPlan?
+  }
+
   static func changes(from state: SchemaState?, to scripts: [SQLScript])
-    throws(SQLGenerationError)
-    -> (objects: [SchemaObjectState], changes: [String], generatable: Bool)
+    throws(SQLGenerationError) -> Recorded
   {
     do {
       let plan = try MigrationPlan(from: state, to: scripts)
-      return (plan.objects, plan.changes, true)
+      return Recorded(
+        objects: plan.objects, changes: plan.changes, deletions: plan.deletions,
+        generatable: true, rest: nil)
     } catch {
       // With no state nothing is compared, so this throws only for invalid definitions.
       let desired = try MigrationPlan(from: nil, to: scripts).objects
       guard var assumed = state else { throw error }
       let desiredByKey = Dictionary(
         desired.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-      // The tables GenSQL would not migrate are taken as the file leaves them: changed, turned
-      // derived, or dropped.
-      var tables: [String] = []
+      // The tables GenSQL would not migrate are taken as the file leaves them (changed, turned
+      // derived, or dropped); their indexes, policies, comments and privileges are not.
+      var changes: [String] = []
+      var deletions: [String] = []
       assumed.objects = assumed.objects.compactMap { old in
         guard old.kind == .table else { return old }
         guard let new = desiredByKey[old.key] else {
-          tables.append("drop \(old.key)")
+          changes.append("drop \(old.key), deleting its rows")
+          deletions.append(changes.last!)
           return nil
         }
         guard new.definition != old.definition || new.kind != old.kind else { return old }
-        tables.append("change \(old.key)")
-        return new
+        let table = old.tableChanges(to: new)
+        changes += table.changes
+        deletions += table.deletions
+        return new.keepingMembers(of: old)
       }
       let rest = try MigrationPlan(from: assumed, to: scripts)
-      return (rest.objects, tables + rest.changes, false)
+      return Recorded(
+        objects: rest.objects, changes: changes, deletions: deletions, generatable: false,
+        rest: rest.sql == nil ? nil : rest)
     }
   }
 

@@ -6,7 +6,8 @@ extension GenSQLCommand {
   /// database to the definitions, and writes the generated files, instead of generating one.
   static func record(
     _ argument: String, files: [RenderedFile], in folder: URL, migrations: MigrationFolder,
-    state: SchemaState?, scripts: [SQLScript], out: (String) -> Void, err: (String) -> Void
+    state: SchemaState?, scripts: [SQLScript], now: Date, out: (String) -> Void,
+    err: (String) -> Void
   ) -> ExitCode {
     let migration: HandWrittenMigration
     do {
@@ -22,7 +23,7 @@ extension GenSQLCommand {
       err("GenSQL: \(problems.joined(separator: "; ")); nothing was written.\n")
       return .failure
     }
-    let recorded: (objects: [SchemaObjectState], changes: [String], generatable: Bool)
+    let recorded: HandWrittenMigration.Recorded
     do {
       recorded = try HandWrittenMigration.changes(from: state, to: scripts)
     } catch {
@@ -34,10 +35,20 @@ extension GenSQLCommand {
     next.migrations.append(
       MigrationRecord(file: migration.file, checksum: checksum(migration.text)))
     next.objects = recorded.objects
-    let stateFile = (url: migrations.stateURL, text: MigrationFolder.encode(next))
-    guard write(files, in: folder, and: [stateFile], out: out, err: err) else { return .failure }
+    var others: [(url: URL, text: String)] = []
+    if let rest = recorded.rest {
+      // What GenSQL writes itself comes after the hand-written file.
+      let file = migrations.nextFileName("metrics_update", at: now)
+      let text = MigrationFolder.text(rest, after: migration.file)
+      next.migrations.append(MigrationRecord(file: file, checksum: checksum(text)))
+      next.objects = rest.objects
+      others.append((migrations.url.appendingPathComponent(file), text))
+    }
+    others.append((migrations.stateURL, MigrationFolder.encode(next)))
+    guard write(files, in: folder, and: others, out: out, err: err) else { return .failure }
     let path = migrations.url.appendingPathComponent(migration.file).relativePath
     for change in recorded.changes { out("recorded as done by \(path): \(change)\n") }
+    for deletion in recorded.deletions { out("\(path) is taken to delete data: \(deletion)\n") }
     if recorded.generatable && !recorded.changes.isEmpty {
       out(
         "GenSQL could have written these changes itself; they count as done by \(path) only if it makes them (bash scripts/test.sh compares the migrations with the generated files)\n"

@@ -20,7 +20,7 @@ import Testing
     let weekly = Column<PG.Integer, NotNull>("weekly")
   }
 
-  static func goals(split: Bool) -> [SQLScript] {
+  static func goals(split: Bool, commented: Bool = false) -> [SQLScript] {
     [
       SQLScript("goals.sql", header: []) {
         CreateSchema("small")
@@ -29,8 +29,30 @@ import Testing
         } else {
           CreateTable(GoalsBefore.self) { t in t.primaryKey(\.id) }
         }
+        if commented { CommentOn.table(GoalsAfter.self, "Daily and weekly goals.") }
       }
     ]
+  }
+
+  /// The file is taken to split the table only: the comment the same change adds is GenSQL's
+  /// to write, in a migration after it.
+  @Test func whatGenSQLCanWriteIsGeneratedAfterTheRecordedFile() throws {
+    let folder = try splitByHand()
+    let record = GenSQLRun(
+      folder.output + ["--record", Self.split], scripts: Self.goals(split: true, commented: true),
+      now: Self.later)
+    #expect(record.code == .success, "\(record.err)")
+    let generated = "20250102040405_metrics_update.sql"
+    #expect(folder.migrations == ["20250102030405_metrics_schema.sql", Self.split, generated])
+    #expect(try folder.recorded().map(\.file).suffix(2) == [Self.split, generated])
+    let text = try String(
+      contentsOf: folder.migrationsURL.appendingPathComponent(generated), encoding: .utf8)
+    #expect(text.contains("-- After \(Self.split)."))
+    #expect(text.contains("COMMENT ON TABLE small.goals IS 'Daily and weekly goals.';"))
+    #expect(!text.contains("ALTER TABLE"))
+    let check = GenSQLRun(
+      ["--check"] + folder.output, scripts: Self.goals(split: true, commented: true))
+    #expect(check.code == .success, "\(check.err)")
   }
 
   static let later = GenSQLRun.now.addingTimeInterval(3600)
@@ -58,10 +80,16 @@ import Testing
     let record = GenSQLRun(
       folder.output + ["--record", Self.split], scripts: Self.goals(split: true), now: Self.later)
     #expect(record.code == .success, "\(record.err)")
+    let path = "\(folder.migrationsURL.path)/\(Self.split)"
     #expect(
       record.out.contains(
-        "recorded as done by \(folder.migrationsURL.path)/\(Self.split): change relation small.goals\n"
-      ), "\(record.out)")
+        """
+        recorded as done by \(path): add column daily to relation small.goals
+        recorded as done by \(path): add column weekly to relation small.goals
+        recorded as done by \(path): drop column goal of relation small.goals, deleting its values
+        \(path) is taken to delete data: drop column goal of relation small.goals, deleting its values
+
+        """), "\(record.out)")
     #expect(!record.out.contains("could have written"))
     #expect(record.out.contains("wrote \(folder.stateURL.path)"))
     #expect(folder.migrations == ["20250102030405_metrics_schema.sql", Self.split])

@@ -139,7 +139,8 @@ import Testing
         to: Self.goals(
           GoalsV5.self, id: \.id, location: \.locationID, day: \.day, ownRowsOnly: true
         ) { t in t.dropColumn("remark") }
-      ).hasPrefix("\(goals): column target changes from text to integer, which keeps its values only"))
+      ).hasPrefix(
+        "\(goals): column target changes from text to integer, which keeps its values only"))
     #expect(
       Self.refusal(
         from: 1,
@@ -152,7 +153,9 @@ import Testing
         from: 1,
         to: Self.goals(
           GoalsWideTarget.self, id: \.id, location: \.locationID, day: \.day, ownRowsOnly: true)
-      ) == "planned: [\"change column target of relation goals.daily_goals from integer to bigint\"]")
+      )
+        == "planned: [\"change column target of relation goals.daily_goals from integer to bigint\"]"
+    )
     // A column added anywhere but last: PostgreSQL appends it.
     #expect(
       Self.refusal(

@@ -139,3 +139,18 @@ public func checksum(_ text: String) -> String {
   let hex = String(hash, radix: 16)
   return String(repeating: "0", count: 16 - hex.count) + hex
 }
+
+extension SchemaObjectState {
+  /// This object with `other`'s members: a table a hand-written migration changed, whose
+  /// indexes, policies, comment and privileges GenSQL still migrates itself.
+  package func keepingMembers(of other: SchemaObjectState) -> SchemaObjectState {
+    var copy = SchemaObjectState(
+      key: key, kind: kind, name: name, dependsOn: dependsOn, definition: definition,
+      members: other.members)
+    copy.head = head
+    copy.table = table
+    copy.rebuiltBy = rebuiltBy
+    copy.removal = removal
+    return copy
+  }
+}

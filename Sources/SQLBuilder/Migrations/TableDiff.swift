@@ -124,3 +124,20 @@ struct TableDiff {
     }
   }
 }
+
+extension SchemaObjectState {
+  /// What changes, and what data goes, when this table becomes `new` as a plain diff sees it
+  /// (a rename reads as a column dropped and one added): how `--record` lists what a
+  /// hand-written migration is taken to do.
+  package func tableChanges(to new: SchemaObjectState) -> (changes: [String], deletions: [String]) {
+    guard let old = table, let shape = new.table, case .relation(let name) = new.name,
+      case .relation(let oldName) = self.name
+    else { return (["change \(key)"], []) }
+    var declared = DeclaredTableChanges()
+    let kept = Set(shape.columns.map(\.name))
+    declared.droppedColumns = old.columns.map(\.name).filter { !kept.contains($0) }
+    let diff = TableDiff(
+      name, previousName: oldName, from: old, to: shape, declared: declared, conversions: [:])
+    return (diff.changes.isEmpty ? ["change \(key)"] : diff.changes, diff.deletions)
+  }
+}
