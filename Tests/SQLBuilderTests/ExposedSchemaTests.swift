@@ -35,7 +35,7 @@ import Testing
     let found = validate([SQLScript("notes.sql", header: []) { Self.grantOnly }])
     #expect(
       found.map(\.description) == [
-        "table public.team_notes: public.team_notes is created in a schema the API exposes, where Supabase's default privileges give anon and authenticated every privilege on it, and a Grant only adds to them; revoke them first, `Revoke(.all, on: .table(…), from: .anon, .authenticated)`, then grant what each role needs"
+        "table public.team_notes: public.team_notes is created in a schema the API exposes, where Supabase's default privileges give anon and authenticated every privilege on it, which grants only add to; revoke them first, `Revoke(.all, on: .table(…), from: .anon, .authenticated)`, then grant what each role needs"
       ])
     #expect(validate([SQLScript("notes.sql", header: []) { Self.revokeThenGrant }]).isEmpty)
     // What the rule prevents: with the grant alone, anon reads and authenticated deletes.

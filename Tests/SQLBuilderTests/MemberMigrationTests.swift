@@ -48,7 +48,7 @@ import Testing
       plans.map(\.opensAccess) == [
         [], [],
         [
-          "row level security of relation shop.purchases is turned off: every role with a privilege on it reads every row"
+          "row level security of relation shop.purchases is turned off: its policies no longer apply, and every role with a privilege on it reads every row"
         ],
       ])
     let catalog = """

@@ -145,14 +145,14 @@ package struct MigrationPlan: Sendable {
         opensAccess.append(
           kept.contains(RowLevelSecurityMember.enabled)
             ? "row level security of \(key) no longer binds its owner"
-            : "row level security of \(key) is turned off: every role with a privilege on it reads every row"
+            : "row level security of \(key) is turned off: its policies no longer apply, and every role with a privilege on it reads every row"
         )
       } else if before.contains(RowLevelSecurityMember.enabled)
         && !now.contains(RowLevelSecurityMember.enabled)
         && !kept.contains(RowLevelSecurityMember.forced)
       {
         opensAccess.append(
-          "row level security of \(key) is turned off: every role with a privilege on it reads every row"
+          "row level security of \(key) is turned off: its policies no longer apply, and every role with a privilege on it reads every row"
         )
       }
     }
@@ -166,7 +166,7 @@ package struct MigrationPlan: Sendable {
         let stillThere = newByKey[ObjectKey.member(other, of: ObjectKey(owner))] != nil
         if !stillThere {
           opensAccess.append(
-            "row level security of \(owner) is turned off: every role with a privilege on it reads every row"
+            "row level security of \(owner) is turned off: its policies no longer apply, and every role with a privilege on it reads every row"
           )
         } else if member == RowLevelSecurityMember.forced {
           opensAccess.append("row level security of \(owner) no longer binds its owner")

@@ -15,7 +15,7 @@ enum PrivilegeRules {
       switch self {
       case .openByDefault(let object, let revoke):
         return
-          "\(object) is created in a schema the API exposes, where Supabase's default privileges give anon and authenticated every privilege on it, and a Grant only adds to them; revoke them first, `\(revoke)`, then grant what each role needs"
+          "\(object) is created in a schema the API exposes, where Supabase's default privileges give anon and authenticated every privilege on it, which grants only add to; revoke them first, `\(revoke)`, then grant what each role needs"
       }
     }
   }
