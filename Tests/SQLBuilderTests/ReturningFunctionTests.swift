@@ -2,8 +2,9 @@ import Testing
 
 @testable import SQLBuilder
 
-/// A PL/pgSQL function that returns the rows its INSERT … ON CONFLICT, UPDATE or DELETE wrote:
-/// `RETURN QUERY` over the statement, every column of the table returned, run on PostgreSQL.
+/// A function that returns the rows its INSERT … ON CONFLICT, UPDATE or DELETE wrote: in
+/// PL/pgSQL `RETURN QUERY` over the statement, in SQL the statement itself, every column of the
+/// table returned; run on PostgreSQL.
 @Suite struct ReturningFunctionTests {
   struct Upsert: FunctionParameters {
     let id = NotNullParameter<PG.UUID>("p_id")
@@ -70,5 +71,45 @@ import Testing
       validate([SQLScript("x.sql", header: []) { wrong }]).map(\.message) == [
         "RETURN QUERY returns rows of shop.customers, but the function returns SETOF shop.purchases"
       ])
+  }
+
+  static let sqlUpsert = Function("shop", "upsert_customer_sql", parameters: Upsert.self)
+
+  @Test func aSQLFunctionReturnsTheRowsItsStatementWrote() {
+    let output = assertSQL(
+      [
+        CreateFunction(
+          Self.sqlUpsert, returnsSetOf: Customers.self,
+          sql: { args in
+            Insert(into: Customers.self) { row in
+              row.id(args.id)
+              row.name(args.name)
+            }
+            .onConflict(\.id) { set, _, excluded in set.name(excluded.name) }
+          }
+        ).strict()
+      ],
+      #"""
+      CREATE OR REPLACE FUNCTION shop.upsert_customer_sql(
+        p_id uuid,
+        p_name text
+      )
+      RETURNS SETOF shop.customers
+      AS $$
+      INSERT INTO shop.customers (id, name)
+      VALUES
+        (p_id, p_name)
+      ON CONFLICT (id) DO UPDATE SET
+        name = excluded.name
+      RETURNING id, name, region, discount, created_at, profile, tags;
+      $$
+      LANGUAGE sql
+      STRICT;
+      """#,
+      then: """
+        SELECT name FROM shop.upsert_customer_sql(p_id => '\(ShopSchema.bob)', p_name => 'Bob B.');
+        SELECT count(*) FROM shop.upsert_customer_sql(p_id => NULL, p_name => 'nobody');
+        """)
+    #expect(output == "Bob B.\n0\n")
   }
 }

@@ -92,6 +92,8 @@ public struct CreateFunction: SQLStatement {
     case plpgsql([any PLStatement])
     case sql(SelectStatement)
     case sqlExpression(SQLNode, SQLTypeInfo)
+    /// An INSERT, UPDATE or DELETE whose written rows the function returns.
+    case sqlModifying(ReturnQuery)
   }
 
   /// A PL/pgSQL function; `body` receives the arguments.
@@ -124,6 +126,40 @@ public struct CreateFunction: SQLStatement {
     self.init(
       function, .table(R.self), .sql(body(Arguments(function)).statement), volatility, security,
       settings)
+  }
+
+  /// A `LANGUAGE sql` function returning the rows its INSERT writes, every column of `R`:
+  /// `RETURNS SETOF R AS $$ INSERT … RETURNING … $$`.
+  public init<P: FunctionParameters, R: Relation>(
+    _ function: Function<P>, returnsSetOf _: R.Type, volatility: Volatility = .volatile,
+    security: FunctionSecurity = .invoker, settings: [FunctionSetting] = [],
+    sql body: (Arguments<P>) -> Insert<R>
+  ) {
+    self.init(
+      function, .setOf(R.self), .sqlModifying(ReturnQuery(body(Arguments(function)))),
+      volatility, security, settings)
+  }
+
+  /// A `LANGUAGE sql` function returning the rows its UPDATE leaves, every column of `R`.
+  public init<P: FunctionParameters, R: Relation>(
+    _ function: Function<P>, returnsSetOf _: R.Type, volatility: Volatility = .volatile,
+    security: FunctionSecurity = .invoker, settings: [FunctionSetting] = [],
+    sql body: (Arguments<P>) -> Update<R>
+  ) {
+    self.init(
+      function, .setOf(R.self), .sqlModifying(ReturnQuery(body(Arguments(function)))),
+      volatility, security, settings)
+  }
+
+  /// A `LANGUAGE sql` function returning the rows its DELETE removes, every column of `R`.
+  public init<P: FunctionParameters, R: Relation>(
+    _ function: Function<P>, returnsSetOf _: R.Type, volatility: Volatility = .volatile,
+    security: FunctionSecurity = .invoker, settings: [FunctionSetting] = [],
+    sql body: (Arguments<P>) -> Delete<R>
+  ) {
+    self.init(
+      function, .setOf(R.self), .sqlModifying(ReturnQuery(body(Arguments(function)))),
+      volatility, security, settings)
   }
 
   /// A `LANGUAGE sql` function returning one value: `RETURNS type AS $$ SELECT expression $$`.
@@ -252,6 +288,10 @@ public struct CreateFunction: SQLStatement {
     case .sqlExpression(let node, _):
       inner.line("SELECT \(inner.expression(node));")
       return "sql"
+    case .sqlModifying(let returning):
+      returning.renderStatement(into: &inner)
+      inner.append(";")
+      return "sql"
     }
   }
 }
@@ -314,6 +354,8 @@ extension CreateFunction: ValidatedStatement {
         QueryRules.check(query, in: &v)
       case .sqlExpression(let node, _):
         QueryRules.check(expression: node, clause: "the function's result", in: &v)
+      case .sqlModifying(let returning):
+        returning.validate(&v)
       }
     }
   }
@@ -326,6 +368,7 @@ extension CreateFunction {
     case .plpgsql(let body): return FunctionRules.flatten(body).flatMap(FunctionRules.nodes(of:))
     case .sql(let query): return query.deepNodes
     case .sqlExpression(let node, _): return node.deepNodes
+    case .sqlModifying(let returning): return returning.expressions.flatMap(\.deepNodes)
     }
   }
 }

@@ -93,11 +93,16 @@ public struct ReturnQuery: PLStatement, PLInspectable {
 
   public func render(into writer: inout SQLWriter) {
     writer.line("RETURN QUERY")
+    renderStatement(into: &writer)
+    writer.append(";")
+  }
+
+  /// The query or statement, without `RETURN QUERY` and the semicolon.
+  func renderStatement(into writer: inout SQLWriter) {
     switch body {
     case .select(let query): query.render(into: &writer)
     case .modifying(let render, _, _): render(&writer)
     }
-    writer.append(";")
   }
 }
 
