@@ -65,3 +65,49 @@ import Testing
     #expect(names == Set(Self.declared.keys))
   }
 }
+
+/// An aggregate declared in one line is an aggregate to the grouping rules, and its declaration
+/// is checked like a function's.
+@Suite struct AggregateDeclarationTests {
+  static let bitOr = SQLAggregate<PG.Integer, PG.Integer>("bit_or")
+  static let everyone = SQLAggregate<PG.Boolean, PG.Boolean>("every")
+
+  struct Flags: Relation {
+    static let qualifiedName = QualifiedName("flags")
+    let bits = Column<PG.Integer, Nullable>("bits")
+    let allPaid = Column<PG.Boolean, Nullable>("all_paid")
+  }
+
+  static let query = Select(Flags.self) { q, out in
+    let p = q.from(Purchases.self, as: "p")
+    out.bits(bitOr(p.quantity, filter: p.status == "paid"))
+    out.allPaid(everyone(p.status == "paid"))
+  }
+
+  @Test func aDeclaredAggregate() throws {
+    assertQuery(
+      Self.query,
+      #"""
+      SELECT
+        bit_or(p.quantity) FILTER (WHERE p.status = 'paid') AS bits,
+        every(p.status = 'paid') AS all_paid
+      FROM shop.purchases p
+      """#)
+    let cluster = try ShopDatabase.shared.get().cluster
+    #expect(
+      try cluster.functionDeclarationProblems(
+        [Self.bitOr.declaration, Self.everyone.declaration].map { ($0.regprocedure, $0.result) })
+        == [])
+    let misplaced = Select(Flags.self) { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      q.where(Self.everyone(p.status == "paid").isNotNull)
+      out.bits(p.quantity)
+      out.allPaid(.null)
+    }
+    #expect(
+      validate([SQLScript("x.sql", header: []) { CreateView(Flags.self) { misplaced } }])
+        .map(\.message).contains {
+          $0.hasPrefix("aggregate every(p.status = 'paid') is not allowed in WHERE")
+        })
+  }
+}
