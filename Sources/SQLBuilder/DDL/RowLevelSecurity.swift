@@ -111,11 +111,8 @@ extension CreatePolicy: ValidatedStatement {
       v.identifier(name)
       v.name(Table.qualifiedName)
       roles.forEach { $0.validate(&v) }
-      if using == nil && withCheck == nil { v.report("a policy needs USING or WITH CHECK") }
-      if command == .select && withCheck != nil {
-        v.report("a SELECT policy has no WITH CHECK")
-      }
-      if command == .insert && using != nil { v.report("an INSERT policy has no USING") }
+      PolicyRules.check(command: command, using: using != nil, withCheck: withCheck != nil)
+        .forEach { v.report($0) }
       for (keyword, node) in [("USING", using), ("WITH CHECK", withCheck)] {
         guard let node else { continue }
         QueryRules.check(expression: node, clause: keyword, tableColumns: Table.self, in: &v)

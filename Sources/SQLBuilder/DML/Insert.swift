@@ -147,52 +147,20 @@ extension Insert: ValidatedStatement {
       (insertedColumns + returning).forEach { v.identifier($0) }
       let tables = QueryRules.check(commonTables: commonTables, in: &v).union(
         v.commonTablesInScope)
+      let findings: [InsertRules.Finding]
       if let query {
         QueryRules.check(query, commonTables: tables, in: &v)
-        checkQueryColumns(query, &v)
+        findings = InsertRules.check(
+          query: query.output, columns: query.columns, into: Table.qualifiedName,
+          declared: Table.columns)
       } else {
         rows.forEach { QueryRules.check(values: $0, in: &v) }
-        checkRows(&v)
+        findings = InsertRules.check(rows: rows.map { $0.map(\.name) })
       }
-      checkRequiredColumns(&v)
+      (findings + InsertRules.check(setting: insertedColumns, of: Table.columns)).forEach {
+        v.report($0)
+      }
       if let conflict { validateConflict(conflict, &v) }
-    }
-  }
-
-  private func checkQueryColumns(_ query: SelectStatement, _ v: inout SQLValidator) {
-    let declared = Table.columns
-    for column in query.columns {
-      guard let target = declared.first(where: { $0.name == column.name }) else {
-        v.report(
-          "\(query.output.name) has column \"\(column.name)\", which \(Table.qualifiedName) lacks")
-        continue
-      }
-      if target.typeInfo.name != column.typeInfo.name {
-        v.report(
-          "column \"\(column.name)\" is \(column.typeInfo.name) in \(query.output.name) but \(target.typeInfo.name) in \(Table.qualifiedName)"
-        )
-      }
-    }
-  }
-
-  private func checkRows(_ v: inout SQLValidator) {
-    let columns = insertedColumns
-    if columns.isEmpty { v.report("INSERT sets no column") }
-    for (index, row) in rows.enumerated() where row.map(\.name) != columns {
-      v.report(
-        "row \(index + 1) sets (\(row.map(\.name).joined(separator: ", "))), the first row (\(columns.joined(separator: ", ")))"
-      )
-    }
-  }
-
-  private func checkRequiredColumns(_ v: inout SQLValidator) {
-    let columns = insertedColumns
-    for case let column as any ColumnDefinition in Table.columns
-    where !columns.contains(column.name) && !column.typeInfo.isNullable
-      && column.defaultValue == nil
-    {
-      v.report(
-        "column \"\(column.name)\" is NOT NULL and has no default, but the INSERT does not set it")
     }
   }
 
@@ -203,7 +171,7 @@ extension Insert: ValidatedStatement {
         table: Table.qualifiedName, columns: Set(conflict.columns),
         declaredKeys: Table.declaredUniqueKeys, insert: v.context))
     guard let assignments = conflict.assignments else { return }
-    if assignments.isEmpty { v.report("ON CONFLICT DO UPDATE sets no column") }
+    if assignments.isEmpty { v.report(InsertRules.Finding.conflictUpdateSetsNoColumn) }
     QueryRules.check(
       assignments: assignments,
       sources: [
