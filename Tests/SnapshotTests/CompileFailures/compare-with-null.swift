@@ -1,4 +1,4 @@
-// expect: reference to member 'null' cannot be resolved without a contextual type
+// expect: '==' is unavailable: x = NULL is NULL whatever x is; write x.isNull
 // x = NULL is NULL whatever x is; NULL is not an expression, so the comparison does not compile.
 import SQLBuilder
 

@@ -1,4 +1,4 @@
-// expect: binary operator '!=' cannot be applied to operands of type 'SQLExpression<PG.UUID, Nullable>' and 'SQLNull'
+// expect: '!=' is unavailable: x <> NULL is NULL whatever x is; write x.isNotNull
 // Spelled out, NULL still cannot be compared; use isNull or isDistinct(from:).
 import SQLBuilder
 
