@@ -25,4 +25,19 @@ import Testing
         "policy paid: an INSERT policy has no USING",
       ])
   }
+
+  @Test func queryRulesRecordTypedFindings() {
+    let view = CreateView(RegionNames.self) {
+      Select(RegionNames.self) { q, out in
+        let c = q.from(Customers.self, as: "c")
+        q.where(count() > SQLExpression<PG.BigInt, NotNull>.constant(1))
+        out.region(c.region)
+      }
+    }
+    let found = validate([SQLScript("x.sql", header: []) { view }])
+    #expect(
+      found.compactMap { $0.finding as? QueryRules.Finding } == [
+        .aggregateNotAllowed(aggregate: "COUNT(*)", clause: "WHERE")
+      ])
+  }
 }

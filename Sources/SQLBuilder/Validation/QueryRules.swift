@@ -33,10 +33,10 @@ enum QueryRules {
         }
       }
       if entry.output.schema != nil {
-        writer.report("CTE \(entry.output) must have a name without a schema")
+        writer.report(Finding.commonTableWithSchema(entry.output))
       }
       if !scope.commonTables.insert(entry.output).inserted {
-        writer.report("CTE \(entry.output.name) is defined twice")
+        writer.report(Finding.commonTableDefinedTwice(entry.output.name))
       }
     }
     return scope.commonTables
@@ -65,10 +65,10 @@ enum QueryRules {
         check(table, scope: scope, in: &w)
       }
       if table.output.schema != nil {
-        writer.report("CTE \(table.output) must have a name without a schema")
+        writer.report(Finding.commonTableWithSchema(table.output))
       }
       if !scope.commonTables.insert(table.output).inserted {
-        writer.report("CTE \(table.output.name) is defined twice")
+        writer.report(Finding.commonTableDefinedTwice(table.output.name))
       }
     }
     switch query.body {
@@ -84,13 +84,12 @@ enum QueryRules {
     core.problems.forEach { writer.report($0) }
     BindingRules.check(sources: core.sources, enclosing: scope.sources, in: &writer)
     core.selectionProblems.forEach { writer.report($0) }
-    if let limit = core.limit, limit < 0 { writer.report("LIMIT \(limit) is negative") }
-    if let offset = core.offset, offset < 0 { writer.report("OFFSET \(offset) is negative") }
+    if let limit = core.limit, limit < 0 { writer.report(Finding.negativeLimit(limit)) }
+    if let offset = core.offset, offset < 0 { writer.report(Finding.negativeOffset(offset)) }
     if core.isDistinct {
       let listed = Set(core.items.map(\.node))
       for term in core.ordering where !listed.contains(term.node) {
-        writer.report(
-          "ORDER BY \(writer.text(term.node)) must be in the select list of a SELECT DISTINCT")
+        writer.report(Finding.distinctOrderedByUnselected(writer.text(term.node)))
       }
     }
     checkDuplicates(core.items.map(\.name), in: &writer)
@@ -100,12 +99,10 @@ enum QueryRules {
       if source.subquery == nil && source.functionCall == nil { writer.name(source.relation) }
       if let alias = source.alias { writer.identifier(alias) }
       if !labels.insert(source.label).inserted {
-        writer.report(
-          "\(source.label) appears twice in one FROM clause; give each source its own alias")
+        writer.report(Finding.sourceNamedTwice(source.label))
       }
       if source.isCommonTable && !scope.commonTables.contains(source.relation) {
-        writer.report(
-          "reads CTE \(source.relation.name), which no WITH defines before this query")
+        writer.report(Finding.commonTableNotDefined(source.relation.name))
       }
     }
     var inner = scope
@@ -206,19 +203,17 @@ enum QueryRules {
       guard let source = column.source else { return }
       if source.isTriggerRecord {
         if !writer.inTriggerFunction {
-          writer.report("\(clause) reads \(writer.text(node)) outside a trigger function")
+          writer.report(
+            Finding.triggerRecordOutsideTrigger(clause: clause, record: writer.text(node)))
         }
         return
       }
       let text = writer.text(node)
       if !scope.sources.contains(source) {
-        writer.report(
-          "\(clause) reads \(text), but \(source.label) is not a source of this query at that point"
-        )
+        writer.report(Finding.sourceNotInScope(clause: clause, column: text, source: source.label))
       } else if column.readAsNotNull && scope.nullExtended.contains(source) {
         writer.report(
-          "\(clause) reads \(text) as NOT NULL, but an outer join makes \(source.label) nullable; read it through q.nullable(\(source.label))"
-        )
+          Finding.nullExtendedReadAsNotNull(clause: clause, column: text, source: source.label))
       }
       return
     case .exists(let core), .subquery(let core):
@@ -242,7 +237,7 @@ enum QueryRules {
       }
     case .window(let function, let window):
       if !windows {
-        writer.report("window function \(writer.text(node)) is not allowed in \(clause)")
+        writer.report(Finding.windowNotAllowed(function: writer.text(node), clause: clause))
       }
       let parts = function.children + window.partition + window.ordering.map(\.node)
       for part in parts {
@@ -257,9 +252,9 @@ enum QueryRules {
     if node.isAggregate {
       switch aggregates {
       case .forbidden:
-        writer.report("aggregate \(writer.text(node)) is not allowed in \(clause)")
+        writer.report(Finding.aggregateNotAllowed(aggregate: writer.text(node), clause: clause))
       case .nested:
-        writer.report("aggregate \(writer.text(node)) is nested in another aggregate")
+        writer.report(Finding.aggregateNested(writer.text(node)))
       case .allowed:
         childAggregates = .nested
       }
@@ -274,7 +269,7 @@ enum QueryRules {
   static func checkDuplicates(_ names: [String], in writer: inout SQLValidator) {
     var seen = Set<String>()
     for name in names where !seen.insert(name).inserted {
-      writer.report("output column \"\(name)\" appears more than once")
+      writer.report(Finding.outputColumnTwice(name))
     }
   }
 
@@ -290,8 +285,7 @@ enum QueryRules {
     for (clause, node) in checked {
       for column in ungroupedColumns(node, grouped: grouped, local: local) {
         let text = writer.text(column)
-        writer.report(
-          "column \(text) in \(clause) must appear in GROUP BY or be used in an aggregate")
+        writer.report(Finding.ungroupedColumn(column: text, clause: clause))
       }
     }
   }
@@ -324,14 +318,14 @@ extension QueryRules {
     case .column(let column):
       if !allowColumns || column.source?.alias != nil {
         writer.report(
-          "\(clause) reads column \(column.name); it may read only \(allowColumns ? "its table's columns" : "constants and functions")"
-        )
+          Finding.columnInConstant(
+            clause: clause, column: column.name, tableColumnsAllowed: allowColumns))
       }
     case .exists:
-      writer.report("\(clause) has a subquery, which PostgreSQL does not allow there")
+      writer.report(Finding.subqueryNotAllowed(clause: clause))
     default:
       if node.isAggregate {
-        writer.report("aggregate \(writer.text(node)) is not allowed in \(clause)")
+        writer.report(Finding.aggregateNotAllowed(aggregate: writer.text(node), clause: clause))
       }
       for child in node.children {
         check(constant: child, clause: clause, allowColumns: allowColumns, in: &writer)
@@ -371,7 +365,7 @@ extension QueryRules {
     combined.from = target
     checkCore(combined, scope: Scope(commonTables: writer.commonTablesInScope), in: &writer)
     for item in values where containsAggregate(item.node) {
-      writer.report("aggregate in the value of column \"\(item.name)\"; use a subquery")
+      writer.report(Finding.aggregateInAssignment(column: item.name))
     }
   }
 }
