@@ -9,6 +9,23 @@ enum FunctionRules {
     /// A PL/pgSQL statement returns rows that go nowhere (`INSERT … RETURNING` on its own),
     /// which PostgreSQL refuses only when the function runs.
     case resultWithoutDestination(table: QualifiedName)
+    /// Two parameters of one name.
+    case parameterDeclaredTwice(String)
+    /// A parameter without a default after one with.
+    case defaultNotLast(String)
+    /// Two variables of one name, or one named like a parameter.
+    case variableDeclaredTwice(String)
+    /// A name the body reads that is neither a parameter nor a variable.
+    case undeclaredName(String)
+    /// RETURN QUERY's rows are not the function's.
+    case returnQueryOfOtherRows(rows: QualifiedName, result: String)
+    case returnOfOtherType(returned: String, result: String)
+    case returnWithoutValue(result: String)
+    case returnWithValue(result: String)
+    case triggerReturnsValue
+    /// A call in named notation.
+    case requiredArgumentLeftOut(function: QualifiedName, parameter: String)
+    case argumentPassedTwice(function: QualifiedName, parameter: String)
     /// A `LANGUAGE sql` function, which cannot raise, reads a NOT NULL parameter without STRICT.
     case notNullParameterUnchecked(name: String)
 
@@ -20,6 +37,27 @@ enum FunctionRules {
       case .notNullParameterUnchecked(let name):
         return
           "\(name) is read as NOT NULL, but a LANGUAGE sql function cannot check it; mark the function .strict() (it then returns NULL when an argument is NULL), or write it in PL/pgSQL, which checks on entry"
+      case .parameterDeclaredTwice(let name): return "parameter \(name) is declared twice"
+      case .defaultNotLast(let name):
+        return
+          "parameter \(name) has no default but follows one that has; PostgreSQL requires defaults last"
+      case .variableDeclaredTwice(let name):
+        return "variable \(name) is declared twice, or shadows a parameter"
+      case .undeclaredName(let name):
+        return "\(name) is neither a parameter nor a declared variable"
+      case .returnQueryOfOtherRows(let rows, let result):
+        return "RETURN QUERY returns rows of \(rows), but the function returns \(result)"
+      case .returnOfOtherType(let returned, let result):
+        return "RETURN gives a \(returned), but the function returns \(result)"
+      case .returnWithoutValue(let result):
+        return "RETURN without a value in a function that returns \(result)"
+      case .returnWithValue(let result):
+        return "RETURN with a value in a function that returns \(result)"
+      case .triggerReturnsValue: return "a trigger function returns NULL or a row, not a value"
+      case .requiredArgumentLeftOut(let function, let parameter):
+        return "the call of \(function) leaves out \(parameter), which has no default"
+      case .argumentPassedTwice(let function, let parameter):
+        return "the call of \(function) passes \(parameter) twice"
       case .resultWithoutDestination(let table):
         return
           "a statement on \(table) has RETURNING but nowhere to put its rows; return them (RETURN QUERY) or drop RETURNING"
@@ -60,13 +98,11 @@ enum FunctionRules {
     var defaultSeen = false
     for parameter in parameters {
       if !seen.insert(parameter.name).inserted {
-        writer.report("parameter \(parameter.name) is declared twice")
+        writer.report(Finding.parameterDeclaredTwice(parameter.name))
       }
       let hasDefault = (parameter as? any ParameterDefault)?.defaultValue != nil
       if defaultSeen && !hasDefault {
-        writer.report(
-          "parameter \(parameter.name) has no default but follows one that has; PostgreSQL requires defaults last"
-        )
+        writer.report(Finding.defaultNotLast(parameter.name))
       }
       defaultSeen = defaultSeen || hasDefault
     }
@@ -81,14 +117,14 @@ enum FunctionRules {
     if case .table(let columns) = result.kind { known.formUnion(columns.map(\.name)) }
     for case let declaration as Declare in flatten(body) {
       if !known.insert(declaration.name).inserted {
-        writer.report("variable \(declaration.name) is declared twice, or shadows a parameter")
+        writer.report(Finding.variableDeclaredTwice(declaration.name))
       }
     }
     for statement in flatten(body) {
       if let inspectable = statement as? any PLInspectable {
         for node in inspectable.expressions {
           for name in variables(in: node) where !known.contains(name) {
-            writer.report("\(name) is neither a parameter nor a declared variable")
+            writer.report(Finding.undeclaredName(name))
           }
         }
       }
@@ -109,19 +145,18 @@ enum FunctionRules {
     if let query = statement as? ReturnQuery {
       if result.rows != query.output {
         writer.report(
-          "RETURN QUERY returns rows of \(query.output), but the function returns \(describe(result))"
-        )
+          Finding.returnQueryOfOtherRows(rows: query.output, result: describe(result)))
       }
     } else if let returned = statement as? Return {
       switch (result.kind, returned.value, returned.typeName) {
       case (.scalar(let type), _, let returnedType?) where type != returnedType:
-        writer.report("RETURN gives a \(returnedType), but the function returns \(type)")
+        writer.report(Finding.returnOfOtherType(returned: returnedType, result: type))
       case (.scalar(let type), nil, _):
-        writer.report("RETURN without a value in a function that returns \(type)")
+        writer.report(Finding.returnWithoutValue(result: type))
       case (.void, _?, _), (.setOf, _?, _), (.table, _?, _):
-        writer.report("RETURN with a value in a function that returns \(describe(result))")
+        writer.report(Finding.returnWithValue(result: describe(result)))
       case (.trigger, _?, _?):
-        writer.report("a trigger function returns NULL or a row, not a value")
+        writer.report(Finding.triggerReturnsValue)
       default:
         break
       }
@@ -136,11 +171,11 @@ enum FunctionRules {
   ) {
     let passed = arguments.map(\.name)
     for name in required where !passed.contains(name) {
-      writer.report("the call of \(function) leaves out \(name), which has no default")
+      writer.report(Finding.requiredArgumentLeftOut(function: function, parameter: name))
     }
     var seen = Set<String>()
     for name in passed where !seen.insert(name).inserted {
-      writer.report("the call of \(function) passes \(name) twice")
+      writer.report(Finding.argumentPassedTwice(function: function, parameter: name))
     }
     writer.catalogue.calls.append(
       .init(

@@ -11,6 +11,14 @@ enum TriggerRules {
     /// A row-level trigger's function reads or assigns a record that none of its events fills:
     /// `NEW` in a DELETE trigger, `OLD` in an INSERT trigger.
     case recordNeverFilled(record: String, function: QualifiedName, events: [String])
+    /// CREATE TRIGGER combinations PostgreSQL refuses.
+    case noEvent
+    case rowLevelTruncate
+    case transitionTablesNotAfter
+    case transitionTablesOnSeveralRowEvents
+    case transitionTablesOnTruncate
+    case newTableWithoutInsertOrUpdate
+    case oldTableWithoutDeleteOrUpdate
 
     var message: String {
       switch self {
@@ -19,6 +27,14 @@ enum TriggerRules {
       case .recordInStatementTrigger(let record, let function):
         return
           "fires FOR EACH STATEMENT, where \(record.uppercased()) does not exist, but \(function) reads or assigns it; fire it FOR EACH ROW or use transition tables"
+      case .noEvent: return "a trigger needs at least one event"
+      case .rowLevelTruncate: return "TRUNCATE triggers fire FOR EACH STATEMENT only"
+      case .transitionTablesNotAfter: return "transition tables need an AFTER trigger"
+      case .transitionTablesOnSeveralRowEvents:
+        return "a row trigger with transition tables may have only one event"
+      case .transitionTablesOnTruncate: return "TRUNCATE triggers cannot have transition tables"
+      case .newTableWithoutInsertOrUpdate: return "NEW TABLE needs an INSERT or UPDATE event"
+      case .oldTableWithoutDeleteOrUpdate: return "OLD TABLE needs a DELETE or UPDATE event"
       case .recordNeverFilled(let record, let function, let events):
         return
           "fires on \(events.joined(separator: " OR ")), where \(record.uppercased()) is NULL, but \(function) reads or assigns it"
@@ -52,25 +68,25 @@ enum TriggerRules {
     _ timing: TriggerTiming, _ events: [TriggerEvent], _ level: TriggerLevel,
     _ transitions: [TransitionTableName], in writer: inout SQLValidator
   ) {
-    if events.isEmpty { writer.report("a trigger needs at least one event") }
+    if events.isEmpty { writer.report(Finding.noEvent) }
     if events.contains(.truncate) && level == .row {
-      writer.report("TRUNCATE triggers fire FOR EACH STATEMENT only")
+      writer.report(Finding.rowLevelTruncate)
     }
     guard !transitions.isEmpty else { return }
-    if timing != .after { writer.report("transition tables need an AFTER trigger") }
+    if timing != .after { writer.report(Finding.transitionTablesNotAfter) }
     if events.count > 1 && level == .row {
-      writer.report("a row trigger with transition tables may have only one event")
+      writer.report(Finding.transitionTablesOnSeveralRowEvents)
     }
     if events.contains(.truncate) {
-      writer.report("TRUNCATE triggers cannot have transition tables")
+      writer.report(Finding.transitionTablesOnTruncate)
     }
     let hasNew = transitions.contains { $0.keyword.hasPrefix("NEW") }
     let hasOld = transitions.contains { $0.keyword.hasPrefix("OLD") }
     if hasNew && !events.contains(.insert) && !events.contains(.update) {
-      writer.report("NEW TABLE needs an INSERT or UPDATE event")
+      writer.report(Finding.newTableWithoutInsertOrUpdate)
     }
     if hasOld && !events.contains(.delete) && !events.contains(.update) {
-      writer.report("OLD TABLE needs a DELETE or UPDATE event")
+      writer.report(Finding.oldTableWithoutDeleteOrUpdate)
     }
   }
 }
