@@ -329,9 +329,7 @@ extension CreateFunction: ValidatedStatement {
       }
       settings.forEach { v.identifier($0.name) }
       if security == .definer && !settings.contains(where: { $0.name == "search_path" }) {
-        v.report(
-          "a SECURITY DEFINER function must fix its search_path (settings: [.emptySearchPath]), or a caller's objects can stand in for the ones it reads"
-        )
+        v.report(FunctionRules.Finding.definerWithoutSearchPath)
       }
       let signature = FunctionSignature(name: name, argumentTypes: parameters.map(\.typeName))
       let nodes = bodyNodes

@@ -84,9 +84,9 @@ extension CreateIndex: ValidatedStatement {
       v.identifier(name)
       v.name(Table.qualifiedName)
       (columns + included).forEach { v.identifier($0) }
-      if columns.isEmpty { v.report("an index needs at least one column") }
+      if columns.isEmpty { v.report(StatementRules.Finding.indexWithoutColumn) }
       for column in descendingColumns.sorted() where !columns.contains(column) {
-        v.report("\(column) is marked DESC but is not a key column")
+        v.report(StatementRules.Finding.descendingNotKey(column))
       }
       if let predicate {
         QueryRules.check(constant: predicate, clause: "WHERE", allowColumns: true, in: &v)

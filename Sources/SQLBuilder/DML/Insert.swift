@@ -11,7 +11,7 @@
 public struct Insert<Table: Relation>: SQLStatement, PLStatement, PLInspectable {
   var rows: [[SelectItem]] = []
   var query: SelectStatement?
-  var problems: [String] = []
+  var problems: [StatementRules.Finding] = []
   var conflict: Conflict?
   var returning: [String] = []
   /// `WITH` entries before the INSERT (see ``with(_:insert:)``).
@@ -55,7 +55,7 @@ public struct Insert<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
     var copy = self
     let (items, repeated) = projection.assignedItems()
     copy.rows.append(items)
-    copy.problems += repeated.map { "column \"\($0)\" is set more than once" }
+    copy.problems += repeated.map(StatementRules.Finding.columnSetTwice)
     return copy
   }
 
@@ -78,7 +78,7 @@ public struct Insert<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
     doUpdate(set, Source(alias: Table.qualifiedName.name), Source(alias: "excluded"))
     var copy = self
     let (items, repeated) = set.assignedItems()
-    copy.problems += repeated.map { "column \"\($0)\" is set more than once" }
+    copy.problems += repeated.map(StatementRules.Finding.columnSetTwice)
     copy.conflict = Conflict(
       columns: columns.map(Table.columnName), assignments: items, condition: nil)
     return copy

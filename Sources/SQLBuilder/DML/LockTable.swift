@@ -35,7 +35,7 @@ public struct LockTable: SQLStatement, PLStatement {
 
 extension LockTable: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
-    if tables.isEmpty { validator.report("LOCK TABLE names no table") }
+    if tables.isEmpty { validator.report(StatementRules.Finding.lockNamesNoTable) }
     tables.forEach { validator.name($0) }
   }
 }

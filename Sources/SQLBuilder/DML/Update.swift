@@ -12,7 +12,7 @@ public struct Update<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
   let target: SourceReference
   let assignments: [SelectItem]
   let core: SelectCore
-  let problems: [String]
+  let problems: [StatementRules.Finding]
   var returning: [String] = []
 
   /// Updates `Table` read as `alias`; the closure sets columns and adds FROM and WHERE.
@@ -27,7 +27,7 @@ public struct Update<Table: Relation>: SQLStatement, PLStatement, PLInspectable 
     target = source.reference
     let (items, repeated) = set.assignedItems()
     assignments = items
-    problems = repeated.map { "column \"\($0)\" is set more than once" }
+    problems = repeated.map(StatementRules.Finding.columnSetTwice)
     core = builder.core
   }
 
@@ -66,7 +66,7 @@ extension Update: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
     validator.describing("UPDATE \(Table.qualifiedName)") { v in
       problems.forEach { v.report($0) }
-      if assignments.isEmpty { v.report("UPDATE sets no column") }
+      if assignments.isEmpty { v.report(StatementRules.Finding.updateSetsNoColumn) }
       returning.forEach { v.identifier($0) }
       QueryRules.check(dml: core, target: target, values: assignments, in: &v)
     }
@@ -142,7 +142,7 @@ public struct Truncate: SQLStatement, PLStatement {
 
 extension Truncate: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
-    if tables.isEmpty { validator.report("TRUNCATE names no table") }
+    if tables.isEmpty { validator.report(StatementRules.Finding.truncateNamesNoTable) }
     tables.forEach { validator.name($0) }
   }
 }

@@ -276,10 +276,7 @@ package struct MigrationPlan: Sendable {
     guard now == earlier else {
       throw SQLGenerationError(diagnostics: [
         SQLDiagnostic(
-          object: "the migrations' state",
-          message:
-            "it was recorded by an earlier GenSQL, and the definitions changed since; check out the definitions of the last migration, run `swift run GenSQL` once to record the state again, then make the change"
-        )
+          object: "the migrations' state", finding: TableChangeRules.Finding.stateOfAnEarlierGenSQL)
       ])
     }
     return desired

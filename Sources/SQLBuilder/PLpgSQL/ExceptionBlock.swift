@@ -32,8 +32,8 @@ public struct ExceptionBlock: PLStatement, PLInspectable, ValidatedStatement {
   package var nested: [any PLStatement] { body + handler }
 
   package func validate(_ validator: inout SQLValidator) {
-    if conditions.isEmpty { validator.report("an exception block catches no condition") }
-    if body.isEmpty { validator.report("an exception block has no statements to run") }
+    if conditions.isEmpty { validator.report(StatementRules.Finding.exceptionCatchesNothing) }
+    if body.isEmpty { validator.report(StatementRules.Finding.exceptionWithoutStatements) }
     for condition in conditions { condition.validate(&validator) }
     validator.validate(body + handler)
   }

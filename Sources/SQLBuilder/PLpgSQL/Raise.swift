@@ -46,7 +46,8 @@ public struct Raise: PLStatement, PLInspectable, ValidatedStatement {
     let placeholders = message.replacingOccurrences(of: "%%", with: "").filter { $0 == "%" }.count
     if placeholders != values.count {
       validator.report(
-        "RAISE message has \(placeholders) % placeholders but \(values.count) values: \(message)")
+        StatementRules.Finding.raisePlaceholders(
+          placeholders: placeholders, values: values.count, message: message))
     }
     for value in values { QueryRules.check(expression: value, clause: "RAISE", in: &validator) }
     if let code { code.validate(&validator) }
@@ -82,7 +83,7 @@ public struct SQLState: Hashable, Sendable {
   /// Reports a code that is not five digits or capital letters, as PostgreSQL requires.
   func validate(_ validator: inout SQLValidator) {
     if code.wholeMatch(of: #/[0-9A-Z]{5}/#) == nil {
-      validator.report("SQLSTATE '\(code)' is not five digits or capital letters")
+      validator.report(StatementRules.Finding.invalidSQLState(code))
     }
   }
 

@@ -41,16 +41,20 @@ package struct ModifyingCTE: Sendable {
     validateStatement(&v)
     for column in columns {
       guard let own = tableColumns.first(where: { $0.name == column.name }) else {
-        v.report("CTE \(output.name) returns \"\(column.name)\", which \(table) lacks")
+        v.report(
+          StatementRules.Finding.modifyingColumnNotInTable(
+            cte: output.name, column: column.name, table: table))
         continue
       }
       if own.typeInfo.name != column.typeInfo.name {
         v.report(
-          "column \"\(column.name)\" is \(column.typeInfo.name) in CTE \(output.name) but \(own.typeInfo.name) in \(table)"
-        )
+          StatementRules.Finding.modifyingColumnType(
+            column: column.name, cteType: column.typeInfo.name, cte: output.name,
+            tableType: own.typeInfo.name, table: table))
       } else if own.typeInfo.isNullable && !column.typeInfo.isNullable {
         v.report(
-          "column \"\(column.name)\" is NOT NULL in CTE \(output.name) but may be NULL in \(table)")
+          StatementRules.Finding.modifyingColumnMayBeNull(
+            column: column.name, cte: output.name, table: table))
       }
     }
   }

@@ -44,8 +44,8 @@ public final class Projection<Output: Relation> {
     (Output.columns.compactMap { items[$0.name] }, repeated)
   }
 
-  func itemsInDeclarationOrder() -> ([SelectItem], [String]) {
-    var problems = repeated.map { "output column \"\($0)\" is set more than once" }
+  func itemsInDeclarationOrder() -> ([SelectItem], [StatementRules.Finding]) {
+    var problems = repeated.map(StatementRules.Finding.outputColumnSetTwice)
     var ordered: [SelectItem] = []
     for column in Output.columns {
       if let item = items[column.name] {
@@ -54,27 +54,28 @@ public final class Projection<Output: Relation> {
         ordered.append(item)
         if let problem { problems.append(problem) }
       } else {
-        problems.append("output column \"\(column.name)\" is not set")
+        problems.append(.outputColumnNotSet(column.name))
       }
     }
     return (ordered, problems)
   }
 
   /// The column of the same name from the first pass-through source that has one.
-  private func passedThrough(_ column: any AnyColumn) -> (SelectItem, String?)? {
+  private func passedThrough(_ column: any AnyColumn) -> (SelectItem, StatementRules.Finding?)? {
     for (source, columns, nullable) in passThrough {
       guard let match = columns.first(where: { $0.name == column.name }) else { continue }
       let isNullable = nullable || match.typeInfo.isNullable
       let reference = ColumnReference(
         source: source, name: match.name, readAsNotNull: !isNullable)
       let item = SelectItem(node: .column(reference), name: column.name, typeInfo: column.typeInfo)
-      var problem: String?
+      var problem: StatementRules.Finding?
       if match.typeInfo.name != column.typeInfo.name {
-        problem =
-          "output column \"\(column.name)\" is \(column.typeInfo.name), but \(source.label).\(match.name) is \(match.typeInfo.name)"
+        problem = .passedThroughOfOtherType(
+          column: column.name, type: column.typeInfo.name, source: "\(source.label).\(match.name)",
+          sourceType: match.typeInfo.name)
       } else if isNullable && !column.typeInfo.isNullable {
-        problem =
-          "output column \"\(column.name)\" is NOT NULL, but \(source.label).\(match.name) may be NULL"
+        problem = .passedThroughMayBeNull(
+          column: column.name, source: "\(source.label).\(match.name)")
       }
       return (item, problem)
     }

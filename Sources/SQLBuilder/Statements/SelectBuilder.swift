@@ -18,7 +18,7 @@ public final class SelectBuilder {
     let source = Source<R>(alias: alias)
     if let first = core.from {
       core.problems.append(
-        "FROM \(first.label) is followed by FROM \(source.reference.label); use a join")
+        .fromFollowedByFrom(first: first.label, second: source.reference.label))
       core.joins.append(Join(kind: .cross, source: source.reference, condition: .none))
     } else {
       core.from = source.reference
@@ -31,7 +31,7 @@ public final class SelectBuilder {
     _ condition: (Source<R>) -> SQLExpression<PG.Boolean, some Nullability>
   ) {
     if core.from == nil {
-      core.problems.append("\(kind.rawValue) \(source.reference.label) comes before any FROM")
+      core.problems.append(.joinBeforeFrom(kind: kind.rawValue, source: source.reference.label))
     }
     core.joins.append(
       Join(kind: kind, source: source.reference, condition: .on(condition(source).node)))
@@ -110,7 +110,7 @@ public final class SelectBuilder {
     if core.from == nil {
       core.from = source.reference
     } else {
-      core.problems.append("a second FROM item (\(alias)); use a join")
+      core.problems.append(.secondFromItem(alias))
       core.joins.append(Join(kind: .cross, source: source.reference, condition: .none))
     }
     return source

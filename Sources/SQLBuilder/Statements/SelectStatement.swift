@@ -93,7 +93,7 @@ package struct SelectCore: Hashable, Sendable {
   /// The select list, in the declaration order of the output relation; empty for `SELECT 1`.
   package var items: [SelectItem] = []
   /// Mistakes in the select list found while building it (missing or repeated columns).
-  package var selectionProblems: [String] = []
+  package var selectionProblems: [StatementRules.Finding] = []
   /// Whether the select list drops duplicate rows.
   package var isDistinct = false
   /// The first FROM item.
@@ -113,7 +113,7 @@ package struct SelectCore: Hashable, Sendable {
   /// `OFFSET n`.
   package var offset: Int? = nil
   /// Misuses of the builder (a second FROM), reported at generation.
-  package var problems: [String] = []
+  package var problems: [StatementRules.Finding] = []
 
   package init() {}
 

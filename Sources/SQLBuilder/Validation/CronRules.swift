@@ -8,7 +8,8 @@ enum CronRules {
 
   static func check(_ schedule: String, in writer: inout SQLValidator) {
     if let problem = problem(in: schedule) {
-      writer.report("invalid cron schedule '\(schedule)': \(problem)")
+      writer.report(
+        StatementRules.Finding.invalidCronSchedule(schedule: schedule, problem: problem))
     }
   }
 

@@ -9,6 +9,8 @@ enum FunctionRules {
     /// A PL/pgSQL statement returns rows that go nowhere (`INSERT … RETURNING` on its own),
     /// which PostgreSQL refuses only when the function runs.
     case resultWithoutDestination(table: QualifiedName)
+    /// SECURITY DEFINER without a fixed search_path.
+    case definerWithoutSearchPath
     /// Two parameters of one name.
     case parameterDeclaredTwice(String)
     /// A parameter without a default after one with.
@@ -37,6 +39,9 @@ enum FunctionRules {
       case .notNullParameterUnchecked(let name):
         return
           "\(name) is read as NOT NULL, but a LANGUAGE sql function cannot check it; mark the function .strict() (it then returns NULL when an argument is NULL), or write it in PL/pgSQL, which checks on entry"
+      case .definerWithoutSearchPath:
+        return
+          "a SECURITY DEFINER function must fix its search_path (settings: [.emptySearchPath]), or a caller's objects can stand in for the ones it reads"
       case .parameterDeclaredTwice(let name): return "parameter \(name) is declared twice"
       case .defaultNotLast(let name):
         return

@@ -3,13 +3,11 @@
 enum IdentifierRules {
   static func check(_ name: String, in writer: inout SQLValidator) {
     if name.isEmpty {
-      writer.report("an identifier is empty; PostgreSQL has no empty names")
+      writer.report(StatementRules.Finding.emptyIdentifier)
       return
     }
     let bytes = name.utf8.count
     guard bytes > PostgreSQL.maxIdentifierBytes else { return }
-    writer.report(
-      "identifier \"\(name)\" is \(bytes) bytes; PostgreSQL truncates identifiers to \(PostgreSQL.maxIdentifierBytes) bytes"
-    )
+    writer.report(StatementRules.Finding.identifierTooLong(name: name, bytes: bytes))
   }
 }

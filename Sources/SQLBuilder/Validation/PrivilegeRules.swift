@@ -78,11 +78,12 @@ enum PrivilegeRules {
       kind = "a schema"
     }
     for privilege in privileges where !allowed.contains(privilege) {
-      writer.report("privilege \(privilege.rawValue) does not apply to \(kind)")
+      writer.report(
+        StatementRules.Finding.privilegeNotApplicable(privilege: privilege.rawValue, kind: kind))
     }
     target.validate(&writer)
     roles.forEach { $0.validate(&writer) }
-    if privileges.isEmpty { writer.report("GRANT or REVOKE names no privilege") }
-    if roles.isEmpty { writer.report("GRANT or REVOKE names no role") }
+    if privileges.isEmpty { writer.report(StatementRules.Finding.noPrivilege) }
+    if roles.isEmpty { writer.report(StatementRules.Finding.noRole) }
   }
 }

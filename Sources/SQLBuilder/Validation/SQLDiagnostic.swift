@@ -11,14 +11,8 @@ public struct SQLDiagnostic: Hashable, Sendable, CustomStringConvertible {
   public let object: String
   /// What is wrong and, where it helps, what to do.
   public let message: String
-  /// The finding behind the message, when its rule records one.
-  public let finding: (any SQLFinding)?
-
-  package init(object: String, message: String) {
-    self.object = object
-    self.message = message
-    finding = nil
-  }
+  /// The finding behind the message: what the rule found, as a value.
+  public let finding: any SQLFinding
 
   package init(object: String, finding: any SQLFinding) {
     self.object = object

@@ -23,12 +23,6 @@ package struct SQLValidator: Sendable {
     context = saved
   }
 
-  /// Records a problem with the object being checked; the same problem is recorded once.
-  package mutating func report(_ message: String) {
-    let diagnostic = SQLDiagnostic(object: context, message: message)
-    if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
-  }
-
   /// Records a finding with the object being checked; the same finding is recorded once.
   package mutating func report(_ finding: some SQLFinding) {
     let diagnostic = SQLDiagnostic(object: context, finding: finding)

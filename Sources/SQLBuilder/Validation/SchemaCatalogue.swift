@@ -97,15 +97,36 @@ package struct SchemaCatalogue: Sendable {
 /// view, a call in named notation is typed as the function it calls is created, and ON
 /// CONFLICT names a unique key of a table the scripts create.
 enum CrossStatementRules {
+  enum Finding: SQLFinding, Hashable {
+    case concurrentRefreshWithoutUniqueIndex(view: QualifiedName)
+    case callReturnsOtherType(function: QualifiedName, assumed: String, created: String)
+    case conflictTargetNotUnique(columns: [String], table: QualifiedName)
+    case conflictTargetUndeclared(columns: [String], table: QualifiedName)
+
+    var message: String {
+      switch self {
+      case .concurrentRefreshWithoutUniqueIndex(let view):
+        return
+          "REFRESH MATERIALIZED VIEW CONCURRENTLY \(view) needs a unique index on plain columns without WHERE; none is defined"
+      case .callReturnsOtherType(let function, let assumed, let created):
+        return "calls \(function) as returning \(assumed), but it is created returning \(created)"
+      case .conflictTargetNotUnique(let columns, let table):
+        return
+          "ON CONFLICT (\(columns.joined(separator: ", "))) matches no primary key, unique constraint or unique index of \(table)"
+      case .conflictTargetUndeclared(let columns, let table):
+        return
+          "ON CONFLICT (\(columns.joined(separator: ", "))) on \(table), which the scripts do not create and whose declaration lists no unique key; declare them (static var uniqueKeys)"
+      }
+    }
+  }
+
   static func check(_ catalogue: SchemaCatalogue) -> [SQLDiagnostic] {
     var diagnostics: [SQLDiagnostic] = []
     for refresh in catalogue.concurrentRefreshes
     where !catalogue.uniqueIndexes.contains(refresh.view) {
       let diagnostic = SQLDiagnostic(
         object: refresh.requestedBy,
-        message:
-          "REFRESH MATERIALIZED VIEW CONCURRENTLY \(refresh.view) needs a unique index on plain columns without WHERE; none is defined"
-      )
+        finding: Finding.concurrentRefreshWithoutUniqueIndex(view: refresh.view))
       if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
     for call in catalogue.calls {
@@ -121,22 +142,20 @@ enum CrossStatementRules {
       else { continue }
       let diagnostic = SQLDiagnostic(
         object: call.calledBy,
-        message:
-          "calls \(call.function) as returning \(call.returns), but it is created returning \(defined)"
-      )
+        finding: Finding.callReturnsOtherType(
+          function: call.function, assumed: call.returns, created: defined))
       if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
     for target in catalogue.conflictTargets where !target.columns.isEmpty {
       let created = catalogue.uniqueKeys[target.table]
       let keys = created ?? target.declaredKeys
       guard !keys.contains(target.columns) else { continue }
-      let columns = target.columns.sorted().joined(separator: ", ")
+      let columns = target.columns.sorted()
       let diagnostic = SQLDiagnostic(
         object: target.insert,
-        message: created != nil || !keys.isEmpty
-          ? "ON CONFLICT (\(columns)) matches no primary key, unique constraint or unique index of \(target.table)"
-          : "ON CONFLICT (\(columns)) on \(target.table), which the scripts do not create and whose declaration lists no unique key; declare them (static var uniqueKeys)"
-      )
+        finding: created != nil || !keys.isEmpty
+          ? Finding.conflictTargetNotUnique(columns: columns, table: target.table)
+          : Finding.conflictTargetUndeclared(columns: columns, table: target.table))
       if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
     for (object, finding) in PrivilegeRules.check(catalogue) {

@@ -18,6 +18,8 @@ enum TableChangeRules {
     case tableRemovedSilently
     /// The declared columns are in another order than a migration leaves them in.
     case columnOrder(migrated: [String])
+    /// The state was recorded by an earlier GenSQL, and the definitions changed since.
+    case stateOfAnEarlierGenSQL
     /// Both a column and the name it was renamed from exist.
     case renameTargetExists(column: String, previous: String)
 
@@ -46,6 +48,9 @@ enum TableChangeRules {
       case .columnOrder(let migrated):
         return
           "PostgreSQL keeps existing columns in place and adds new ones last, so after the migration the columns are \(migrated.joined(separator: ", ")); declare them in that order, so a database built fresh from the definitions has the same columns"
+      case .stateOfAnEarlierGenSQL:
+        return
+          "it was recorded by an earlier GenSQL, and the definitions changed since; check out the definitions of the last migration, run `swift run GenSQL` once to record the state again, then make the change"
       case .renameTargetExists(let column, let previous):
         return
           "column \(column) is declared renamed from \(previous), but the migrations already created both; remove the rename"

@@ -4,7 +4,7 @@
 package enum TypeNameRules {
   static func check(_ name: String, in writer: inout SQLValidator) {
     guard !isTypeName(name) else { return }
-    writer.report("\"\(name)\" is not a type name PostgreSQL reads as one")
+    writer.report(StatementRules.Finding.notATypeName(name))
   }
 
   package static func isTypeName(_ name: String) -> Bool {
