@@ -157,14 +157,16 @@ struct GoalAccess: Relation {
       WHERE EXISTS (
         SELECT 1
         FROM policy_example.goal_access a
-        WHERE a.location_id = daily_goals.location_id AND a.user_id = '00000000-0000-0000-0000-00000000000a'::uuid
+        WHERE a.location_id = daily_goals.location_id
+          AND a.user_id = '00000000-0000-0000-0000-00000000000a'::uuid
       );
 
       DELETE FROM policy_example.daily_goals
       WHERE NOT EXISTS (
         SELECT 1
         FROM policy_example.goal_access a
-        WHERE a.location_id = daily_goals.location_id AND a.user_id = '00000000-0000-0000-0000-00000000000a'::uuid
+        WHERE a.location_id = daily_goals.location_id
+          AND a.user_id = '00000000-0000-0000-0000-00000000000a'::uuid
       );
       """#,
       given: Self.tables,
@@ -201,7 +203,8 @@ struct GoalAccess: Relation {
       WHERE EXISTS (
         SELECT 1
         FROM policy_example.goal_access a
-        WHERE a.location_id = daily_goals.location_id AND a.user_id = '00000000-0000-0000-0000-00000000000a'::uuid
+        WHERE a.location_id = daily_goals.location_id
+          AND a.user_id = '00000000-0000-0000-0000-00000000000a'::uuid
       );
       """#,
       given: Self.tables,

@@ -80,7 +80,8 @@ import Testing
         CURRENT_DATE - COALESCE(p.placed_at, now())::date AS days_ago,
         GREATEST(COALESCE(p.placed_at, now()), now() - '1 hours'::interval) AS latest
       FROM shop.purchases p
-      WHERE COALESCE(p.placed_at, now()) > now() - '30 days'::interval AND COALESCE(p.placed_at, now())::date <= CURRENT_DATE
+      WHERE COALESCE(p.placed_at, now()) > now() - '30 days'::interval
+        AND COALESCE(p.placed_at, now())::date <= CURRENT_DATE
       """#)
   }
 
@@ -187,7 +188,8 @@ import Testing
         COALESCE((SELECT COUNT(*) FROM shop.purchases p WHERE p.customer_id = c.id), 0) AS purchases,
         (SELECT SUM(p.unit_price) FROM shop.purchases p WHERE p.customer_id = c.id) AS revenue
       FROM shop.customers c
-      WHERE c.id IN (SELECT p.customer_id FROM shop.purchases p WHERE p.quantity BETWEEN 1 AND 100) AND EXISTS (SELECT 1 FROM shop.purchases p WHERE p.customer_id = c.id)
+      WHERE c.id IN (SELECT p.customer_id FROM shop.purchases p WHERE p.quantity BETWEEN 1 AND 100)
+        AND EXISTS (SELECT 1 FROM shop.purchases p WHERE p.customer_id = c.id)
       """#)
   }
 

@@ -44,7 +44,11 @@ BEGIN
     m.total_revenue,
     m.minutes_saved
   FROM public.mv_metrics_daily m
-  WHERE m.account_id = p_account_id AND m.date >= p_from_date AND m.date <= p_to_date AND (p_location_id IS NULL OR m.location_id = p_location_id) AND m.location_id IN (
+  WHERE m.account_id = p_account_id
+    AND m.date >= p_from_date
+    AND m.date <= p_to_date
+    AND (p_location_id IS NULL OR m.location_id = p_location_id)
+    AND m.location_id IN (
     SELECT a.location_id
     FROM public.user_location_access a
     WHERE a.user_id = auth.uid() AND a.account_id = p_account_id
@@ -63,19 +67,27 @@ BEGIN
     m.total_revenue,
     m.minutes_saved
   FROM public.mv_metrics_daily m
-  WHERE m.account_id = p_account_id AND m.date >= p_from_date AND m.date <= p_to_date AND (p_location_id IS NULL OR m.location_id = p_location_id) AND (p_location_id IS NULL AND m.location_id IS NULL AND (EXISTS (
+  WHERE m.account_id = p_account_id
+    AND m.date >= p_from_date
+    AND m.date <= p_to_date
+    AND (p_location_id IS NULL OR m.location_id = p_location_id)
+    AND p_location_id IS NULL
+    AND m.location_id IS NULL
+    AND EXISTS (
     SELECT 1
     FROM public.user_location_access a
     WHERE a.user_id = auth.uid() AND a.account_id = p_account_id
-  ) AND NOT EXISTS (
+  )
+    AND NOT EXISTS (
     SELECT 1
     FROM public.locations l
-    WHERE l.account_id = p_account_id AND NOT EXISTS (
+    WHERE l.account_id = p_account_id
+      AND NOT EXISTS (
       SELECT 1
       FROM public.user_location_access a
       WHERE a.user_id = auth.uid() AND a.account_id = p_account_id AND a.location_id = l.location_id
     )
-  )))
+  )
   ORDER BY date, location_id;
 END;
 $$
@@ -128,7 +140,10 @@ BEGIN
       m.total_revenue,
       m.minutes_saved
     FROM public.mv_metrics_daily m
-    WHERE m.account_id = p_account_id AND m.date >= p_from_date AND m.date <= p_to_date AND (p_location_id IS NULL OR m.location_id = p_location_id)
+    WHERE m.account_id = p_account_id
+      AND m.date >= p_from_date
+      AND m.date <= p_to_date
+      AND (p_location_id IS NULL OR m.location_id = p_location_id)
     ORDER BY m.date, m.location_id;
     RETURN;
   END IF;

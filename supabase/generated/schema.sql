@@ -58,7 +58,10 @@ daily_facts AS (
   FROM public.calls_v c
   LEFT JOIN location_zones lz ON lz.location_id = c.location_id
   LEFT JOIN account_zones az ON az.account_id = c.account_id
-  WHERE c.account_id IS NOT NULL AND c.started_at IS NOT NULL AND (c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone)
+  WHERE c.account_id IS NOT NULL
+    AND c.started_at IS NOT NULL
+    AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+    AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
   UNION ALL
   SELECT
     o.account_id,
@@ -73,7 +76,8 @@ daily_facts AS (
   FROM public.orders_v o
   LEFT JOIN location_zones lz ON lz.location_id = o.location_id
   LEFT JOIN account_zones az ON az.account_id = o.account_id
-  WHERE o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
+  WHERE o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+    AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
   UNION ALL
   SELECT
     r.account_id,
@@ -88,7 +92,9 @@ daily_facts AS (
   FROM public.reservations_v r
   LEFT JOIN location_zones lz ON lz.location_id = r.location_id
   LEFT JOIN account_zones az ON az.account_id = r.account_id
-  WHERE r.account_id IS NOT NULL AND (r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone)
+  WHERE r.account_id IS NOT NULL
+    AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+    AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
 ),
 daily_totals AS (
   SELECT

@@ -153,5 +153,5 @@ private func renderFromAndWhere(_ core: SelectCore, keyword: String, into w: ino
     w.line("\(keyword) \(w.fromItem(from))")
     for join in core.joins { w.line(w.join(join)) }
   }
-  if let condition = core.condition { w.line("WHERE " + w.expression(condition)) }
+  if let condition = core.condition { w.conditionLines("WHERE", condition).forEach { w.line($0) } }
 }

@@ -88,6 +88,25 @@ extension SQLWriter {
     filter.map { " FILTER (WHERE \(expression($0)))" } ?? ""
   }
 
+  /// `keyword condition` on one line when it fits, else one conjunct of its top-level AND
+  /// chain a line: `WHERE a`, then `  AND b`, each parenthesized as inside the chain.
+  package mutating func conditionLines(_ keyword: String, _ node: SQLNode) -> [String] {
+    let flat = "\(keyword) \(expression(node))"
+    let conjuncts = Self.conjuncts(of: node)
+    guard flat.count > QueryRenderingLayout.maxInlineWidth, conjuncts.count > 1 else {
+      return [flat]
+    }
+    return conjuncts.enumerated().map { index, conjunct in
+      (index == 0 ? "\(keyword) " : "  AND ") + operand(conjunct, under: .and, isRight: false)
+    }
+  }
+
+  /// The operands of a chain of ANDs, in order; the node itself when it is no AND.
+  private static func conjuncts(of node: SQLNode) -> [SQLNode] {
+    guard case .binary("AND", let left, let right, .and) = node else { return [node] }
+    return conjuncts(of: left) + conjuncts(of: right)
+  }
+
   private mutating func operand(_ node: SQLNode, under parent: Precedence, isRight: Bool) -> String
   {
     let text = expression(node)

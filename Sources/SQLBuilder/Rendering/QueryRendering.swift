@@ -76,11 +76,11 @@ extension SelectCore {
     }
     if let from { writer.fromLines("FROM", from, after: "") }
     for join in joins { writer.joinLines(join) }
-    if let condition { writer.line("WHERE " + writer.expression(condition)) }
+    if let condition { writer.conditionLines("WHERE", condition).forEach { writer.line($0) } }
     if !grouping.isEmpty {
       writer.line("GROUP BY " + grouping.map { writer.expression($0) }.joined(separator: ", "))
     }
-    if let having { writer.line("HAVING " + writer.expression(having)) }
+    if let having { writer.conditionLines("HAVING", having).forEach { writer.line($0) } }
     if withOrdering && !ordering.isEmpty {
       writer.line("ORDER BY " + writer.orderingTerms(ordering))
     }
@@ -96,11 +96,15 @@ extension SelectCore {
     var parts = [(isDistinct ? "SELECT DISTINCT " : "SELECT ") + list]
     if let from { parts.append("FROM " + writer.fromItem(from)) }
     for join in joins { parts.append(writer.join(join)) }
-    if let condition { parts.append("WHERE " + writer.expression(condition)) }
+    if let condition {
+      parts.append(writer.conditionLines("WHERE", condition).joined(separator: "\n"))
+    }
     if !grouping.isEmpty {
       parts.append("GROUP BY " + grouping.map { writer.expression($0) }.joined(separator: ", "))
     }
-    if let having { parts.append("HAVING " + writer.expression(having)) }
+    if let having {
+      parts.append(writer.conditionLines("HAVING", having).joined(separator: "\n"))
+    }
     if !ordering.isEmpty { parts.append("ORDER BY " + writer.orderingTerms(ordering)) }
     if let limit { parts.append("LIMIT \(limit)") }
     if let offset { parts.append("OFFSET \(offset)") }
@@ -142,7 +146,7 @@ extension SQLWriter {
   }
 
   /// The widest subquery kept on one line.
-  static let maxInlineWidth = 100
+  static let maxInlineWidth = QueryRenderingLayout.maxInlineWidth
 
   /// `(part part …)` on one line when it fits, else each part on a line of its own, indented.
   static func parenthesized(_ parts: [String]) -> String {
@@ -195,4 +199,10 @@ extension SQLWriter {
       return text
     }.joined(separator: ", ")
   }
+}
+
+/// How wide generated SQL lets a line grow before laying it out over several.
+enum QueryRenderingLayout {
+  /// The widest subquery or condition kept on one line.
+  static let maxInlineWidth = 100
 }

@@ -21,7 +21,11 @@ BEGIN
   IF NOT pg_try_advisory_xact_lock(2417046109976225080) OR EXISTS (
     SELECT 1
     FROM pg_catalog.pg_locks l
-    WHERE l.locktype = 'relation' AND l.relation = 'public.mv_metrics_daily'::regclass::oid AND l.mode IN ('ExclusiveLock', 'AccessExclusiveLock') AND l.granted AND l.pid <> pg_backend_pid()
+    WHERE l.locktype = 'relation'
+      AND l.relation = 'public.mv_metrics_daily'::regclass::oid
+      AND l.mode IN ('ExclusiveLock', 'AccessExclusiveLock')
+      AND l.granted
+      AND l.pid <> pg_backend_pid()
   ) THEN
     RETURN;
   END IF;
