@@ -197,6 +197,11 @@ package struct MigrationPlan: Sendable {
         memberChanges[reader] = nil
         if let now = newByKey[reader], oldByKey[reader]?.definition == now.definition {
           changes.append("rebuild \(reader), which reads \(key)")
+        } else if replace.remove(reader) != nil,
+          let line = changes.firstIndex(of: "replace \(reader)")
+        {
+          // Replaced in place no longer: it is dropped and created with what it reads.
+          changes[line] = "recreate \(reader), which reads \(key)"
         }
         pending.append(reader)
       }
