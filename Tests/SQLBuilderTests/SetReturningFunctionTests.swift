@@ -75,4 +75,47 @@ import Testing
     let rows = try ShopDatabase.shared.get().run(try renderQuery(Self.numbered) + ";")
     #expect(rows == "1|a\n1|b\n2|a\n2|b\n3|a\n3|b\n")
   }
+
+  struct Item: Relation {
+    static let qualifiedName = QualifiedName("items")
+    let name = Column<PG.Text, Nullable>("name")
+    let qty = Column<PG.Integer, Nullable>("qty")
+  }
+
+  struct ItemLine: Relation {
+    static let qualifiedName = QualifiedName("item_lines")
+    let tag = Column<PG.Text, NotNull>("tag")
+    let name = Column<PG.Text, Nullable>("name")
+    let qty = Column<PG.Integer, Nullable>("qty")
+  }
+
+  static func json(_ text: String) -> SQLExpression<PG.JSONB, NotNull> {
+    SQLExpression<PG.Text, NotNull>.text(text).cast(to: PG.JSONB.self)
+  }
+
+  static let items = Select(ItemLine.self) { q, out in
+    let t = q.from(jsonbArrayElementsText, json(#"["x", "y"]"#), as: "t")
+    let i = q.jsonbToRecordset(
+      json(#"[{"name": "tea", "qty": 2}, {"name": "cake"}]"#), as: Item.self, alias: "i")
+    q.orderBy(t.value, i.name)
+    out.tag(t.value)
+    out.name(i.name)
+    out.qty(i.qty)
+  }
+
+  @Test func jsonArraysAsRows() throws {
+    assertQuery(
+      Self.items,
+      #"""
+      SELECT
+        t.value AS tag,
+        i.name,
+        i.qty
+      FROM jsonb_array_elements_text('["x", "y"]'::jsonb) AS t(value)
+      CROSS JOIN jsonb_to_recordset('[{"name": "tea", "qty": 2}, {"name": "cake"}]'::jsonb) AS i(name text, qty integer)
+      ORDER BY t.value, i.name
+      """#)
+    let rows = try ShopDatabase.shared.get().run(try renderQuery(Self.items) + ";")
+    #expect(rows == "x|cake|\nx|tea|2\ny|cake|\ny|tea|2\n")
+  }
 }

@@ -48,6 +48,9 @@ package struct SourceReference: Hashable, Sendable {
   /// Whether FROM names the function's columns, `f(…) alias(value)`: a function of one
   /// unnamed column, such as `generate_series`.
   package private(set) var namesColumns = false
+  /// Whether FROM defines the function's columns with their types, `f(…) AS alias(a int, …)`:
+  /// a function returning records, such as `jsonb_to_recordset`.
+  package private(set) var definesColumns: [(name: String, type: String)] = []
   /// The query of a derived table, `FROM (SELECT …) alias`, read instead of the relation.
   private var derived: DerivedTable? = nil
 
@@ -100,13 +103,17 @@ package struct SourceReference: Hashable, Sendable {
 
   /// `function(…) alias`: the rows of a set-returning function; `namingColumns` names its
   /// columns after `R`'s, `alias(value)`.
-  package init<R: Relation>(_: R.Type, alias: String, call: SQLNode, namingColumns: Bool = false) {
+  package init<R: Relation>(
+    _: R.Type, alias: String, call: SQLNode, namingColumns: Bool = false,
+    definingColumns: Bool = false
+  ) {
     relation = R.qualifiedName
     columnNames = R.columns.map(\.name)
     self.alias = alias
     isCommonTable = false
     derived = .call(call)
     namesColumns = namingColumns
+    if definingColumns { definesColumns = R.columns.map { ($0.name, $0.typeInfo.name) } }
   }
 
   package func column<R: Relation>(_ keyPath: PartialKeyPath<R>, readAsNotNull: Bool)

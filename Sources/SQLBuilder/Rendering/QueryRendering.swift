@@ -118,6 +118,10 @@ extension SQLWriter {
   package mutating func fromItem(_ source: SourceReference) -> String {
     if let call = source.functionCall {
       let alias = identifier(source.alias ?? source.relation.name)
+      if !source.definesColumns.isEmpty {
+        let columns = source.definesColumns.map { "\(identifier($0.name)) \(typeName($0.type))" }
+        return "\(expression(call)) AS \(alias)(\(columns.joined(separator: ", ")))"
+      }
       guard source.namesColumns else { return "\(expression(call)) \(alias)" }
       let columns = source.columnNames.map { identifier($0) }.joined(separator: ", ")
       return "\(expression(call)) AS \(alias)(\(columns))"

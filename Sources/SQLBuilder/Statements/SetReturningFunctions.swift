@@ -80,12 +80,72 @@ extension SelectBuilder {
     -> Source<R>
   {
     let call = SQLNode.function(name: name, arguments: arguments, isAggregate: false, filter: nil)
-    let source = Source<R>(SourceReference(R.self, alias: alias, call: call, namingColumns: true))
+    return fromCall(call, as: alias, naming: true)
+  }
+
+  /// `FROM call AS alias(…)`, or a cross join of it after the first source.
+  fileprivate func fromCall<R: Relation>(
+    _ call: SQLNode, as alias: String, naming: Bool = false, defining: Bool = false
+  ) -> Source<R> {
+    let source = Source<R>(
+      SourceReference(
+        R.self, alias: alias, call: call, namingColumns: naming, definingColumns: defining))
     if core.from == nil {
       core.from = source.reference
     } else {
       core.joins.append(Join(kind: .cross, source: source.reference, condition: .none))
     }
     return source
+  }
+}
+
+/// Any set-returning function of one value per row, declared in one line like ``SQLFunction``:
+/// ```swift
+/// let e = q.from(jsonbArrayElementsText, p.tags, as: "e")
+/// // FROM jsonb_array_elements_text(p.tags) AS e(value)
+/// ```
+public struct SetReturningFunction<each Argument: SQLType, Value: SQLType>: Sendable {
+  let name: QualifiedName
+
+  /// The function `schema.name`; `schema` nil for a built-in found on every `search_path`.
+  public init(_ name: String, schema: String? = nil) { self.name = QualifiedName(schema, name) }
+
+  /// What the declaration says PostgreSQL has: the function with these argument types, whose
+  /// rows hold a `Value`.
+  public var declaration: FunctionDeclaration {
+    var types: [String] = []
+    for type in repeat (each Argument).self { types.append(type.sqlName) }
+    return FunctionDeclaration(name: name, argumentTypes: types, result: Value.sqlName)
+  }
+}
+
+/// `jsonb_array_elements(jsonb)`: the elements of a JSON array, one row each.
+public let jsonbArrayElements = SetReturningFunction<PG.JSONB, PG.JSONB>("jsonb_array_elements")
+
+/// `jsonb_array_elements_text(jsonb)`: the elements of a JSON array as text, one row each.
+public let jsonbArrayElementsText = SetReturningFunction<PG.JSONB, PG.Text>(
+  "jsonb_array_elements_text")
+
+extension SelectBuilder {
+  /// `FROM function(arguments) AS alias(value)`: the rows of a declared set-returning function.
+  @discardableResult
+  public func from<each A: SQLType, V: SQLType, each N: Nullability>(
+    _ function: SetReturningFunction<repeat each A, V>,
+    _ arguments: repeat SQLExpression<each A, each N>, as alias: String
+  ) -> Source<SeriesRow<V>> {
+    var nodes: [SQLNode] = []
+    for argument in repeat each arguments { nodes.append(argument.node) }
+    return fromCall(.routine(function.name, nodes), as: alias, naming: true)
+  }
+
+  /// `FROM jsonb_to_recordset(json) AS alias(column type, …)`: the objects of a JSON array as
+  /// rows of `R`, a key to each of its columns, of its type (NULL where a key is missing).
+  @discardableResult
+  public func jsonbToRecordset<R: Relation>(
+    _ json: SQLExpression<PG.JSONB, some Nullability>, as _: R.Type, alias: String
+  ) -> Source<R> {
+    let call = SQLNode.function(
+      name: "jsonb_to_recordset", arguments: [json.node], isAggregate: false, filter: nil)
+    return fromCall(call, as: alias, defining: true)
   }
 }
