@@ -20,7 +20,7 @@ public enum GenSQLCommand {
     do {
       options = try GenSQLOptions(arguments: arguments)
     } catch {
-      err("GenSQL: \(error.description)\n\n\(GenSQLOptions.usage)\n")
+      err("GenSQL: \(error.description) (see `swift run GenSQL --help`)\n")
       return .usage
     }
     if options.help {

@@ -50,68 +50,80 @@ public struct GenSQLOptions: Equatable, Sendable {
       edited migrations, a file --record cannot record, or I/O error.
     """
 
-  /// A command-line mistake, reported with the usage and exit code 2.
+  /// The options that take no value, and those that take one.
+  static let flags: Set<String> = ["--check", "--help"]
+  static let valueOptions: Set<String> = [
+    "--output", "--migrations", "--name", "--strategy", "--record",
+  ]
+  /// Short spellings.
+  static let aliases = ["-o": "--output", "-h": "--help"]
+
+  /// A command-line mistake, reported in one line with exit code 2.
   public struct UsageError: Error, Equatable, CustomStringConvertible {
     /// What is wrong, in one line.
     public let description: String
   }
 
-  /// Parses `arguments` (without the program name).
+  /// Parses `arguments` (without the program name): `--option value` or `--option=value`,
+  /// each option once.
   public init(arguments: [String]) throws(UsageError) {
     var remaining = arguments[...]
     var outputGiven = false
-    /// The value after `option`; an empty one names no folder, so it is a mistake too.
-    func value(for option: String) throws(UsageError) -> String {
-      guard let value = remaining.popFirst(), !value.hasPrefix("-") || value == "-" else {
-        throw UsageError(description: "missing value for '\(option)'")
+    var seen = Set<String>()
+    while let argument = remaining.popFirst() {
+      guard argument.hasPrefix("-"), argument != "-" else {
+        throw UsageError(description: "unexpected argument '\(argument)'")
+      }
+      // `--option=value`: the value given with the option.
+      var option = argument
+      var attached: String?
+      if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+        option = String(argument[..<equals])
+        attached = String(argument[argument.index(after: equals)...])
+      }
+      option = Self.aliases[option] ?? option
+      guard Self.flags.contains(option) || Self.valueOptions.contains(option) else {
+        throw UsageError(description: "unknown option '\(option)'")
+      }
+      guard seen.insert(option).inserted else {
+        throw UsageError(description: "'\(option)' is given twice")
+      }
+      if Self.flags.contains(option) {
+        guard attached == nil else { throw UsageError(description: "'\(option)' takes no value") }
+        if option == "--check" { check = true } else { help = true }
+        continue
+      }
+      // The value after the option; an empty one names nothing, so it is a mistake too.
+      let value: String
+      if let attached {
+        value = attached
+      } else {
+        guard let next = remaining.popFirst(), !next.hasPrefix("-") || next == "-" else {
+          throw UsageError(description: "missing value for '\(option)'")
+        }
+        value = next
       }
       guard !value.isEmpty else { throw UsageError(description: "empty value for '\(option)'") }
-      return value
-    }
-    while let argument = remaining.popFirst() {
-      switch argument {
-      case "--check": check = true
-      case "-h", "--help": help = true
-      case "--output", "-o":
-        outputDirectory = try value(for: argument)
+      switch option {
+      case "--output":
+        outputDirectory = value
         outputGiven = true
       case "--strategy":
-        let value = try value(for: argument)
         guard let chosen = MetricsStrategy(rawValue: value) else {
           throw UsageError(
             description: "unknown strategy '\(value)': use refresh or incremental")
         }
         strategy = chosen
-      case "--migrations": migrationsDirectory = try value(for: argument)
-      case "--record": record = try value(for: argument)
-      case "--name":
-        let value = try value(for: argument)
-        guard !value.isEmpty, value.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }),
+      case "--migrations": migrationsDirectory = value
+      case "--record": record = value
+      default:
+        guard value.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }),
           value.allSatisfy(\.isASCII)
         else {
           throw UsageError(
             description: "invalid migration name '\(value)': use lowercase letters, digits and _")
         }
         migrationName = value
-      default:
-        if argument.hasPrefix("--output=") {
-          let value = String(argument.dropFirst("--output=".count))
-          guard !value.isEmpty else {
-            throw UsageError(description: "empty value for '--output'")
-          }
-          outputDirectory = value
-          outputGiven = true
-        } else if argument.hasPrefix("--record=") {
-          let value = String(argument.dropFirst("--record=".count))
-          guard !value.isEmpty else {
-            throw UsageError(description: "empty value for '--record'")
-          }
-          record = value
-        } else if argument.hasPrefix("-") {
-          throw UsageError(description: "unknown option '\(argument)'")
-        } else {
-          throw UsageError(description: "unexpected argument '\(argument)'")
-        }
       }
     }
     if record != nil && check {

@@ -59,14 +59,30 @@ import Testing
       "GenSQL: unknown strategy 'lazy': use refresh or incremental"
     ),
     (["--strategy"], "GenSQL: missing value for '--strategy'"),
+    (["--check", "--check"], "GenSQL: '--check' is given twice"),
+    (["--output", "a", "-o", "b"], "GenSQL: '--output' is given twice"),
+    (["--name=a", "--name", "b"], "GenSQL: '--name' is given twice"),
+    (["--check=yes"], "GenSQL: '--check' takes no value"),
+    (
+      ["--strategy=lazy", "--output=x"],
+      "GenSQL: unknown strategy 'lazy': use refresh or incremental"
+    ),
+    (["--nmae=x"], "GenSQL: unknown option '--nmae'"),
   ])
-  func usageErrorsExitTwoWithUsageOnStandardError(arguments: [String], message: String) {
+  func usageErrorsExitTwoInOneLine(arguments: [String], message: String) {
     let result = run(arguments)
     #expect(result.code == .usage)
     #expect(result.code.rawValue == 2)
-    #expect(result.err.hasPrefix(message + "\n"))
-    #expect(result.err.contains("USAGE:"))
+    #expect(result.err == message + " (see `swift run GenSQL --help`)\n")
     #expect(result.out.isEmpty)
+  }
+
+  @Test func everyValueOptionTakesItsValueAfterAnEqualsSign() throws {
+    let options = try GenSQLOptions(arguments: [
+      "--output=o", "--migrations=m", "--name=n_1", "--strategy=incremental", "--check",
+    ])
+    #expect(options.outputDirectory == "o" && options.migrationsDirectory == "m")
+    #expect(options.migrationName == "n_1" && options.strategy == .incremental && options.check)
   }
 
   @Test func writesEveryFileThenCheckPasses() throws {
