@@ -110,13 +110,21 @@ public enum GenSQLCommand {
     _ files: [RenderedFile], in folder: URL, and others: [(url: URL, text: String)],
     out: (String) -> Void, err: (String) -> Void
   ) -> Bool {
+    let unchanged = Set(
+      files.filter { file in
+        let url = folder.appendingPathComponent(file.path)
+        return (try? String(contentsOf: url, encoding: .utf8)) == file.text
+      }.map(\.path))
     do {
       try OutputFolder(folder).writeAll(files, and: others)
     } catch {
       err("GenSQL: \(error)\n")
       return false
     }
-    for file in files { out("wrote \(folder.appendingPathComponent(file.path).relativePath)\n") }
+    for file in files {
+      let path = folder.appendingPathComponent(file.path).relativePath
+      out(unchanged.contains(file.path) ? "unchanged \(path)\n" : "wrote \(path)\n")
+    }
     for other in others { out("wrote \(other.url.relativePath)\n") }
     return true
   }
@@ -125,6 +133,17 @@ public enum GenSQLCommand {
     _ files: [RenderedFile], in folder: URL, migrations: MigrationFolder, problems found: [String],
     plan: MigrationPlan, out: (String) -> Void, err: (String) -> Void
   ) -> ExitCode {
+    // Run from another folder, every file would be missing: say where to run instead of
+    // printing every file as a diff.
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
+      isFolder.boolValue
+    else {
+      err(
+        "GenSQL --check: \(folder.relativePath) does not exist; run GenSQL from the package's folder (where Package.swift is), or pass --output\n"
+      )
+      return .stale
+    }
     var stale: [String] = []
     for file in files {
       let url = folder.appendingPathComponent(file.path)

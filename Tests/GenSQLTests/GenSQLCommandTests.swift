@@ -124,6 +124,26 @@ import Testing
     #expect(result.err.contains("stale"))
   }
 
+  @Test func checkFromAnotherFolderSaysWhereToRunIt() throws {
+    let folder = try temporaryFolder().appendingPathComponent("supabase/generated")
+    let result = run(["--check", "--output", folder.path])
+    #expect(result.code == .stale)
+    #expect(result.out.isEmpty)
+    #expect(
+      result.err
+        == "GenSQL --check: \(folder.path) does not exist; run GenSQL from the package's folder (where Package.swift is), or pass --output\n"
+    )
+  }
+
+  @Test func aRunThatChangesNothingSaysSo() throws {
+    let folder = try temporaryFolder().appendingPathComponent("generated")
+    _ = run(["--output", folder.path])
+    let again = run(["--output", folder.path])
+    #expect(again.code == .success)
+    #expect(again.out.contains("unchanged \(folder.path)/schema.sql\n"))
+    #expect(!again.out.contains("wrote \(folder.path)"))
+  }
+
   @Test func checkShowsAUnifiedDiffOfAStaleFile() throws {
     let folder = try temporaryFolder()
     _ = run(["--output", folder.path])
