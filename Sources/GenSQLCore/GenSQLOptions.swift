@@ -123,6 +123,12 @@ public struct GenSQLOptions: Equatable, Sendable {
           throw UsageError(
             description: "invalid migration name '\(value)': use lowercase letters, digits and _")
         }
+        // `<14 digits>_<name>.sql` must fit a file name of 255 bytes.
+        guard value.utf8.count <= 236 else {
+          throw UsageError(
+            description:
+              "migration name of \(value.utf8.count) characters: at most 236 fit a file name")
+        }
         migrationName = value
       }
     }

@@ -68,6 +68,10 @@ import Testing
       "GenSQL: unknown strategy 'lazy': use refresh or incremental"
     ),
     (["--nmae=x"], "GenSQL: unknown option '--nmae'"),
+    (
+      ["--name", String(repeating: "a", count: 237)],
+      "GenSQL: migration name of 237 characters: at most 236 fit a file name"
+    ),
   ])
   func usageErrorsExitTwoInOneLine(arguments: [String], message: String) {
     let result = run(arguments)
