@@ -53,9 +53,7 @@ public struct ReturnQuery: PLStatement, PLInspectable {
 
   enum Body: Sendable {
     case select(SelectStatement)
-    case modifying(
-      render: @Sendable (inout SQLWriter) -> Void,
-      validate: @Sendable (inout SQLValidator) -> Void, expressions: [SQLNode])
+    case modifying(ReturningRows)
   }
 
   /// Adds the rows of `query`, whose output must be the function's row type.
@@ -74,19 +72,14 @@ public struct ReturnQuery: PLStatement, PLInspectable {
   public init<T: Relation>(_ delete: Delete<T>) { self.init(modifying: delete) }
 
   private init<S: ReturningStatement>(modifying statement: S) {
-    var returning = statement
-    returning.returning = S.Table.columns.map(\.name)
-    let final = returning
     output = S.Table.qualifiedName
-    body = .modifying(
-      render: { final.renderBody(into: &$0) }, validate: { final.validate(&$0) },
-      expressions: final.expressions)
+    body = .modifying(statement.returningRows(S.Table.columns.map(\.name)))
   }
 
   package var expressions: [SQLNode] {
     switch body {
     case .select(let query): return [.existsQuery(query)]
-    case .modifying(_, _, let expressions): return expressions
+    case .modifying(let rows): return rows.expressions
     }
   }
   package var nested: [any PLStatement] { [] }
@@ -101,7 +94,7 @@ public struct ReturnQuery: PLStatement, PLInspectable {
   func renderStatement(into writer: inout SQLWriter) {
     switch body {
     case .select(let query): query.render(into: &writer)
-    case .modifying(let render, _, _): render(&writer)
+    case .modifying(let rows): rows.render(&writer)
     }
   }
 }
@@ -116,7 +109,7 @@ extension ReturnQuery: ValidatedStatement {
   package func validate(_ validator: inout SQLValidator) {
     switch body {
     case .select(let query): QueryRules.check(query, in: &validator)
-    case .modifying(_, let validate, _): validate(&validator)
+    case .modifying(let rows): rows.validate(&validator)
     }
   }
 }

@@ -31,14 +31,16 @@ package struct ModifyingCTE: Sendable {
   let tableColumns: [OutputColumn]
   /// The CTE's declared columns: what RETURNING lists.
   let columns: [OutputColumn]
-  /// The statement, without its semicolon.
-  let renderBody: @Sendable (inout SQLWriter) -> Void
-  let validateStatement: @Sendable (inout SQLValidator) -> Void
+  /// The statement with its RETURNING list.
+  let statement: ReturningRows
+
   /// The expressions the statement evaluates, for the function rules.
-  let expressions: [SQLNode]
+  var expressions: [SQLNode] { statement.expressions }
+  /// Renders the statement, without its semicolon.
+  func renderBody(_ writer: inout SQLWriter) { statement.render(&writer) }
 
   func validate(_ v: inout SQLValidator) {
-    validateStatement(&v)
+    statement.validate(&v)
     for column in columns {
       guard let own = tableColumns.first(where: { $0.name == column.name }) else {
         v.report(
@@ -115,17 +117,14 @@ public func with<Table: Relation>(
   return statement
 }
 
-extension ModifyingCTE {
-  init<Table: Relation, R: CommonTable>(
-    _ table: Table.Type, as _: R.Type, expressions: [SQLNode],
-    render: @escaping @Sendable (inout SQLWriter) -> Void,
-    validate: @escaping @Sendable (inout SQLValidator) -> Void
-  ) {
-    self.init(
-      output: R.qualifiedName, table: Table.qualifiedName,
-      tableColumns: Table.columns.map(OutputColumn.init), columns: R.columns.map(OutputColumn.init),
-      renderBody: render, validateStatement: validate, expressions: expressions)
-  }
+/// An INSERT, UPDATE or DELETE with its RETURNING list, its type erased: what a data-modifying
+/// CTE and `RETURN QUERY` hold.
+struct ReturningRows: Sendable {
+  /// Renders the statement, without its semicolon.
+  let render: @Sendable (inout SQLWriter) -> Void
+  let validate: @Sendable (inout SQLValidator) -> Void
+  /// The expressions the statement evaluates, for the function rules.
+  let expressions: [SQLNode]
 }
 
 /// A DELETE, UPDATE or INSERT that can return the rows it touched.
@@ -136,15 +135,24 @@ protocol ReturningStatement: ValidatedStatement, PLInspectable, Sendable {
 }
 
 extension ReturningStatement {
+  /// This statement returning `columns` of its table, its type erased.
+  func returningRows(_ columns: [String]) -> ReturningRows {
+    var returningColumns = self
+    returningColumns.returning = columns
+    let statement = returningColumns
+    return ReturningRows(
+      render: { statement.renderBody(into: &$0) }, validate: { statement.validate(&$0) },
+      expressions: statement.expressions)
+  }
+
   /// This statement as a CTE returning the columns `R` declares.
   func commonTable<R: CommonTable>(_: R.Type) -> ModifyingCommonTable<R> {
-    var returningColumns = self
-    returningColumns.returning = R.columns.map(\.name)
-    let statement = returningColumns
-    return ModifyingCommonTable(
+    ModifyingCommonTable(
       definition: ModifyingCTE(
-        Table.self, as: R.self, expressions: statement.expressions,
-        render: { statement.renderBody(into: &$0) }, validate: { statement.validate(&$0) }))
+        output: R.qualifiedName, table: Table.qualifiedName,
+        tableColumns: Table.columns.map(OutputColumn.init),
+        columns: R.columns.map(OutputColumn.init),
+        statement: returningRows(R.columns.map(\.name))))
   }
 }
 
