@@ -364,4 +364,28 @@ import Testing
       try cluster.psql("SELECT sum(amount) FROM goals.targets;", database: "targets_migrated")
         == "12\n")
   }
+
+  /// Turning off a table's row level security says what it opens.
+  @Test func turningRowLevelSecurityOffOpensAccess() throws {
+    var state = SchemaState()
+    state.objects = try Self.plans([1]).last!.objects
+    let plan = try MigrationPlan(
+      from: state,
+      to: [
+        SQLScript("goals.sql", header: []) {
+          Self.common() + [
+            CreateTable(GoalsV1.self) { t in
+              t.primaryKey(\.id)
+              t.foreignKey(\.locationID, references: \Locations.id, onDelete: .cascade)
+              t.unique(\.locationID, \.day)
+            },
+            Revoke(.all, on: .table(GoalsV1.self), from: .anon, .authenticated),
+          ]
+        }
+      ])
+    #expect(
+      plan.opensAccess == [
+        "row level security of relation goals.daily_goals is turned off: its policies no longer apply, and every role with a privilege on it reads every row"
+      ])
+  }
 }

@@ -135,43 +135,29 @@ package struct MigrationPlan: Sendable {
         && $0.kind != .schema
     }
     var opensAccess: [String] = []
-    for (key, pairs) in memberChanges.sorted(by: { $0.key < $1.key }) {
-      let before = Set(pairs.compactMap { $0.old?.key })
-      let now = Set(pairs.compactMap { $0.new?.key })
-      let kept = newByKey[key]?.members.map(\.key) ?? []
-      if before.contains(RowLevelSecurityMember.forced)
-        && !now.contains(RowLevelSecurityMember.forced)
-      {
-        opensAccess.append(
-          kept.contains(RowLevelSecurityMember.enabled)
-            ? "row level security of \(key) no longer binds its owner"
-            : "row level security of \(key) is turned off: its policies no longer apply, and every role with a privilege on it reads every row"
-        )
-      } else if before.contains(RowLevelSecurityMember.enabled)
-        && !now.contains(RowLevelSecurityMember.enabled)
-        && !kept.contains(RowLevelSecurityMember.forced)
-      {
-        opensAccess.append(
-          "row level security of \(key) is turned off: its policies no longer apply, and every role with a privilege on it reads every row"
-        )
-      }
+    for key in memberChanges.keys.sorted() {
+      let before = Set(previous[key]?.members.map(\.key) ?? [])
+      let after = Set(newByKey[key]?.members.map(\.key) ?? [])
+      opensAccess += [Self.opening(of: "\(key)", from: before, to: after)].compactMap { $0 }
     }
     // On a table the scripts do not create, each is an object of its own.
-    for object in removed where object.kind == .member {
-      for (member, other) in [
-        (RowLevelSecurityMember.enabled, RowLevelSecurityMember.forced),
-        (RowLevelSecurityMember.forced, RowLevelSecurityMember.enabled),
-      ] where object.key.value.hasPrefix(member + " on ") {
-        let owner = String(object.key.value.dropFirst(member.count + 4))
-        let stillThere = newByKey[ObjectKey.member(other, of: ObjectKey(owner))] != nil
-        if !stillThere {
-          opensAccess.append(
-            "row level security of \(owner) is turned off: its policies no longer apply, and every role with a privilege on it reads every row"
-          )
-        } else if member == RowLevelSecurityMember.forced {
-          opensAccess.append("row level security of \(owner) no longer binds its owner")
+    var ownerless: [String: (before: Set<String>, after: Set<String>)] = [:]
+    for (states, isAfter) in [(old, false), (objects, true)] {
+      for object in states where object.kind == .member {
+        for member in [RowLevelSecurityMember.enabled, RowLevelSecurityMember.forced]
+        where object.key.value.hasPrefix(member + " on ") {
+          let owner = String(object.key.value.dropFirst(member.count + 4))
+          if isAfter {
+            ownerless[owner, default: ([], [])].after.insert(member)
+          } else {
+            ownerless[owner, default: ([], [])].before.insert(member)
+          }
         }
       }
+    }
+    for (owner, members) in ownerless.sorted(by: { $0.key < $1.key }) {
+      opensAccess += [Self.opening(of: owner, from: members.before, to: members.after)]
+        .compactMap { $0 }
     }
     self.opensAccess = opensAccess
     for object in removed where object.kind == .table && !desired.droppable.contains(object.key) {
@@ -285,6 +271,23 @@ package struct MigrationPlan: Sendable {
       ])
     }
     return desired
+  }
+
+  /// What a change of a table's row level security members opens, if anything: turned off,
+  /// or no longer forced on its owner.
+  private static func opening(of table: String, from before: Set<String>, to after: Set<String>)
+    -> String?
+  {
+    let (wasForced, isForced) = (
+      before.contains(RowLevelSecurityMember.forced), after.contains(RowLevelSecurityMember.forced)
+    )
+    let wasEnabled = wasForced || before.contains(RowLevelSecurityMember.enabled)
+    let isEnabled = isForced || after.contains(RowLevelSecurityMember.enabled)
+    if wasEnabled && !isEnabled {
+      return
+        "row level security of \(table) is turned off: its policies no longer apply, and every role with a privilege on it reads every row"
+    }
+    return wasForced && !isForced ? "row level security of \(table) no longer binds its owner" : nil
   }
 
   /// What a derived table's header line says fills it again.
