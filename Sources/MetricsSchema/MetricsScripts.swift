@@ -131,11 +131,20 @@ public enum MetricsScripts {
   /// The files of the strategy the definitions choose, in the order they are applied.
   public static let all = all(MetricsStrategy.chosen)
 
-  /// The files of `strategy`, in the order they are applied.
+  /// The files of `strategy` over the source tables ``SourceTables`` declares, in the order
+  /// they are applied.
   public static func all(_ strategy: MetricsStrategy) -> [SQLScript] {
+    all(strategy, sources: SourceTables.self)
+  }
+
+  /// The files of `strategy` over the source tables `sources` declares, in the order they are
+  /// applied.
+  public static func all<S: SourceSchema>(_ strategy: MetricsStrategy, sources _: S.Type)
+    -> [SQLScript]
+  {
     switch strategy {
     case .refresh: return [schema, refresh, readAPI, TeamSchema.script]
-    case .incremental: return IncrementalScripts.all + [TeamSchema.script]
+    case .incremental: return IncrementalScripts<S>.all + [TeamSchema.script]
     }
   }
 }

@@ -29,10 +29,9 @@ extension DatabaseTests {
       try database.cluster.psql(
         "UPDATE orders SET total_amount = NULL WHERE id IN (SELECT id FROM orders LIMIT 5);")
       let checks = [
-        try Self.disagreements("calls_v", FactSources.calls(Calls.self, Locations.self)),
-        try Self.disagreements("orders_v", FactSources.orders(Orders.self, Locations.self)),
-        try Self.disagreements(
-          "reservations_v", FactSources.reservations(Reservations.self, Locations.self)),
+        try Self.disagreements("calls_v", FactSources.view(Calls.self)),
+        try Self.disagreements("orders_v", FactSources.view(Orders.self)),
+        try Self.disagreements("reservations_v", FactSources.view(Reservations.self)),
       ]
       let counts = countsByTag(try database.cluster.psql(checks.joined()))
       for view in ["calls_v", "orders_v", "reservations_v"] {

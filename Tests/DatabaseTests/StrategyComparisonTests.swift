@@ -57,8 +57,8 @@ extension DatabaseTests {
     /// computes have the same columns as the table.
     @Test func theCatchUpAddsUpEveryColumnButTheKey() {
       let added =
-        CatchUp.counts.map { MetricsDailyTotals.columnName($0.1) }
-        + CatchUp.cents.map { MetricsDailyTotals.columnName($0.1) }
+        CatchUp<SourceTables>.counts.map { MetricsDailyTotals.columnName($0.1) }
+        + CatchUp<SourceTables>.cents.map { MetricsDailyTotals.columnName($0.1) }
       let key = ["account_id", "location_id", "date"]
       #expect(Set(added) == Set(MetricsDailyTotals.columns.map(\.name)).subtracting(key))
       #expect(added.count == Set(added).count)

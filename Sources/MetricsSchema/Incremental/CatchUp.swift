@@ -9,7 +9,7 @@ import SQLBuilder
 /// then count once more under the attribution of now and once less under the applied one, and
 /// the applied attribution becomes today's. All of it reads one snapshot, so a writer that
 /// commits meanwhile is simply left for the next catch-up, whatever zone it saw.
-enum CatchUp {
+enum CatchUp<S: SourceSchema> {
   /// The columns a catch-up adds up, as `daily_totals` and `metrics_daily_totals` both name
   /// them: every column but the key. A metric column is added here as well as to both.
   static var counts:
@@ -47,64 +47,54 @@ enum CatchUp {
     }
   }
 
-  /// The fact views' declarations over `C`, `O` and `R` rows, with `L`'s locations and
-  /// `zones`' zones.
-  static func inputs<C: CallRows, O: OrderRows, R: ReservationRows, L: LocationRows>(
-    _ c: C.Type, _ o: O.Type, _ r: R.Type, locations l: L.Type, zones: ZoneLookup
-  ) -> FactInputs {
-    var inputs = calls(c, locations: l, zones: zones)
-    inputs.orders = orders(o, locations: l, zones: zones).orders
-    inputs.reservations = reservations(r, locations: l, zones: zones).reservations
-    return inputs
-  }
-
-  /// `C` rows read as `calls_v`, and no other facts.
-  static func calls<C: CallRows, L: LocationRows>(
-    _: C.Type, locations _: L.Type, zones: ZoneLookup
-  ) -> FactInputs {
-    FactInputs(calls: { $0.from(FactSources.calls(C.self, L.self), as: "c") }, zones: zones)
-  }
-
-  /// `O` rows read as `orders_v`, and no other facts.
-  static func orders<O: OrderRows, L: LocationRows>(
-    _: O.Type, locations _: L.Type, zones: ZoneLookup
-  ) -> FactInputs {
-    FactInputs(orders: { $0.from(FactSources.orders(O.self, L.self), as: "o") }, zones: zones)
-  }
-
-  /// `R` rows read as `reservations_v`, and no other facts.
-  static func reservations<R: ReservationRows, L: LocationRows>(
-    _: R.Type, locations _: L.Type, zones: ZoneLookup
+  /// The facts of the three base tables' rows named `Name`, read as their views with `L`'s
+  /// locations and `zones`' zones.
+  static func inputs<Name: FactRowsName, L: LocationRows>(
+    _: Name.Type, locations _: L.Type, zones: ZoneLookup
   ) -> FactInputs {
     FactInputs(
-      reservations: { $0.from(FactSources.reservations(R.self, L.self), as: "r") },
+      calls: { $0.from(view(S.Calls.self, Name.self, L.self), as: "c") },
+      orders: { $0.from(view(S.Orders.self, Name.self, L.self), as: "o") },
+      reservations: { $0.from(view(S.Reservations.self, Name.self, L.self), as: "r") },
       zones: zones)
   }
 
+  /// `T`'s rows named `Name`, read as `T`'s view dated as the totals are, and no other facts.
+  static func inputs<T: FactTable, Name: FactRowsName>(_: T.Type, _: Name.Type) -> FactInputs {
+    var inputs = inputs(Name.self, locations: MetricsAppliedLocations.self, zones: .applied)
+    if T.Fact.self != CallsV.self { inputs.calls = nil }
+    if T.Fact.self != OrdersV.self { inputs.orders = nil }
+    if T.Fact.self != ReservationsV.self { inputs.reservations = nil }
+    return inputs
+  }
+
+  /// `T`'s view over its rows named `Name`, with `L`'s locations.
+  static func view<T: FactTable, Name: FactRowsName, L: LocationRows>(
+    _: T.Type, _: Name.Type, _: L.Type
+  ) -> Select<T.Fact> {
+    FactSources.view(T.self, reading: Named<Name, T>.self, locations: L.self)
+  }
+
   /// The logged rows as they now are, and as they were, dated as the totals are.
-  static let logged = [
-    totals(
-      inputs(
-        CallsAdded.self, OrdersAdded.self, ReservationsAdded.self,
-        locations: MetricsAppliedLocations.self, zones: .applied)),
-    totals(
-      inputs(
-        CallsRemoved.self, OrdersRemoved.self, ReservationsRemoved.self,
-        locations: MetricsAppliedLocations.self, zones: .applied), negated: true),
-  ]
+  static var logged: [Select<DailyTotals>] {
+    [
+      totals(inputs(Added.self, locations: MetricsAppliedLocations.self, zones: .applied)),
+      totals(
+        inputs(Removed.self, locations: MetricsAppliedLocations.self, zones: .applied),
+        negated: true),
+    ]
+  }
 
   /// The facts of relocated locations and rezoned accounts, counted as they count now and
   /// taken away as the totals counted them.
-  static let moved = [
-    totals(
-      inputs(
-        RelocatedCalls.self, RelocatedOrders.self, RelocatedReservations.self,
-        locations: Locations.self, zones: .listed)),
-    totals(
-      inputs(
-        RelocatedCalls.self, RelocatedOrders.self, RelocatedReservations.self,
-        locations: MetricsAppliedLocations.self, zones: .applied), negated: true),
-  ]
+  static var moved: [Select<DailyTotals>] {
+    [
+      totals(inputs(Relocated.self, locations: Locations.self, zones: .listed)),
+      totals(
+        inputs(Relocated.self, locations: MetricsAppliedLocations.self, zones: .applied),
+        negated: true),
+    ]
+  }
 
   /// The change per key of `parts`, leaving out keys that do not change.
   static func delta(_ parts: [Select<DailyTotals>]) -> Select<MetricsDailyTotals> {

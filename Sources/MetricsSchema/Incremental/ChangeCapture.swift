@@ -5,7 +5,11 @@ import SQLBuilder
 /// logged as rows shaped like their base tables (updates that change nothing the metrics read
 /// log nothing); locations and accounts log only which of them changed; a TRUNCATE asks for a
 /// rebuild. The functions run as their owner: writers need no privilege on the logs.
-enum ChangeCapture {
+///
+/// A capture never fails the writer's statement: when it cannot log (a log dropped or altered),
+/// it asks the next catch-up for a rebuild, giving the error as the reason, and the write goes
+/// on.
+enum ChangeCapture<S: SourceSchema> {
   static func function(_ name: String) -> Function<NoParameters> {
     Function("private", "metrics_capture_\(name)")
   }
@@ -14,10 +18,24 @@ enum ChangeCapture {
     -> CreateFunction
   {
     let statements = body()
+    let function = function(name)
     return CreateFunction(
-      function(name), returns: .trigger, security: .definer, settings: [.emptySearchPath]
+      function, returns: .trigger, security: .definer, settings: [.emptySearchPath]
     ) { _ in
-      statements
+      ExceptionBlock.catchingEveryError {
+        statements
+      } handler: {
+        ExceptionBlock.catchingEveryError {
+          Insert(into: MetricsRebuildRequests.self) { row in
+            row.requestedAt(now())
+            row.reason(.text("\(function.name) could not log a write: ") ++ sqlErrorMessage)
+          }
+        } handler: {
+          Raise(
+            .warning, "\(function.name) could not log a write, nor ask for a rebuild: %",
+            sqlErrorMessage)
+        }
+      }
       Return.null
     }
   }
@@ -62,88 +80,65 @@ enum ChangeCapture {
   }
 
   /// A fact row into its log, with its sign and when it was written.
-  static func copy<R: Relation, Changes: FactChanges>(
-    _ row: Source<R>, _ sign: Int64, _ out: Projection<Changes>
+  static func copy<R: Relation, T: FactTable>(
+    _ row: Source<R>, _ sign: Int64, _ out: Projection<FactChangeLog<T>>
   ) {
     out.sign(.constant(sign))
     out.loggedAt(now())
     out.columns(of: row)
   }
 
-  /// A changed location is logged by its id, whatever the sign.
-  static func copy<L: LocationRows>(
-    _ l: Source<L>, _: Int64, _ out: Projection<MetricsAttributionChanges>
-  ) {
-    out.locationID(l.locationID.nullable)
-    out.accountID(.null)
-    out.loggedAt(now())
+  /// The capture functions of `T`'s rows, `metrics_capture_call_…`: an update that changes
+  /// none of the columns `T` declares logs nothing.
+  static func facts<T: FactTable>(_: T.Type) -> [any SQLStatement] {
+    captures(
+      T.Fact.kind, into: FactChangeLog<T>.self, new: Named<NewRows, T>.self,
+      old: Named<OldRows, T>.self, copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
+      unchanged: { o, n in sameRow(o.asShape, n.asShape, key: T.uniqueKeys.first ?? []) })
   }
 
-  /// A changed account is logged by its id, whatever the sign.
-  static func copy<A>(
-    _ a: Source<NamedAccounts<A>>, _: Int64, _ out: Projection<MetricsAttributionChanges>
-  ) {
-    out.locationID(.null)
-    out.accountID(a.accountID.nullable)
-    out.loggedAt(now())
+  /// A changed location or account is logged by its id, whatever the sign.
+  static func attribution<R: Relation>(
+    _: R.Type, _ name: String, location: KeyPath<R, Column<PG.UUID, NotNull>>?,
+    account: KeyPath<R, Column<PG.UUID, NotNull>>?
+  ) -> [any SQLStatement] {
+    func copy<Rows: ShapedRelation>(
+      _ rows: Source<Rows>, _: Int64, _ out: Projection<MetricsAttributionChanges>
+    ) where Rows.Shape == R {
+      if let location {
+        out.locationID(rows.asShape[dynamicMember: location])
+      } else {
+        out.locationID(.null)
+      }
+      if let account {
+        out.accountID(rows.asShape[dynamicMember: account])
+      } else {
+        out.accountID(.null)
+      }
+      out.loggedAt(now())
+    }
+    return captures(
+      name, into: MetricsAttributionChanges.self, new: Named<NewRows, R>.self,
+      old: Named<OldRows, R>.self, copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
+      unchanged: { o, n in sameRow(o.asShape, n.asShape, key: R.uniqueKeys.first ?? []) })
   }
-
-  static let facts: [any SQLStatement] =
-    captures(
-      "call", into: MetricsCallChanges.self, new: NewCalls.self, old: OldCalls.self,
-      copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
-      unchanged: { o, n in
-        n.id == o.id && o.locationID.isNotDistinct(from: n.locationID)
-          && o.status.isNotDistinct(from: n.status) && o.callType.isNotDistinct(from: n.callType)
-          && o.startedAt.isNotDistinct(from: n.startedAt)
-      })
-    + captures(
-      "order", into: MetricsOrderChanges.self, new: NewOrders.self, old: OldOrders.self,
-      copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
-      unchanged: { o, n in
-        n.id == o.id && o.accountID.isNotDistinct(from: n.accountID)
-          && o.locationID.isNotDistinct(from: n.locationID)
-          && o.totalAmount.isNotDistinct(from: n.totalAmount)
-          && o.createdAt.isNotDistinct(from: n.createdAt)
-      })
-    + captures(
-      "reservation", into: MetricsReservationChanges.self, new: NewReservations.self,
-      old: OldReservations.self, copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
-      unchanged: { o, n in
-        n.id == o.id && o.locationID.isNotDistinct(from: n.locationID)
-          && o.guestCount.isNotDistinct(from: n.guestCount)
-          && o.avgSpendPerHeadOverride.isNotDistinct(from: n.avgSpendPerHeadOverride)
-          && o.createdAt.isNotDistinct(from: n.createdAt)
-      })
-
-  static let attribution: [any SQLStatement] =
-    captures(
-      "location", into: MetricsAttributionChanges.self, new: NewLocations.self,
-      old: OldLocations.self, copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
-      unchanged: { o, n in
-        n.locationID == o.locationID && o.accountID.isNotDistinct(from: n.accountID)
-          && o.timeZone.isNotDistinct(from: n.timeZone)
-      })
-    + captures(
-      "account", into: MetricsAttributionChanges.self, new: NewAccounts.self,
-      old: OldAccounts.self, copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
-      unchanged: { o, n in
-        n.accountID == o.accountID && o.defaultTimeZone.isNotDistinct(from: n.defaultTimeZone)
-      })
 
   /// A TRUNCATE leaves no rows to log: it asks the next catch-up for a rebuild.
-  static let truncations: [any SQLStatement] = [
-    capture("truncations") {
-      Insert(into: MetricsRebuildRequests.self) { row in row.requestedAt(now()) }
-    }
-  ]
+  static var truncations: [any SQLStatement] {
+    [
+      capture("truncations") {
+        Insert(into: MetricsRebuildRequests.self) { row in
+          row.requestedAt(now())
+          row.reason(.text("TRUNCATE of ") ++ triggerTable)
+        }
+      }
+    ]
+  }
 
   /// The triggers on `Table` for inserts, updates, deletes and TRUNCATE.
-  static func triggers<Table: Relation, New: TransitionTable, Old: TransitionTable>(
-    on _: Table.Type, _ name: String, old _: Old.Type, new _: New.Type
-  ) -> [any SQLStatement] {
-    let old = Old.qualifiedName.name
-    let new = New.qualifiedName.name
+  static func triggers<Table: Relation>(on _: Table.Type, _ name: String) -> [any SQLStatement] {
+    let old = Named<OldRows, Table>.qualifiedName.name
+    let new = Named<NewRows, Table>.qualifiedName.name
     return [
       CreateTrigger(
         "metrics_capture_\(name)_inserts", .after, [.insert], on: Table.self, forEach: .statement,
@@ -162,12 +157,13 @@ enum ChangeCapture {
   }
 
   /// Every capture function, then every trigger.
-  static let statements: [any SQLStatement] =
-    facts + attribution + truncations
-    + triggers(on: Calls.self, "call", old: OldCalls.self, new: NewCalls.self)
-    + triggers(on: Orders.self, "order", old: OldOrders.self, new: NewOrders.self)
-    + triggers(
-      on: Reservations.self, "reservation", old: OldReservations.self, new: NewReservations.self)
-    + triggers(on: Locations.self, "location", old: OldLocations.self, new: NewLocations.self)
-    + triggers(on: Accounts.self, "account", old: OldAccounts.self, new: NewAccounts.self)
+  static var statements: [any SQLStatement] {
+    facts(S.Calls.self) + facts(S.Orders.self) + facts(S.Reservations.self)
+      + attribution(Locations.self, "location", location: \.locationID, account: nil)
+      + attribution(Accounts.self, "account", location: nil, account: \.accountID)
+      + truncations
+      + triggers(on: S.Calls.self, CallsV.kind) + triggers(on: S.Orders.self, OrdersV.kind)
+      + triggers(on: S.Reservations.self, ReservationsV.kind)
+      + triggers(on: Locations.self, "location") + triggers(on: Accounts.self, "account")
+  }
 }

@@ -3,73 +3,81 @@ import SQLBuilder
 /// The incremental strategy's objects: its tables, `mv_metrics_daily` as a view over the
 /// totals, `refresh_metrics_daily()` as the catch-up, `rebuild_metrics_daily()`, and the
 /// triggers that log writes.
-public enum IncrementalMachinery {
+enum IncrementalMachinery<S: SourceSchema> {
   /// `public.rebuild_metrics_daily()`: computes the totals again from the sources.
-  public static let rebuildFunction = Function("public", "rebuild_metrics_daily")
+  static var rebuildFunction: Function<NoParameters> { Function("public", "rebuild_metrics_daily") }
 
   /// The tables, in `private`, where the API cannot reach them. The logs are unlogged: a
   /// writer's statement pays for no WAL of them, and what a crash or restore loses the
   /// sentinel reports (see ``MetricsLogSentinel``).
-  static let tables: [any SQLStatement] = [
-    CreateTable(MetricsDailyTotals.self, ifNotExists: true, derived: refilled) { t in
-      t.unique(\.accountID, \.locationID, \.date, nullsNotDistinct: true)
-    },
-    // The keys whose last fact went: a catch-up deletes them without reading the others.
-    index("metrics_daily_totals_emptied", on: MetricsDailyTotals.self, \.facts) {
-      $0.facts == .constant(0)
-    }.ifNotExists(),
-    CreateTable(MetricsCallChanges.self, ifNotExists: true, unlogged: true, derived: refilled),
-    CreateTable(MetricsOrderChanges.self, ifNotExists: true, unlogged: true, derived: refilled),
-    CreateTable(
-      MetricsReservationChanges.self, ifNotExists: true, unlogged: true, derived: refilled),
-    CreateTable(
-      MetricsAttributionChanges.self, ifNotExists: true, unlogged: true, derived: refilled),
-    CreateTable(MetricsRebuildRequests.self, ifNotExists: true, unlogged: true, derived: refilled),
-    // Rebuilt, so empty, whenever the totals, the applied attribution, a log or the rebuild
-    // requests are: the next catch-up then rebuilds the totals, and nothing a dropped log
-    // held is missed.
-    CreateTable(
-      MetricsLogSentinel.self, ifNotExists: true, unlogged: true,
-      derived: .rebuiltBy(
-        "the rebuild",
-        with: [
-          MetricsDailyTotals.self, MetricsAppliedLocations.self, MetricsAppliedAccounts.self,
-          MetricsCallChanges.self, MetricsOrderChanges.self, MetricsReservationChanges.self,
-          MetricsAttributionChanges.self, MetricsRebuildRequests.self,
-        ])),
-    CreateTable(MetricsAppliedLocations.self, ifNotExists: true, derived: refilled) { t in
-      t.primaryKey(\.locationID)
-    },
-    CreateTable(MetricsAppliedAccounts.self, ifNotExists: true, derived: refilled) { t in
-      t.primaryKey(\.accountID)
-    },
-  ]
+  static var tables: [any SQLStatement] {
+    [
+      CreateTable(MetricsDailyTotals.self, ifNotExists: true, derived: refilled) { t in
+        t.unique(\.accountID, \.locationID, \.date, nullsNotDistinct: true)
+      },
+      // The keys whose last fact went: a catch-up deletes them without reading the others.
+      index("metrics_daily_totals_emptied", on: MetricsDailyTotals.self, \.facts) {
+        $0.facts == .constant(0)
+      }.ifNotExists(),
+      log(S.Calls.self), log(S.Orders.self), log(S.Reservations.self),
+      CreateTable(
+        MetricsAttributionChanges.self, ifNotExists: true, unlogged: true, derived: refilled),
+      CreateTable(
+        MetricsRebuildRequests.self, ifNotExists: true, unlogged: true, derived: refilled),
+      // Rebuilt, so empty, whenever the totals, the applied attribution, a log or the rebuild
+      // requests are: the next catch-up then rebuilds the totals, and nothing a dropped log
+      // held is missed.
+      CreateTable(
+        MetricsLogSentinel.self, ifNotExists: true, unlogged: true,
+        derived: .rebuiltBy(
+          "the rebuild",
+          with: [
+            MetricsDailyTotals.self, MetricsAppliedLocations.self, MetricsAppliedAccounts.self,
+            FactChangeLog<S.Calls>.self, FactChangeLog<S.Orders>.self,
+            FactChangeLog<S.Reservations>.self, MetricsAttributionChanges.self,
+            MetricsRebuildRequests.self,
+          ])),
+      CreateTable(MetricsAppliedLocations.self, ifNotExists: true, derived: refilled) { t in
+        t.primaryKey(\.locationID)
+      },
+      CreateTable(MetricsAppliedAccounts.self, ifNotExists: true, derived: refilled) { t in
+        t.primaryKey(\.accountID)
+      },
+    ]
+  }
+
+  /// `T`'s change log, unlogged: a crash empties it, and the sentinel with it.
+  static func log<T: FactTable>(_: T.Type) -> CreateTable<FactChangeLog<T>> {
+    CreateTable(FactChangeLog<T>.self, ifNotExists: true, unlogged: true, derived: refilled)
+  }
 
   /// What fills the tables again after a migration drops them: the sentinel goes with each,
   /// so the next catch-up rebuilds from the sources.
-  static let refilled = TableDerivation.rebuiltBy("the next catch-up's rebuild")
+  static var refilled: TableDerivation { TableDerivation.rebuiltBy("the next catch-up's rebuild") }
 
   /// The tables' names, for their privileges.
-  static let tableNames: [QualifiedName] = [
-    MetricsDailyTotals.qualifiedName, MetricsCallChanges.qualifiedName,
-    MetricsOrderChanges.qualifiedName, MetricsReservationChanges.qualifiedName,
-    MetricsAttributionChanges.qualifiedName, MetricsRebuildRequests.qualifiedName,
-    MetricsAppliedLocations.qualifiedName, MetricsAppliedAccounts.qualifiedName,
-    MetricsLogSentinel.qualifiedName,
-  ]
+  static var tableNames: [QualifiedName] {
+    [
+      MetricsDailyTotals.qualifiedName, FactChangeLog<S.Calls>.qualifiedName,
+      FactChangeLog<S.Orders>.qualifiedName, FactChangeLog<S.Reservations>.qualifiedName,
+      MetricsAttributionChanges.qualifiedName, MetricsRebuildRequests.qualifiedName,
+      MetricsAppliedLocations.qualifiedName, MetricsAppliedAccounts.qualifiedName,
+      MetricsLogSentinel.qualifiedName,
+    ]
+  }
 
   /// The indexes a catch-up reads a changed location's or account's facts through, so moving
   /// them costs what they are, not what every tenant has.
-  static let sourceIndexes: [any SQLStatement] = [
-    index("metrics_calls_location_id", on: Calls.self, \.locationID).ifNotExists(),
-    index("metrics_orders_location_id", on: Orders.self, \.locationID).ifNotExists(),
-    index("metrics_orders_account_id", on: Orders.self, \.accountID).ifNotExists(),
-    index("metrics_reservations_location_id", on: Reservations.self, \.locationID).ifNotExists(),
-  ]
+  static var sourceIndexes: [any SQLStatement] {
+    SourceIndexes.missing(S.Calls.self) + SourceIndexes.missing(S.Orders.self)
+      + SourceIndexes.missing(S.Reservations.self)
+  }
 
   /// `mv_metrics_daily`: the totals with each key's settings applied as it is read.
-  static let view = CreateView(MetricsDaily.self, securityInvoker: true) {
-    MetricsView.metricsRows(MetricsDailyTotals.self, ordered: false)
+  static var view: CreateView<MetricsDaily> {
+    CreateView(MetricsDaily.self, securityInvoker: true) {
+      MetricsView.metricsRows(MetricsDailyTotals.self, ordered: false)
+    }
   }
 
   /// Computes the totals and the applied attribution again from the sources, with the logs
@@ -77,44 +85,49 @@ public enum IncrementalMachinery {
   /// takes the logged changes it sees and reads the sources as they are with exactly those
   /// changes; what transactions it does not see log stays for the next catch-up. A catch-up
   /// runs it holding the catch-up's lock, and a rebuild by hand takes that lock too.
-  static let createRebuild = CreateFunction(
-    rebuildFunction, returns: .void, security: .definer,
-    settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
-  ) { _ in
-    Perform(advisoryXactLock(.constant(RefreshMachinery.lockKey)))
-    // Emptied first, in this transaction only: readers see the old rows until it commits.
-    Delete(from: MetricsDailyTotals.self) { _, _ in }
-    Delete(from: MetricsAppliedLocations.self) { _, _ in }
-    Delete(from: MetricsAppliedAccounts.self) { _, _ in }
-    Delete(from: MetricsLogSentinel.self) { _, _ in }
-    with {
-      CatchUp.takeLogged
-      Delete(from: MetricsAttributionChanges.self, as: "x") { _, _ in }
-        .returning(as: ChangedAttribution.self)
-      Delete(from: MetricsRebuildRequests.self, as: "x") { _, _ in }
-        .returning(as: TakenRebuildRequests.self)
-      Insert(into: MetricsAppliedLocations.self, locationsNow()).returning(
-        as: AppliedLocationKeys.self)
-      Insert(into: MetricsAppliedAccounts.self, accountsNow()).returning(
-        as: AppliedAccountKeys.self)
-    } insert: {
-      Insert(
-        into: MetricsDailyTotals.self,
-        with {
-          MetricsView.locationZones
-          MetricsView.accountZones
-          MetricsView.dailyFacts
-        } select: {
-          recomputedTotals
-        })
+  static var createRebuild: CreateFunction {
+    CreateFunction(
+      rebuildFunction, returns: .void, security: .definer,
+      settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
+    ) { _ in
+      Perform(advisoryXactLock(.constant(RefreshMachinery.lockKey)))
+      // Emptied first, in this transaction only: readers see the old rows until it commits.
+      Delete(from: MetricsDailyTotals.self) { _, _ in }
+      Delete(from: MetricsAppliedLocations.self) { _, _ in }
+      Delete(from: MetricsAppliedAccounts.self) { _, _ in }
+      Delete(from: MetricsLogSentinel.self) { _, _ in }
+      with {
+        CatchUp<S>.takeLogged
+        Delete(from: MetricsAttributionChanges.self, as: "x") { _, _ in }
+          .returning(as: ChangedAttribution.self)
+        Delete(from: MetricsRebuildRequests.self, as: "x") { _, _ in }
+          .returning(as: TakenRebuildRequests.self)
+        Insert(into: MetricsAppliedLocations.self, locationsNow()).returning(
+          as: AppliedLocationKeys.self)
+        Insert(into: MetricsAppliedAccounts.self, accountsNow()).returning(
+          as: AppliedAccountKeys.self)
+      } insert: {
+        Insert(
+          into: MetricsDailyTotals.self,
+          with {
+            MetricsView.locationZones
+            MetricsView.accountZones
+            MetricsView.dailyFacts
+          } select: {
+            recomputedTotals
+          })
+      }
+      Insert(into: MetricsLogSentinel.self) { row in row.rebuiltAt(now()) }
     }
-    Insert(into: MetricsLogSentinel.self) { row in row.rebuiltAt(now()) }
   }
 
   /// The totals computed from the sources, reading the CTE `daily_facts`: what a rebuild
   /// stores, and what the drift check compares with what is stored.
-  static let recomputedTotals = Select(MetricsDailyTotals.self) { q, out in
-    out.columns(of: q.from(MetricsView.dailyTotals { $0.from(DailyFacts.self, as: "f") }, as: "t"))
+  static var recomputedTotals: Select<MetricsDailyTotals> {
+    Select(MetricsDailyTotals.self) { q, out in
+      out.columns(
+        of: q.from(MetricsView.dailyTotals { $0.from(DailyFacts.self, as: "f") }, as: "t"))
+    }
   }
 
   /// Each location's account and zone now, as the totals count them: its zone as
@@ -150,39 +163,45 @@ public enum IncrementalMachinery {
   /// `refresh_metrics_daily()`: the catch-up. Returns at once while another runs; rebuilds
   /// when a TRUNCATE asked for it or the logs may have lost changes; else adds what was logged, moving the facts of changed
   /// locations and accounts only when there are any.
-  static let createCatchUp = CreateFunction(
-    RefreshMachinery.function, returns: .void, security: .definer,
-    settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
-  ) { _ in
-    If(!tryAdvisoryXactLock(.constant(RefreshMachinery.lockKey))) { Return() }
-    ExceptionBlock(catching: .invalidParameterValue) {
-      If(
-        exists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") }
-          || notExists { q in _ = q.from(MetricsLogSentinel.self, as: "s") }
-      ) {
+  static var createCatchUp: CreateFunction {
+    CreateFunction(
+      RefreshMachinery.function, returns: .void, security: .definer,
+      settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
+    ) { _ in
+      If(!tryAdvisoryXactLock(.constant(RefreshMachinery.lockKey))) { Return() }
+      ExceptionBlock(catching: .invalidParameterValue) {
+        If(
+          exists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") }
+            || notExists { q in _ = q.from(MetricsLogSentinel.self, as: "s") }
+        ) {
+          Perform(callRebuild)
+          Return()
+        }
+        If(exists { q in _ = q.from(MetricsAttributionChanges.self, as: "c") }) {
+          CatchUp<S>.addLoggedAndMoved
+        } otherwise: {
+          // Each kind of fact on its own.
+          addLoggedIfAny(S.Calls.self)
+          addLoggedIfAny(S.Orders.self)
+          addLoggedIfAny(S.Reservations.self)
+        }
+        Delete(from: MetricsDailyTotals.self, as: "t") { q, t in q.where(t.facts == .constant(0)) }
+      } handler: {
+        RefreshMachinery.listZonesAgain
         Perform(callRebuild)
-        Return()
       }
-      If(exists { q in _ = q.from(MetricsAttributionChanges.self, as: "c") }) {
-        CatchUp.addLoggedAndMoved
-      } otherwise: {
-        // Each kind of fact on its own: a small statement, planned only when there is work.
-        If(exists { q in _ = q.from(MetricsCallChanges.self, as: "c") }) {
-          CatchUp.addLoggedCalls
-        }
-        If(exists { q in _ = q.from(MetricsOrderChanges.self, as: "o") }) {
-          CatchUp.addLoggedOrders
-        }
-        If(exists { q in _ = q.from(MetricsReservationChanges.self, as: "r") }) {
-          CatchUp.addLoggedReservations
-        }
-      }
-      Delete(from: MetricsDailyTotals.self, as: "t") { q, t in q.where(t.facts == .constant(0)) }
-    } handler: {
-      RefreshMachinery.listZonesAgain
-      Perform(callRebuild)
     }
   }
 
-  static let callRebuild = rebuildFunction.call(returning: PG.Void.self)
+  /// Adds the logged rows of `T`, when there are any: a small statement, planned only when
+  /// there is work.
+  static func addLoggedIfAny<T: FactTable>(_: T.Type) -> If {
+    If(exists { q in _ = q.from(FactChangeLog<T>.self, as: "x") }) {
+      CatchUp<S>.addLogged(T.self)
+    }
+  }
+
+  static var callRebuild: SQLExpression<PG.Void, Nullable> {
+    rebuildFunction.call(returning: PG.Void.self)
+  }
 }

@@ -1,94 +1,101 @@
 import SQLBuilder
 
 /// The generated files of the incremental strategy: the same three files, the same read API.
-enum IncrementalScripts {
-  static let schema = SQLScript(
-    "schema.sql",
-    header: MetricsScripts.header(
-      "Daily metrics per account, location and local date (mv_metrics_daily), kept up to date incrementally.",
-      "Apply in one transaction: psql --single-transaction -v ON_ERROR_STOP=1 -f schema.sql")
-  ) {
-    Comment(
-      "Fail within 5 seconds rather than queue the dashboard's reads, or writers to the base tables it indexes, behind a lock."
-    )
-    SetLocal("lock_timeout", "5s")
-    Comment("pg_cron, installed the way Supabase installs it: its objects live in schema cron.")
-    CreateExtension("pg_cron", schema: "pg_catalog")
-    Comment("CASCADE drops views built on it too; apply their definitions again after this file.")
-    Drop.view(MetricsDaily.self, .cascade)
-    MetricsScripts.zoneNames
-    Comment("The totals and the logs of what writers did, where the API cannot reach them.")
-    CreateSchema("private")
-    Revoke(.all, on: .schema("private"), from: .public, .anon)
-    Grant(.usage, on: .schema("private"), to: .authenticated, .serviceRole)
-    IncrementalMachinery.tables
-    for table in IncrementalMachinery.tableNames {
-      Revoke(.all, on: .relation(table), from: .public, .anon, .authenticated, .serviceRole)
+enum IncrementalScripts<S: SourceSchema> {
+  static var schema: SQLScript {
+    SQLScript(
+      "schema.sql",
+      header: MetricsScripts.header(
+        "Daily metrics per account, location and local date (mv_metrics_daily), kept up to date incrementally.",
+        "Apply in one transaction: psql --single-transaction -v ON_ERROR_STOP=1 -f schema.sql")
+    ) {
+      Comment(
+        "Fail within 5 seconds rather than queue the dashboard's reads, or writers to the base tables it indexes, behind a lock."
+      )
+      SetLocal("lock_timeout", "5s")
+      Comment("pg_cron, installed the way Supabase installs it: its objects live in schema cron.")
+      CreateExtension("pg_cron", schema: "pg_catalog")
+      Comment("CASCADE drops views built on it too; apply their definitions again after this file.")
+      Drop.view(MetricsDaily.self, .cascade)
+      MetricsScripts.zoneNames
+      Comment("The totals and the logs of what writers did, where the API cannot reach them.")
+      CreateSchema("private")
+      Revoke(.all, on: .schema("private"), from: .public, .anon)
+      Grant(.usage, on: .schema("private"), to: .authenticated, .serviceRole)
+      IncrementalMachinery<S>.tables
+      for table in IncrementalMachinery<S>.tableNames {
+        Revoke(.all, on: .relation(table), from: .public, .anon, .authenticated, .serviceRole)
+      }
+      Grant(.select, on: .table(MetricsDailyTotals.self), to: .serviceRole)
+      Comment(
+        "Indexes on the base tables, through which a catch-up reads a changed location's facts.")
+      IncrementalMachinery<S>.sourceIndexes
+      Comment("The totals are built again by the next catch-up.")
+      Insert(into: MetricsRebuildRequests.self) { row in row.requestedAt(now()) }
+      IncrementalMachinery<S>.view
+      CommentOn.view(
+        MetricsDaily.self,
+        "Daily metrics per account, location and local date. Kept up to date by refresh_metrics_daily()."
+      )
+      Comment("Only the service role reads the view directly; the dashboard uses the read API.")
+      Revoke(
+        .all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated, .serviceRole)
+      Grant(.select, on: .table(MetricsDaily.self), to: .serviceRole)
+      MetricsScripts.zoneNamePrivileges
     }
-    Grant(.select, on: .table(MetricsDailyTotals.self), to: .serviceRole)
-    Comment(
-      "Indexes on the base tables, through which a catch-up reads a changed location's facts.")
-    IncrementalMachinery.sourceIndexes
-    Comment("The totals are built again by the next catch-up.")
-    Insert(into: MetricsRebuildRequests.self) { row in row.requestedAt(now()) }
-    IncrementalMachinery.view
-    CommentOn.view(
-      MetricsDaily.self,
-      "Daily metrics per account, location and local date. Kept up to date by refresh_metrics_daily()."
-    )
-    Comment("Only the service role reads the view directly; the dashboard uses the read API.")
-    Revoke(
-      .all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated, .serviceRole)
-    Grant(.select, on: .table(MetricsDaily.self), to: .serviceRole)
-    MetricsScripts.zoneNamePrivileges
   }
 
-  static let refresh = SQLScript(
-    "refresh_metrics.sql",
-    header: MetricsScripts.header(
-      "Keeping mv_metrics_daily up to date: the triggers that log writes, the catch-up pg_cron runs every five minutes, and the rebuild.",
-      "Apply after schema.sql: psql --single-transaction -v ON_ERROR_STOP=1 -f refresh_metrics.sql")
-  ) {
-    Comment(
-      "Fail within 5 seconds rather than queue writers behind the triggers' locks on the base tables."
-    )
-    SetLocal("lock_timeout", "5s")
-    Comment("Stop here, before a cron job that would fail every five minutes, without the view.")
-    MetricsScripts.requireView(before: "refresh_metrics.sql")
-    ChangeCapture.statements
-    IncrementalMachinery.createRebuild
-    CommentOn.function(
-      IncrementalMachinery.rebuildFunction,
-      "Computes mv_metrics_daily's totals again from the sources; writers do not wait for it.")
-    Revoke(
-      .all, on: .function(IncrementalMachinery.rebuildFunction), from: .public, .anon,
-      .authenticated)
-    Grant(.execute, on: .function(IncrementalMachinery.rebuildFunction), to: .serviceRole)
-    IncrementalMachinery.createCatchUp
-    CommentOn.function(
-      RefreshMachinery.function,
-      "Brings mv_metrics_daily up to date with what was written since it last ran; returns at once if it is running."
-    )
-    RefreshMachinery.privileges
-    Operability.createStatus
-    CommentOn.function(
-      Operability.statusFunction,
-      "What the next catch-up of mv_metrics_daily will count, and since when it waits.")
-    Revoke(.all, on: .function(Operability.statusFunction), from: .public, .anon, .authenticated)
-    Grant(.execute, on: .function(Operability.statusFunction), to: .serviceRole)
-    Operability.createDrift
-    CommentOn.function(
-      Operability.driftFunction,
-      "Keys whose totals differ from a recomputation from the sources: 0 unless writes went uncaptured."
-    )
-    Revoke(.all, on: .function(Operability.driftFunction), from: .public, .anon, .authenticated)
-    Grant(.execute, on: .function(Operability.driftFunction), to: .serviceRole)
-    RefreshMachinery.cronJob
-    Comment("pg_cron keeps every run's details for ever: keep this job's for a week.")
-    RefreshMachinery.historyRetentionJob
-    Comment("Catch up now, so the view is current when this file is applied.")
-    SelectFunction(RefreshMachinery.function)
+  static var refresh: SQLScript {
+    SQLScript(
+      "refresh_metrics.sql",
+      header: MetricsScripts.header(
+        "Keeping mv_metrics_daily up to date: the triggers that log writes, the catch-up pg_cron runs every five minutes, and the rebuild.",
+        "Apply after schema.sql: psql --single-transaction -v ON_ERROR_STOP=1 -f refresh_metrics.sql"
+      )
+    ) {
+      Comment(
+        "Fail within 5 seconds rather than queue writers behind the triggers' locks on the base tables."
+      )
+      SetLocal("lock_timeout", "5s")
+      Comment("Stop here, before a cron job that would fail every five minutes, without the view.")
+      MetricsScripts.requireView(before: "refresh_metrics.sql")
+      ChangeCapture<S>.statements
+      IncrementalMachinery<S>.createRebuild
+      CommentOn.function(
+        IncrementalMachinery<S>.rebuildFunction,
+        "Computes mv_metrics_daily's totals again from the sources; writers do not wait for it.")
+      Revoke(
+        .all, on: .function(IncrementalMachinery<S>.rebuildFunction), from: .public, .anon,
+        .authenticated)
+      Grant(.execute, on: .function(IncrementalMachinery<S>.rebuildFunction), to: .serviceRole)
+      IncrementalMachinery<S>.createCatchUp
+      CommentOn.function(
+        RefreshMachinery.function,
+        "Brings mv_metrics_daily up to date with what was written since it last ran; returns at once if it is running."
+      )
+      RefreshMachinery.privileges
+      Operability<S>.createStatus
+      CommentOn.function(
+        Operability<S>.statusFunction,
+        "What the next catch-up of mv_metrics_daily will count, and since when it waits.")
+      Revoke(
+        .all, on: .function(Operability<S>.statusFunction), from: .public, .anon, .authenticated)
+      Grant(.execute, on: .function(Operability<S>.statusFunction), to: .serviceRole)
+      Operability<S>.createDrift
+      CommentOn.function(
+        Operability<S>.driftFunction,
+        "Keys whose totals differ from a recomputation from the sources: 0 unless writes went uncaptured."
+      )
+      Revoke(
+        .all, on: .function(Operability<S>.driftFunction), from: .public, .anon, .authenticated)
+      Grant(.execute, on: .function(Operability<S>.driftFunction), to: .serviceRole)
+      RefreshMachinery.cronJob
+      Comment("pg_cron keeps every run's details for ever: keep this job's for a week.")
+      RefreshMachinery.historyRetentionJob
+      Comment("Catch up now, so the view is current when this file is applied.")
+      SelectFunction(RefreshMachinery.function)
+    }
   }
 
-  static let all = [schema, refresh, MetricsScripts.readAPI]
+  static var all: [SQLScript] { [schema, refresh, MetricsScripts.readAPI] }
 }

@@ -2,7 +2,7 @@ import SQLBuilder
 
 // The tables of the incremental strategy. The totals are derived data: a rebuild computes them
 // again from the sources. The change logs hold what writers did since the last catch-up, as
-// rows shaped like the base tables, so the fact views' declarations (`FactSources`) read them.
+// rows shaped like the base tables, so the fact views' declarations (`FactTable.fact`) read them.
 
 /// `private.metrics_daily_totals`: per key, the totals that do not depend on the settings.
 public struct MetricsDailyTotals: Relation {
@@ -29,44 +29,15 @@ public protocol FactChanges: Relation {
   var loggedAt: Column<PG.TimestampTZ, NotNull> { get }
 }
 
-/// `private.metrics_call_changes`: calls written since the last catch-up, `sign` 1 for a row as
-/// it now is and -1 for a row as it was.
-public struct MetricsCallChanges: CallRows, FactChanges {
-  public static let qualifiedName = QualifiedName("private", "metrics_call_changes")
+/// `private.metrics_<kind>_changes`, `metrics_call_changes`: the rows of `Table` written since
+/// the last catch-up, `sign` 1 for a row as it now is and -1 for a row as it was, with the
+/// columns `Table` declares.
+public struct FactChangeLog<Table: FactTable>: ShapedRelation, FactChanges {
+  public typealias Shape = Table
+  public static var qualifiedName: QualifiedName {
+    QualifiedName("private", "metrics_\(Table.Fact.kind)_changes")
+  }
   public let sign = Column<PG.SmallInt, NotNull>("sign")
-  public let id = Column<PG.Text, NotNull>("id")
-  public let locationID = Column<PG.UUID, Nullable>("location_id")
-  public let status = Column<PG.Text, NotNull>("status")
-  public let callType = Column<PG.Text, NotNull>("call_type")
-  public let startedAt = Column<PG.TimestampTZ, Nullable>("started_at")
-  /// When the writer's statement ran.
-  public let loggedAt = Column<PG.TimestampTZ, NotNull>("logged_at", default: now())
-  public init() {}
-}
-
-/// `private.metrics_order_changes`: orders written since the last catch-up.
-public struct MetricsOrderChanges: OrderRows, FactChanges {
-  public static let qualifiedName = QualifiedName("private", "metrics_order_changes")
-  public let sign = Column<PG.SmallInt, NotNull>("sign")
-  public let id = Column<PG.UUID, NotNull>("id")
-  public let accountID = Column<PG.UUID, NotNull>("account_id")
-  public let locationID = Column<PG.UUID, Nullable>("location_id")
-  public let totalAmount = Column<PG.DoublePrecision, Nullable>("total_amount")
-  public let createdAt = Column<PG.TimestampTZ, NotNull>("created_at")
-  /// When the writer's statement ran.
-  public let loggedAt = Column<PG.TimestampTZ, NotNull>("logged_at", default: now())
-  public init() {}
-}
-
-/// `private.metrics_reservation_changes`: reservations written since the last catch-up.
-public struct MetricsReservationChanges: ReservationRows, FactChanges {
-  public static let qualifiedName = QualifiedName("private", "metrics_reservation_changes")
-  public let sign = Column<PG.SmallInt, NotNull>("sign")
-  public let id = Column<PG.UUID, NotNull>("id")
-  public let locationID = Column<PG.UUID, NotNull>("location_id")
-  public let guestCount = Column<PG.Integer, Nullable>("guest_count")
-  public let avgSpendPerHeadOverride = Column<PG.Numeric, Nullable>("avg_spend_per_head_override")
-  public let createdAt = Column<PG.TimestampTZ, NotNull>("created_at")
   /// When the writer's statement ran.
   public let loggedAt = Column<PG.TimestampTZ, NotNull>("logged_at", default: now())
   public init() {}
@@ -102,11 +73,13 @@ public struct MetricsAttributionChanges: Relation {
   public init() {}
 }
 
-/// `private.metrics_rebuild_requests`: set by a TRUNCATE of a source table; the next catch-up
-/// rebuilds instead.
+/// `private.metrics_rebuild_requests`: set by a TRUNCATE of a source table, or by a capture
+/// trigger that could not log a write; the next catch-up rebuilds instead.
 public struct MetricsRebuildRequests: Relation {
   public static let qualifiedName = QualifiedName("private", "metrics_rebuild_requests")
   public let requestedAt = Column<PG.TimestampTZ, NotNull>("requested_at")
+  /// Why: `TRUNCATE of public.calls`, or the error a capture trigger caught.
+  public let reason = Column<PG.Text, Nullable>("reason")
   public init() {}
 }
 

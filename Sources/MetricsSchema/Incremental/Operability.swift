@@ -2,24 +2,11 @@ import SQLBuilder
 
 /// What an operator of the incremental strategy asks: how far behind the metrics are, and
 /// whether the totals still equal a recomputation.
-enum Operability {
+enum Operability<S: SourceSchema> {
   /// `public.metrics_daily_status()`.
-  static let statusFunction = Function("public", "metrics_daily_status")
+  static var statusFunction: Function<NoParameters> { Function("public", "metrics_daily_status") }
   /// `public.metrics_daily_drift()`.
-  static let driftFunction = Function("public", "metrics_daily_drift")
-
-  /// The one row `metrics_daily_status()` returns.
-  struct Status: Relation {
-    static let qualifiedName = QualifiedName("metrics_daily_status")
-    /// Logged writes and changed locations or accounts the next catch-up will count.
-    let pendingChanges = Column<PG.BigInt, NotNull>("pending_changes")
-    /// When the oldest of them was written: the metrics are current up to then. NULL when
-    /// nothing is pending.
-    let oldestPendingChange = Column<PG.TimestampTZ, Nullable>("oldest_pending_change")
-    /// The next catch-up rebuilds: a TRUNCATE asked for it, or the logs were emptied by a
-    /// crash, a failover or a restore.
-    let rebuildDue = Column<PG.Boolean, NotNull>("rebuild_due")
-  }
+  static var driftFunction: Function<NoParameters> { Function("public", "metrics_daily_drift") }
 
   static func pending<R: Relation>(
     _: R.Type, _ loggedAt: KeyPath<R, Column<PG.TimestampTZ, NotNull>>
@@ -32,46 +19,82 @@ enum Operability {
     return (rows, oldest)
   }
 
-  static let createStatus = CreateFunction(
-    statusFunction, returnsTable: Status.self, volatility: .stable, security: .definer,
-    settings: [.emptySearchPath]
-  ) { _ in
-    Select(Status.self) { q, out in
-      let calls = pending(MetricsCallChanges.self, \.loggedAt)
-      let orders = pending(MetricsOrderChanges.self, \.loggedAt)
-      let reservations = pending(MetricsReservationChanges.self, \.loggedAt)
-      let attribution = pending(MetricsAttributionChanges.self, \.loggedAt)
-      out.pendingChanges(calls.count + orders.count + reservations.count + attribution.count)
-      out.oldestPendingChange(
-        least(calls.oldest, orders.oldest, reservations.oldest, attribution.oldest))
-      out.rebuildDue(
-        exists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") }
-          || notExists { q in _ = q.from(MetricsLogSentinel.self, as: "s") })
+  static var createStatus: CreateFunction {
+    CreateFunction(
+      statusFunction, returnsTable: MetricsDailyStatus.self, volatility: .stable,
+      security: .definer,
+      settings: [.emptySearchPath]
+    ) { _ in
+      Select(MetricsDailyStatus.self) { q, out in
+        let calls = pending(FactChangeLog<S.Calls>.self, \.loggedAt)
+        let orders = pending(FactChangeLog<S.Orders>.self, \.loggedAt)
+        let reservations = pending(FactChangeLog<S.Reservations>.self, \.loggedAt)
+        let attribution = pending(MetricsAttributionChanges.self, \.loggedAt)
+        out.pendingChanges(calls.count + orders.count + reservations.count + attribution.count)
+        out.oldestPendingChange(
+          least(calls.oldest, orders.oldest, reservations.oldest, attribution.oldest))
+        let logsEmptied = notExists { q in _ = q.from(MetricsLogSentinel.self, as: "s") }
+        out.rebuildDue(
+          exists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") } || logsEmptied)
+        let latestReason = scalar { q in
+          let r = q.from(MetricsRebuildRequests.self, as: "r")
+          q.orderBy(r.requestedAt.descending())
+          q.limit(1)
+          return coalesce(r.reason, .text("a rebuild was asked for"))
+        }
+        out.rebuildReason(
+          Case(else: latestReason) {
+            When(
+              logsEmptied,
+              then: SQLExpression<PG.Text, NotNull>.text(
+                "the change logs were emptied: a crash, a failover or a restore"
+              ).nullable)
+          })
+      }
     }
   }
 
   /// The keys whose totals differ from a recomputation from the sources, counted both ways:
   /// 0 unless writes went uncaptured (a capture trigger disabled, rows restored around the
   /// triggers). Pending changes count too, so catch up first. As costly as a refresh.
-  static let createDrift = CreateFunction(
-    driftFunction, returns: PG.BigInt.self, volatility: .stable, security: .definer,
-    settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
-  ) { _ in
-    scalar { q -> SQLExpression<PG.BigInt, NotNull> in
-      _ = q.from(
-        with {
-          MetricsView.locationZones
-          MetricsView.accountZones
-          MetricsView.dailyFacts
-        } select: {
-          IncrementalMachinery.recomputedTotals.except(stored)
-            .unionAll(stored.except(IncrementalMachinery.recomputedTotals))
-        }, as: "d")
-      return SQLBuilder.count()
-    }.assumingNotNull
+  static var createDrift: CreateFunction {
+    CreateFunction(
+      driftFunction, returns: PG.BigInt.self, volatility: .stable, security: .definer,
+      settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
+    ) { _ in
+      scalar { q -> SQLExpression<PG.BigInt, NotNull> in
+        _ = q.from(
+          with {
+            MetricsView.locationZones
+            MetricsView.accountZones
+            MetricsView.dailyFacts
+          } select: {
+            IncrementalMachinery<S>.recomputedTotals.except(stored)
+              .unionAll(stored.except(IncrementalMachinery<S>.recomputedTotals))
+          }, as: "d")
+        return SQLBuilder.count()
+      }.assumingNotNull
+    }
   }
 
-  static let stored = Select(MetricsDailyTotals.self) { q, out in
-    out.columns(of: q.from(MetricsDailyTotals.self, as: "t"))
+  static var stored: Select<MetricsDailyTotals> {
+    Select(MetricsDailyTotals.self) { q, out in
+      out.columns(of: q.from(MetricsDailyTotals.self, as: "t"))
+    }
   }
+}
+
+/// The one row `metrics_daily_status()` returns.
+struct MetricsDailyStatus: Relation {
+  static let qualifiedName = QualifiedName("metrics_daily_status")
+  /// Logged writes and changed locations or accounts the next catch-up will count.
+  let pendingChanges = Column<PG.BigInt, NotNull>("pending_changes")
+  /// When the oldest of them was written: the metrics are current up to then. NULL when
+  /// nothing is pending.
+  let oldestPendingChange = Column<PG.TimestampTZ, Nullable>("oldest_pending_change")
+  /// The next catch-up rebuilds: a TRUNCATE or a capture trigger that could not log asked
+  /// for it, or the logs were emptied by a crash, a failover or a restore.
+  let rebuildDue = Column<PG.Boolean, NotNull>("rebuild_due")
+  /// Why, when it is due: the latest request's reason, or that the logs were emptied.
+  let rebuildReason = Column<PG.Text, Nullable>("rebuild_reason")
 }

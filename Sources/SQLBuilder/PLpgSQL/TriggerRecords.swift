@@ -22,3 +22,13 @@ extension Assign {
     self.init(target: "new", field: R.columnName(column), value: value.node)
   }
 }
+
+/// `TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME`: in a trigger function, the table whose trigger
+/// fired it.
+public let triggerTable = SQLExpression<PG.Text, NotNull>(
+  unchecked: .binary(
+    op: "||",
+    left: .binary(
+      op: "||", left: .keyword("TG_TABLE_SCHEMA"), right: .literal(.string(".")),
+      precedence: .otherOperator),
+    right: .keyword("TG_TABLE_NAME"), precedence: .otherOperator))

@@ -62,7 +62,9 @@ extension Relation {
 
   /// The declared columns in declaration order.
   public static var columns: [any AnyColumn] {
-    Mirror(reflecting: Self()).children.compactMap { $0.value as? any AnyColumn }
+    let own = Mirror(reflecting: Self()).children.compactMap { $0.value as? any AnyColumn }
+    guard let shaped = Self.self as? any ShapedRelation.Type else { return own }
+    return own + shapeColumns(shaped)
   }
 
   /// The name of one declared column.

@@ -119,7 +119,11 @@ package struct SourceReference: Hashable, Sendable {
   package func column<R: Relation>(_ keyPath: PartialKeyPath<R>, readAsNotNull: Bool)
     -> ColumnReference
   {
-    ColumnReference(source: self, name: R.columnName(keyPath), readAsNotNull: readAsNotNull)
+    column(named: R.columnName(keyPath), readAsNotNull: readAsNotNull)
+  }
+
+  package func column(named name: String, readAsNotNull: Bool) -> ColumnReference {
+    ColumnReference(source: self, name: name, readAsNotNull: readAsNotNull)
   }
 
   /// How the query names the source in messages: its alias, else its relation.

@@ -6,6 +6,7 @@ import SQLBuilder
 /// `public.accounts`: one row per tenant.
 public struct Accounts: Relation {
   public static let qualifiedName = QualifiedName("public", "accounts")
+  public static var uniqueKeys: [[PartialKeyPath<Self>]] { [[\.accountID]] }
   public let accountID = Column<PG.UUID, NotNull>("account_id")
   /// IANA zone name; may be NULL or garbage.
   public let defaultTimeZone = Column<PG.Text, Nullable>("default_time_zone")
@@ -15,6 +16,7 @@ public struct Accounts: Relation {
 /// `public.locations`: a tenant's restaurants.
 public struct Locations: Relation {
   public static let qualifiedName = QualifiedName("public", "locations")
+  public static var uniqueKeys: [[PartialKeyPath<Self>]] { [[\.locationID]] }
   public let locationID = Column<PG.UUID, NotNull>("location_id")
   public let accountID = Column<PG.UUID, NotNull>("account_id")
   /// IANA zone name; may be NULL or garbage.
