@@ -37,6 +37,9 @@ public enum MetricsScripts {
     Comment(
       "Fail within 5 seconds rather than queue the dashboard's reads behind the view's lock.")
     SetLocal("lock_timeout", "5s")
+    Comment(
+      "Stop here, naming every difference, when the relations the view reads are not as declared.")
+    SourceGuard.check(SourceGuard.contractRelations)
     Comment("pg_cron, installed the way Supabase installs it: its objects live in schema cron.")
     CreateExtension("pg_cron", schema: "pg_catalog")
     Comment(

@@ -18,6 +18,7 @@ import Testing
     "position": position.declaration, "characterCount": characterCount.declaration,
     "jsonbArrayElements": jsonbArrayElements.declaration,
     "jsonbArrayElementsText": jsonbArrayElementsText.declaration,
+    "toRegclass": toRegclass.declaration, "formatType": formatType.declaration,
   ]
 
   @Test func everyDeclarationIsInTheCatalog() throws {

@@ -13,6 +13,10 @@ enum IncrementalScripts<S: SourceSchema> {
         "Fail within 5 seconds rather than queue the dashboard's reads, or writers to the base tables it indexes, behind a lock."
       )
       SetLocal("lock_timeout", "5s")
+      Comment(
+        "Stop here, naming every difference, when the relations the metrics read are not as declared."
+      )
+      guardSources
       Comment("pg_cron, installed the way Supabase installs it: its objects live in schema cron.")
       CreateExtension("pg_cron", schema: "pg_catalog")
       Comment("CASCADE drops views built on it too; apply their definitions again after this file.")
@@ -59,6 +63,10 @@ enum IncrementalScripts<S: SourceSchema> {
       SetLocal("lock_timeout", "5s")
       Comment("Stop here, before a cron job that would fail every five minutes, without the view.")
       MetricsScripts.requireView(before: "refresh_metrics.sql")
+      Comment(
+        "Stop here, naming every difference, before a trigger that would fail on a table not as declared."
+      )
+      guardSources
       ChangeCapture<S>.statements
       IncrementalMachinery<S>.createRebuild
       CommentOn.function(
@@ -95,6 +103,11 @@ enum IncrementalScripts<S: SourceSchema> {
       Comment("Catch up now, so the view is current when this file is applied.")
       SelectFunction(RefreshMachinery.function)
     }
+  }
+
+  /// The check of the contract's relations and the base tables against their declarations.
+  static var guardSources: Precondition {
+    SourceGuard.check(SourceGuard.contractRelations + SourceGuard.baseTables(S.self))
   }
 
   static var all: [SQLScript] { [schema, refresh, MetricsScripts.readAPI] }

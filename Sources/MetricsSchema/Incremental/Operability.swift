@@ -21,36 +21,57 @@ enum Operability<S: SourceSchema> {
 
   static var createStatus: CreateFunction {
     CreateFunction(
-      statusFunction, returnsTable: MetricsDailyStatus.self, volatility: .stable,
-      security: .definer,
-      settings: [.emptySearchPath]
+      statusFunction, returns: .table(MetricsDailyStatus.self), volatility: .stable,
+      security: .definer, settings: [.emptySearchPath]
     ) { _ in
-      Select(MetricsDailyStatus.self) { q, out in
-        let calls = pending(FactChangeLog<S.Calls>.self, \.loggedAt)
-        let orders = pending(FactChangeLog<S.Orders>.self, \.loggedAt)
-        let reservations = pending(FactChangeLog<S.Reservations>.self, \.loggedAt)
-        let attribution = pending(MetricsAttributionChanges.self, \.loggedAt)
-        out.pendingChanges(calls.count + orders.count + reservations.count + attribution.count)
-        out.oldestPendingChange(
-          least(calls.oldest, orders.oldest, reservations.oldest, attribution.oldest))
-        let logsEmptied = notExists { q in _ = q.from(MetricsLogSentinel.self, as: "s") }
-        out.rebuildDue(
-          exists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") } || logsEmptied)
-        let latestReason = scalar { q in
-          let r = q.from(MetricsRebuildRequests.self, as: "r")
-          q.orderBy(r.requestedAt.descending())
-          q.limit(1)
-          return coalesce(r.reason, .text("a rebuild was asked for"))
-        }
-        out.rebuildReason(
-          Case(else: latestReason) {
-            When(
-              logsEmptied,
-              then: SQLExpression<PG.Text, NotNull>.text(
-                "the change logs were emptied: a crash, a failover or a restore"
-              ).nullable)
-          })
+      ExceptionBlock(catching: .undefinedTable, .undefinedColumn) {
+        ReturnQuery(status)
+      } handler: {
+        ReturnQuery(logsBroken)
       }
+    }
+  }
+
+  /// Counts what the logs hold.
+  static var status: Select<MetricsDailyStatus> {
+    Select(MetricsDailyStatus.self) { q, out in
+      let calls = pending(FactChangeLog<S.Calls>.self, \.loggedAt)
+      let orders = pending(FactChangeLog<S.Orders>.self, \.loggedAt)
+      let reservations = pending(FactChangeLog<S.Reservations>.self, \.loggedAt)
+      let attribution = pending(MetricsAttributionChanges.self, \.loggedAt)
+      out.pendingChanges(calls.count + orders.count + reservations.count + attribution.count)
+      out.oldestPendingChange(
+        least(calls.oldest, orders.oldest, reservations.oldest, attribution.oldest))
+      let logsEmptied = notExists { q in _ = q.from(MetricsLogSentinel.self, as: "s") }
+      out.rebuildDue(
+        exists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") } || logsEmptied)
+      let latestReason = scalar { q in
+        let r = q.from(MetricsRebuildRequests.self, as: "r")
+        q.orderBy(r.requestedAt.descending())
+        q.limit(1)
+        return coalesce(r.reason, .text("a rebuild was asked for"))
+      }
+      out.rebuildReason(
+        Case(else: latestReason) {
+          When(
+            logsEmptied,
+            then: SQLExpression<PG.Text, NotNull>.text(
+              "the change logs were emptied: a crash, a failover or a restore"
+            ).nullable)
+        })
+    }
+  }
+
+  /// What status says when a log is missing or altered: nothing can be counted, and the
+  /// catch-up fails until `schema.sql` is applied again.
+  static var logsBroken: Select<MetricsDailyStatus> {
+    Select(MetricsDailyStatus.self) { _, out in
+      out.pendingChanges(.constant(0))
+      out.oldestPendingChange(.null)
+      out.rebuildDue(true)
+      out.rebuildReason(
+        .text("a change log is missing or altered (") ++ sqlErrorMessage
+          ++ .text("): apply schema.sql again, and the next catch-up rebuilds"))
     }
   }
 

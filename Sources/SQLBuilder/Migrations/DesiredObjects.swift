@@ -6,6 +6,8 @@ struct DesiredObjects {
   private(set) var definitions: [ObjectKey: ObjectDefinition] = [:]
   /// The tables a `DROP TABLE` in the scripts lets a migration drop with their rows.
   private(set) var droppable: Set<ObjectKey> = []
+  /// The checks every migration with changes runs before them.
+  private(set) var preconditions: [any SQLStatement] = []
 
   private struct Member {
     let key: String
@@ -54,9 +56,11 @@ struct DesiredObjects {
               replacesInPlace: replacesInPlace))
         }
       case .permitsDrop(let key): droppable.insert(key)
+      case .precondition: preconditions.append(statement)
       case .defines, .none: break
       }
     }
+    preconditions = Self.unique(preconditions)
     let managed = Set(order)
     for key in order {
       guard let definition = definitions[key], let statement = primary[key] else { continue }

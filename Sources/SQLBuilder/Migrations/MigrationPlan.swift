@@ -217,6 +217,7 @@ package struct MigrationPlan: Sendable {
     if !changes.isEmpty {
       statements.append(Comment("Fail within 5 seconds rather than queue others behind a lock."))
       statements.append(SetLocal("lock_timeout", "5s"))
+      statements += desired.preconditions
     }
     if state == nil {
       for object in objects.reversed() where object.kind == .materializedView {

@@ -11,6 +11,8 @@ package enum SchemaRole: Sendable {
     to: ObjectKey, member: String, removal: [any SQLStatement], replacesInPlace: Bool)
   /// `DROP TABLE`: the table, no longer defined, may be dropped with its rows.
   case permitsDrop(ObjectKey)
+  /// A check every migration with changes runs first (``Precondition``).
+  case precondition
   /// Not part of the schema's state.
   case none
 }

@@ -16,8 +16,13 @@ public struct DoBlock: SQLStatement {
 
   public func render(into writer: inout SQLWriter) {
     var inner = SQLWriter()
+    let declarations = body.compactMap { $0 as? Declare }
+    if !declarations.isEmpty {
+      inner.line("DECLARE")
+      inner.indented { d in declarations.forEach { $0.renderDeclaration(into: &d) } }
+    }
     inner.line("BEGIN")
-    inner.indented { b in body.forEach { $0.render(into: &b) } }
+    inner.indented { b in body.filter { !($0 is Declare) }.forEach { $0.render(into: &b) } }
     inner.line("END;")
     let tag = PostgreSQL.dollarQuoteTag(for: inner.text)
     writer.line("DO \(tag)")

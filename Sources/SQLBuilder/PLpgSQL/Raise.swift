@@ -99,6 +99,11 @@ public struct SQLState: Hashable, Sendable {
   public static let insufficientPrivilege = SQLState("42501", name: "insufficient_privilege")
   /// `42P01` undefined_table: a relation the statement needs does not exist.
   public static let undefinedTable = SQLState("42P01", name: "undefined_table")
+  /// `55000` object_not_in_prerequisite_state: what the statement needs is not as it must be.
+  public static let objectNotInPrerequisiteState = SQLState(
+    "55000", name: "object_not_in_prerequisite_state")
+  /// `42703` undefined_column: a column the statement needs does not exist.
+  public static let undefinedColumn = SQLState("42703", name: "undefined_column")
   /// `P0001` raise_exception: PL/pgSQL's default for RAISE EXCEPTION.
   public static let raiseException = SQLState("P0001", name: "raise_exception")
 }

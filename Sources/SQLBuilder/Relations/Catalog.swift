@@ -57,3 +57,28 @@ public struct CronJobRunDetails: Relation {
   public let endTime = Column<PG.TimestampTZ, Nullable>("end_time")
   public init() {}
 }
+
+/// `pg_catalog.pg_attribute`: every column of every relation.
+public struct PGAttribute: Relation {
+  public static let qualifiedName = QualifiedName("pg_catalog", "pg_attribute")
+  /// The relation the column belongs to.
+  public let attrelid = Column<PG.OID, NotNull>("attrelid")
+  /// The column's name.
+  public let attname = Column<PG.Name, NotNull>("attname")
+  /// The column's type.
+  public let atttypid = Column<PG.OID, NotNull>("atttypid")
+  /// The column's number: system columns have negative ones.
+  public let attnum = Column<PG.SmallInt, NotNull>("attnum")
+  /// Whether the column is NOT NULL.
+  public let attnotnull = Column<PG.Boolean, NotNull>("attnotnull")
+  /// Whether the column was dropped (it stays, unnamed, until the table is rewritten).
+  public let attisdropped = Column<PG.Boolean, NotNull>("attisdropped")
+  public init() {}
+}
+
+/// `to_regclass(text)`: the relation a name resolves to, NULL when there is none.
+public let toRegclass = NullableSQLFunction<PG.Text, PG.RegClass>("to_regclass")
+
+/// `format_type(type, typmod)`: a type's name as SQL writes it, `timestamp with time zone`;
+/// typmod -1 leaves out a length or precision.
+public let formatType = SQLFunction<PG.OID, PG.Integer, PG.Text>("format_type")

@@ -8,6 +8,60 @@
 -- Fail within 5 seconds rather than queue the dashboard's reads behind the view's lock.
 SET LOCAL lock_timeout = '5s';
 
+-- Stop here, naming every difference, when the relations the view reads are not as declared.
+DO $$
+DECLARE
+  problems text;
+BEGIN
+  problems := (
+    SELECT string_agg(d.problem, '; ' ORDER BY d.problem)
+    FROM (
+      SELECT DISTINCT
+        CASE WHEN to_regclass(e.relation) IS NULL THEN e.relation || ' does not exist' WHEN a.attname IS NULL THEN e.relation || '.' || e.column_name || ' does not exist' WHEN format_type(a.atttypid, -1) <> e.type_name THEN e.relation || '.' || e.column_name || ' is ' || format_type(a.atttypid, -1) || ', declared ' || e.type_name ELSE e.relation || '.' || e.column_name || ' may be NULL, declared NOT NULL' END AS problem
+      FROM jsonb_to_recordset('[
+      {"relation": "public.calls_v", "column_name": "id", "type_name": "text", "not_null": false},
+      {"relation": "public.calls_v", "column_name": "account_id", "type_name": "uuid", "not_null": false},
+      {"relation": "public.calls_v", "column_name": "location_id", "type_name": "uuid", "not_null": false},
+      {"relation": "public.calls_v", "column_name": "status", "type_name": "text", "not_null": false},
+      {"relation": "public.calls_v", "column_name": "call_type", "type_name": "text", "not_null": false},
+      {"relation": "public.calls_v", "column_name": "started_at", "type_name": "timestamp with time zone", "not_null": false},
+      {"relation": "public.orders_v", "column_name": "id", "type_name": "uuid", "not_null": false},
+      {"relation": "public.orders_v", "column_name": "account_id", "type_name": "uuid", "not_null": false},
+      {"relation": "public.orders_v", "column_name": "location_id", "type_name": "uuid", "not_null": false},
+      {"relation": "public.orders_v", "column_name": "total_amount", "type_name": "double precision", "not_null": false},
+      {"relation": "public.orders_v", "column_name": "created_at", "type_name": "timestamp with time zone", "not_null": false},
+      {"relation": "public.reservations_v", "column_name": "id", "type_name": "uuid", "not_null": false},
+      {"relation": "public.reservations_v", "column_name": "account_id", "type_name": "uuid", "not_null": false},
+      {"relation": "public.reservations_v", "column_name": "location_id", "type_name": "uuid", "not_null": false},
+      {"relation": "public.reservations_v", "column_name": "guest_count", "type_name": "integer", "not_null": false},
+      {"relation": "public.reservations_v", "column_name": "avg_spend_per_head_override", "type_name": "numeric", "not_null": false},
+      {"relation": "public.reservations_v", "column_name": "created_at", "type_name": "timestamp with time zone", "not_null": false},
+      {"relation": "public.accounts", "column_name": "account_id", "type_name": "uuid", "not_null": true},
+      {"relation": "public.accounts", "column_name": "default_time_zone", "type_name": "text", "not_null": false},
+      {"relation": "public.locations", "column_name": "location_id", "type_name": "uuid", "not_null": true},
+      {"relation": "public.locations", "column_name": "account_id", "type_name": "uuid", "not_null": true},
+      {"relation": "public.locations", "column_name": "time_zone", "type_name": "text", "not_null": false},
+      {"relation": "public.account_settings", "column_name": "account_id", "type_name": "uuid", "not_null": true},
+      {"relation": "public.account_settings", "column_name": "minutes_saved_baseline_seconds", "type_name": "integer", "not_null": true},
+      {"relation": "public.account_settings", "column_name": "revenue_mode", "type_name": "text", "not_null": true},
+      {"relation": "public.account_settings", "column_name": "avg_spend_per_head", "type_name": "numeric", "not_null": false},
+      {"relation": "public.location_settings", "column_name": "location_id", "type_name": "uuid", "not_null": true},
+      {"relation": "public.location_settings", "column_name": "minutes_saved_baseline_seconds", "type_name": "integer", "not_null": false},
+      {"relation": "public.location_settings", "column_name": "avg_spend_per_head", "type_name": "numeric", "not_null": false},
+      {"relation": "public.user_location_access", "column_name": "user_id", "type_name": "uuid", "not_null": true},
+      {"relation": "public.user_location_access", "column_name": "location_id", "type_name": "uuid", "not_null": true},
+      {"relation": "public.user_location_access", "column_name": "account_id", "type_name": "uuid", "not_null": true}
+      ]'::jsonb) AS e(relation text, column_name text, type_name text, not_null boolean)
+      LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = to_regclass(e.relation)::oid AND a.attname = e.column_name::name AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE a.attname IS NULL OR format_type(a.atttypid, -1) <> e.type_name OR e.not_null AND NOT a.attnotnull
+    ) d
+  );
+  IF problems IS NOT NULL THEN
+    RAISE EXCEPTION 'The source relations differ from their declarations (Sources/MetricsSchema/SourceSchema): %', problems USING ERRCODE = '55000', HINT = 'Declare the tables as they are (docs/your-schema.md), or change them; nothing was applied.';
+  END IF;
+END;
+$$;
+
 -- pg_cron, installed the way Supabase installs it: its objects live in schema cron.
 CREATE EXTENSION IF NOT EXISTS pg_cron WITH SCHEMA pg_catalog;
 
