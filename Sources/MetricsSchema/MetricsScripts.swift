@@ -164,3 +164,18 @@ public enum MetricsStrategy: String, CaseIterable, Sendable {
   /// The strategy these definitions use.
   public static let chosen = MetricsStrategy.refresh
 }
+
+extension MetricsScripts {
+  /// `test_facts.sql`: the views in schema `test_facts` that tests write facts through, over
+  /// the source tables `sources` declares (``TestHelpers``).
+  public static func testHelpers<S: SourceSchema>(sources _: S.Type) -> SQLScript {
+    SQLScript(
+      "test_facts.sql",
+      header: header(
+        "Test helpers: views in schema test_facts that write facts into the base tables as their declarations say."
+      )
+    ) {
+      TestHelpers<S>.statements
+    }
+  }
+}

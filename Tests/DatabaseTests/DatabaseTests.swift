@@ -25,18 +25,18 @@ extension DatabaseTests {
 
     /// `supabase test db` runs `pg_prove --ext .pg --ext .sql -r supabase/tests`: the real
     /// pg_prove, on the whole folder, must pass.
-    @Test(arguments: MetricsStrategy.allCases)
-    func pgProvePassesOnTheFolderAsSupabaseTestDbRunsIt(_ strategy: MetricsStrategy) throws {
-      let database = try MetricsDatabase.get(strategy)
+    @Test(arguments: Deployment.all)
+    func pgProvePassesOnTheFolderAsSupabaseTestDbRunsIt(_ deployment: Deployment) throws {
+      let database = try deployment.database()
       try database.reset()
       try runPgProve(database)
     }
 
     /// On a real project the view holds other tenants' rows: the files assert only about the
     /// rows they create.
-    @Test(arguments: MetricsStrategy.allCases)
-    func pgProvePassesWithOtherTenantsRowsInTheView(_ strategy: MetricsStrategy) throws {
-      let database = try MetricsDatabase.get(strategy)
+    @Test(arguments: Deployment.all)
+    func pgProvePassesWithOtherTenantsRowsInTheView(_ deployment: Deployment) throws {
+      let database = try deployment.database()
       try database.reset()
       defer { try? database.reset() }
       try database.cluster.psql(SQLFor.inserts(MessyData(seed: 5)))
@@ -62,9 +62,10 @@ extension DatabaseTests {
       #expect(ran.count == Self.files.count, "\(result.output)")
     }
 
-    @Test(arguments: files, MetricsStrategy.allCases)
-    func pgTAPFilePasses(_ name: String, _ strategy: MetricsStrategy) throws {
-      let database = try MetricsDatabase.get(strategy)
+    @Test(arguments: files, Deployment.all)
+    func pgTAPFilePasses(_ name: String, _ deployment: Deployment) throws {
+      let strategy = deployment.strategy
+      let database = try deployment.database()
       try database.reset()
       let sql = try MetricsDatabase.file("supabase/tests/\(name)")
       let result = try database.cluster.psqlResult(sql)

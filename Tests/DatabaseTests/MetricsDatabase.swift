@@ -10,6 +10,8 @@ import Testing
 /// with the catalog read after each pass.
 final class MetricsDatabase: Sendable {
   let cluster: PostgresCluster
+  /// The source schema it was built on.
+  let source: SourceFixture
   /// The catalog objects after the migrations, and after the first and the second apply of the
   /// generated files on top of them.
   let catalogAfterMigrations: String
@@ -19,68 +21,98 @@ final class MetricsDatabase: Sendable {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
-  /// The shared database, started on first use and stopped when the test process exits.
-  static let shared: Result<MetricsDatabase, any Error> = {
-    let result = Result { try MetricsDatabase(.refresh) }
-    atexit { if case .success(let database) = MetricsDatabase.shared { database.cluster.stop() } }
-    return result
-  }()
+  /// The shared databases, one per strategy and source schema, each started on first use and
+  /// stopped when the test process exits.
+  private static let started = Started()
 
-  /// The shared database, or the reason it could not start (naming what to install).
-  static func get() throws -> MetricsDatabase { try shared.get() }
+  private final class Started: @unchecked Sendable {
+    let lock = NSLock()
+    var databases: [String: Result<MetricsDatabase, any Error>] = [:]
 
-  /// A second database whose metrics the incremental strategy keeps, built from that
-  /// strategy's generated files, applied twice.
-  static let sharedIncremental: Result<MetricsDatabase, any Error> = {
-    let result = Result { try MetricsDatabase(.incremental) }
-    atexit {
-      if case .success(let database) = MetricsDatabase.sharedIncremental {
-        database.cluster.stop()
+    init() {
+      atexit {
+        for case .success(let database) in MetricsDatabase.started.databases.values {
+          database.cluster.stop()
+        }
       }
     }
-    return result
-  }()
+
+    func get(_ strategy: MetricsStrategy, _ source: SourceFixture) throws -> MetricsDatabase {
+      lock.lock()
+      defer { lock.unlock() }
+      let key = "\(strategy) \(source.name)"
+      if let result = databases[key] { return try result.get() }
+      let result = Result { try MetricsDatabase(strategy, source) }
+      databases[key] = result
+      return try result.get()
+    }
+  }
+
+  /// The shared database of the story's schema with the chosen strategy, or the reason it
+  /// could not start (naming what to install).
+  static func get() throws -> MetricsDatabase { try get(.refresh) }
 
   /// The incremental strategy's database, or the reason it could not start.
-  static func incremental() throws -> MetricsDatabase { try sharedIncremental.get() }
+  static func incremental(_ source: SourceFixture = .story) throws -> MetricsDatabase {
+    try get(.incremental, source)
+  }
 
-  /// The database whose metrics `strategy` keeps.
-  static func get(_ strategy: MetricsStrategy) throws -> MetricsDatabase {
-    switch strategy {
-    case .refresh: return try get()
-    case .incremental: return try incremental()
-    }
+  /// The database whose metrics `strategy` keeps over `source`.
+  static func get(_ strategy: MetricsStrategy, _ source: SourceFixture = .story) throws
+    -> MetricsDatabase
+  {
+    try started.get(strategy, source)
   }
 
   /// The strategy's scripts in the order they are applied; the team's `team.sql` only when
   /// `team`, since it creates the team's tables once and cannot be applied again.
-  static func scripts(_ strategy: MetricsStrategy, team: Bool = false) -> [SQLScript] {
-    MetricsScripts.all(strategy).filter { team || $0.path != TeamSchema.script.path }
+  static func scripts(
+    _ strategy: MetricsStrategy, _ source: SourceFixture = .story, team: Bool = false
+  ) -> [SQLScript] {
+    source.scripts(strategy).filter { team || $0.path != TeamSchema.script.path }
   }
 
   /// The strategy's generated files in the order they are applied: the committed ones for the
-  /// strategy the definitions choose, rendered from the definitions for the other.
-  static func files(_ strategy: MetricsStrategy, team: Bool = false) throws -> [String] {
-    let scripts = scripts(strategy, team: team)
-    guard strategy != MetricsStrategy.chosen else {
+  /// strategy the definitions choose over the story's schema, rendered from the definitions
+  /// otherwise.
+  static func files(
+    _ strategy: MetricsStrategy, _ source: SourceFixture = .story, team: Bool = false
+  ) throws -> [String] {
+    let scripts = scripts(strategy, source, team: team)
+    if strategy == MetricsStrategy.chosen && source == .story {
       return try scripts.map { try file("supabase/generated/\($0.path)") }
     }
-    let rendered = try generate(MetricsScripts.all(strategy))
+    let rendered = try generate(source.scripts(strategy))
     return scripts.compactMap { script in rendered.first { $0.path == script.path }?.text }
   }
 
-  private init(_ strategy: MetricsStrategy) throws {
-    cluster = try Self.emulatedCluster()
-    if strategy == MetricsStrategy.chosen {
+  private init(_ strategy: MetricsStrategy, _ source: SourceFixture) throws {
+    self.source = source
+    cluster = try Self.emulatedCluster(source)
+    let committed = strategy == MetricsStrategy.chosen && source == .story
+    if committed {
       try Self.applyMigrations(cluster)
       catalogAfterMigrations = try cluster.psql(Self.catalogQuery)
     } else {
       catalogAfterMigrations = ""
     }
-    try Self.applyGeneratedFiles(cluster, strategy, team: strategy != MetricsStrategy.chosen)
+    try Self.applyGeneratedFiles(cluster, strategy, source, team: !committed)
     catalogAfterFirstApply = try cluster.psql(Self.catalogQuery)
-    try Self.applyGeneratedFiles(cluster, strategy)
+    try Self.applyGeneratedFiles(cluster, strategy, source)
     catalogAfterSecondApply = try cluster.psql(Self.catalogQuery)
+    try Self.installTestHelpers(cluster, source)
+  }
+
+  /// The views in `test_facts` the tests write facts through; first on the search_path when
+  /// the source schema's tests write through them.
+  static func installTestHelpers(_ cluster: PostgresCluster, _ source: SourceFixture) throws {
+    let helpers = try generate([source.testHelpers])[0].text
+    try cluster.psql(helpers, options: ["--single-transaction"])
+    if source.writesThroughHelpers {
+      try cluster.psql(
+        "ALTER DATABASE \(PostgresCluster.databaseName) SET search_path = test_facts, \"$user\", public;"
+      )
+    }
   }
 
   static func file(_ path: String) throws -> String {
@@ -100,9 +132,10 @@ final class MetricsDatabase: Sendable {
 
   /// The strategy's generated files, each in its own transaction; `team.sql` too when `team`.
   static func applyGeneratedFiles(
-    _ cluster: PostgresCluster, _ strategy: MetricsStrategy, team: Bool = false
+    _ cluster: PostgresCluster, _ strategy: MetricsStrategy, _ source: SourceFixture = .story,
+    team: Bool = false
   ) throws {
-    for file in try files(strategy, team: team) {
+    for file in try files(strategy, source, team: team) {
       try cluster.psql(file, options: ["--single-transaction"])
     }
   }
@@ -117,21 +150,23 @@ final class MetricsDatabase: Sendable {
 
   /// A cluster of its own with what a Supabase project has before these files: its roles and
   /// default privileges, `auth.uid()`, the source relations.
-  static func emulatedCluster() throws -> PostgresCluster {
+  static func emulatedCluster(_ source: SourceFixture = .story) throws -> PostgresCluster {
     let cluster = try PostgresCluster()
-    for name in ["supabase.sql", "auth.sql", "source_relations.sql"] {
-      try cluster.psql(try file("supabase/emulation/\(name)"))
+    for name in ["supabase/emulation/supabase.sql", "supabase/emulation/auth.sql"] {
+      try cluster.psql(try file(name))
     }
+    try cluster.psql(try file(source.relationsFile))
     return cluster
   }
 
   /// Empties every source relation, and the team's tables that reference them, and refreshes
   /// the view, so each test starts clean.
   func reset() throws {
+    let facts = source.baseTables.map(\.rendered).joined(separator: ", ")
     try cluster.psql(
       """
-      TRUNCATE accounts, locations, calls, orders, reservations, account_settings, location_settings,
-        user_location_access CASCADE;
+      TRUNCATE public.accounts, public.locations, \(facts), public.account_settings,
+        public.location_settings, public.user_location_access CASCADE;
       SELECT public.refresh_metrics_daily();
       """)
   }
@@ -155,7 +190,8 @@ final class MetricsDatabase: Sendable {
         FROM pg_proc p WHERE p.pronamespace IN ('public'::regnamespace, to_regnamespace('private'))
       UNION ALL
       SELECT format('trigger %s on %s enabled=%s', t.tgname, t.tgrelid::regclass, t.tgenabled)
-        FROM pg_trigger t WHERE NOT t.tgisinternal
+        FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+       WHERE NOT t.tgisinternal AND c.relnamespace IS DISTINCT FROM to_regnamespace('test_facts')
       UNION ALL
       SELECT format('job %s %s %s %s %s', jobname, schedule, command, database, active) FROM cron.job
       UNION ALL

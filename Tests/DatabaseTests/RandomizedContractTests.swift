@@ -37,9 +37,9 @@ extension DatabaseTests {
         })
     }
 
-    @Test(arguments: seeds, MetricsStrategy.allCases)
-    func viewMatchesTheContract(seed: UInt64, strategy: MetricsStrategy) throws {
-      let database = try MetricsDatabase.get(strategy)
+    @Test(arguments: seeds, Deployment.all)
+    func viewMatchesTheContract(seed: UInt64, deployment: Deployment) throws {
+      let database = try deployment.database()
       try database.reset()
       defer { try? database.reset() }
       var data = MessyData(seed: seed)

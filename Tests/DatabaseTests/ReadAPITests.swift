@@ -15,9 +15,9 @@ extension DatabaseTests {
       var to: String
     }
 
-    @Test(arguments: [11, 12] as [UInt64], MetricsStrategy.allCases)
-    func returnsExactlyTheRowsTheRuleAllows(seed: UInt64, strategy: MetricsStrategy) throws {
-      let database = try MetricsDatabase.get(strategy)
+    @Test(arguments: [11, 12] as [UInt64], Deployment.all)
+    func returnsExactlyTheRowsTheRuleAllows(seed: UInt64, deployment: Deployment) throws {
+      let database = try deployment.database()
       try database.reset()
       defer { try? database.reset() }
       let data = MessyData(seed: seed)

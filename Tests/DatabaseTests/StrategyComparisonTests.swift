@@ -27,9 +27,9 @@ extension DatabaseTests {
         + (SELECT count(*) FROM private.metrics_rebuild_requests);
       """
 
-    @Test(arguments: RandomizedContract.seeds)
-    func bothStrategiesGiveTheSameRows(seed: UInt64) throws {
-      let database = try MetricsDatabase.incremental()
+    @Test(arguments: RandomizedContract.seeds, SourceFixture.all)
+    func bothStrategiesGiveTheSameRows(seed: UInt64, source: SourceFixture) throws {
+      let database = try MetricsDatabase.incremental(source)
       try database.reset()
       defer { try? database.reset() }
       var data = MessyData(seed: seed)
@@ -40,7 +40,7 @@ extension DatabaseTests {
         steps.append(("changes \(round)", SQLFor.changes(from: before, to: data)))
       }
       steps.append(("updates in place", Self.updatesInPlace))
-      steps.append(("a TRUNCATE", "TRUNCATE reservations;"))
+      steps.append(("a TRUNCATE", "TRUNCATE \(source.reservations.rendered);"))
       for (stage, sql) in steps {
         let output = try database.cluster.psql(
           sql + "SELECT public.refresh_metrics_daily();\n" + Self.expectedView() + Self.comparison,

@@ -175,8 +175,10 @@ extension DatabaseTests {
       // Going back is a migration too, and leaves what the committed migrations build.
       try database.cluster.psql(try #require(downgrade.sql), options: ["--single-transaction"])
       downgraded = true
+      let catalog = try database.cluster.psql(MetricsDatabase.catalogQuery)
       #expect(
-        try database.cluster.psql(MetricsDatabase.catalogQuery) == database.catalogAfterMigrations)
+        catalog == database.catalogAfterMigrations,
+        "\(catalogDifference(database.catalogAfterMigrations, catalog))")
     }
   }
 }

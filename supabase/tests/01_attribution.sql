@@ -4,7 +4,7 @@
 -- a deleted one, it has none; an order keeps its own account, and its location reads NULL once
 -- the location is deleted.
 BEGIN;
-SET LOCAL search_path TO public, extensions;
+SET LOCAL search_path TO test_facts, public, extensions;
 -- Only this test's tenants: on a real project the view also holds everyone else's rows. The
 -- temporary view shadows public.mv_metrics_daily for the unqualified reads below.
 CREATE TEMPORARY VIEW mv_metrics_daily AS

@@ -2,7 +2,7 @@
 -- account's, else UTC. A name not in pg_timezone_names (in any case) counts as NULL and never
 -- fails the refresh.
 BEGIN;
-SET LOCAL search_path TO public, extensions;
+SET LOCAL search_path TO test_facts, public, extensions;
 -- Only this test's tenants: on a real project the view also holds everyone else's rows. The
 -- temporary view shadows public.mv_metrics_daily for the unqualified reads below.
 CREATE TEMPORARY VIEW mv_metrics_daily AS

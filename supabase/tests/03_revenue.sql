@@ -1,7 +1,7 @@
 -- Contract §2, Revenue: the spend hierarchy override > location > account, NULL estimates as 0,
 -- and revenue_mode deciding whether estimates count (orders_only when there is no settings row).
 BEGIN;
-SET LOCAL search_path TO public, extensions;
+SET LOCAL search_path TO test_facts, public, extensions;
 -- Only this test's tenants: on a real project the view also holds everyone else's rows. The
 -- temporary view shadows public.mv_metrics_daily for the unqualified reads below.
 CREATE TEMPORARY VIEW mv_metrics_daily AS

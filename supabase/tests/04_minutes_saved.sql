@@ -1,6 +1,6 @@
 -- Contract §2, Minutes saved: completed_calls * COALESCE(location baseline, account baseline, 120) / 60.0.
 BEGIN;
-SET LOCAL search_path TO public, extensions;
+SET LOCAL search_path TO test_facts, public, extensions;
 -- Only this test's tenants: on a real project the view also holds everyone else's rows. The
 -- temporary view shadows public.mv_metrics_daily for the unqualified reads below.
 CREATE TEMPORARY VIEW mv_metrics_daily AS

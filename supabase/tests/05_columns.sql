@@ -1,7 +1,7 @@
 -- Contract §2, columns: the catalog type of every column, no NULL anywhere but location_id, and
 -- counts by call_type and status, on data with every NULL the contract allows.
 BEGIN;
-SET LOCAL search_path TO public, extensions;
+SET LOCAL search_path TO test_facts, public, extensions;
 -- Only this test's tenants: on a real project the view also holds everyone else's rows. The
 -- temporary view shadows public.mv_metrics_daily for the unqualified reads below.
 CREATE TEMPORARY VIEW mv_metrics_daily AS

@@ -1,7 +1,7 @@
 -- Contract §3: the unique index, pg_cron and its job, the refresh function's security, and who
 -- may read the view. The setup applied both generated files twice before this runs.
 BEGIN;
-SET LOCAL search_path TO public, extensions;
+SET LOCAL search_path TO test_facts, public, extensions;
 SELECT plan(31);
 
 -- The key (account_id, location_id, date) is unique, NULL locations as equal keys: the
@@ -94,7 +94,7 @@ CREATE SCHEMA hijack;
 CREATE TABLE hijack.mv_metrics_daily (x int);
 SET LOCAL search_path TO hijack, public, extensions;
 SELECT lives_ok('SELECT public.refresh_metrics_daily()', 'the refresh works under a hostile search_path');
-SET LOCAL search_path TO public, extensions;
+SET LOCAL search_path TO test_facts, public, extensions;
 SELECT is((SELECT count(*) FROM hijack.mv_metrics_daily), 0::bigint, 'and leaves the decoy alone');
 
 SELECT * FROM finish();

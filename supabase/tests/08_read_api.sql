@@ -4,7 +4,7 @@
 -- 22023; and Supabase's rules for exposed code hold (the splinter lints 0010, 0011, 0016, 0028,
 -- 0029, checked here by their own queries).
 BEGIN;
-SET LOCAL search_path TO public, extensions;
+SET LOCAL search_path TO test_facts, public, extensions;
 SELECT plan(27);
 
 -- Account A has locations L1 and L2, account B has L3; each has an order without a location too.

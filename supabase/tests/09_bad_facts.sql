@@ -1,7 +1,7 @@
 -- Contract §2, Bad facts: an amount, a guest count or an instant no sale can have never fails
 -- the refresh, counts as documented, and leaves every other tenant's rows as they were.
 BEGIN;
-SET LOCAL search_path TO public, extensions;
+SET LOCAL search_path TO test_facts, public, extensions;
 -- Only this test's tenants: on a real project the view also holds everyone else's rows.
 CREATE TEMPORARY VIEW mv_metrics_daily AS
   SELECT * FROM public.mv_metrics_daily

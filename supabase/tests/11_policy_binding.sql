@@ -5,7 +5,7 @@
 -- column is qualified, so the subquery's goal_access.location_id cannot capture the policy
 -- table's own location_id.
 BEGIN;
-SET LOCAL search_path TO public, extensions;
+SET LOCAL search_path TO test_facts, public, extensions;
 SELECT plan(6);
 
 -- rendered from Swift: begin

@@ -1,12 +1,12 @@
 import SQLBuilder
 
-// The facts as a test writes them: in schema `metrics_test`, views over the base tables with
+// The facts as a test writes them: in schema `test_facts`, views over the base tables with
 // these columns, whose INSTEAD OF triggers write base rows (`FactTable.row`). A test written
 // against them runs on any source schema whose declaration is set.
 
-/// `metrics_test.calls`: a call as `calls_v` shows it, but its account, which is its location's.
+/// `test_facts.calls`: a call as `calls_v` shows it, but its account, which is its location's.
 public struct WrittenCalls: Relation {
-  public static let qualifiedName = QualifiedName("metrics_test", "calls")
+  public static let qualifiedName = QualifiedName("test_facts", "calls")
   public let id = Column<PG.Text, NotNull>("id")
   public let locationID = Column<PG.UUID, Nullable>("location_id")
   public let status = Column<PG.Text, NotNull>("status")
@@ -15,9 +15,9 @@ public struct WrittenCalls: Relation {
   public init() {}
 }
 
-/// `metrics_test.orders`: an order with its own account; NULL until it is priced.
+/// `test_facts.orders`: an order with its own account; NULL until it is priced.
 public struct WrittenOrders: Relation {
-  public static let qualifiedName = QualifiedName("metrics_test", "orders")
+  public static let qualifiedName = QualifiedName("test_facts", "orders")
   public let id = Column<PG.UUID, NotNull>("id")
   public let accountID = Column<PG.UUID, NotNull>("account_id")
   public let locationID = Column<PG.UUID, Nullable>("location_id")
@@ -26,9 +26,9 @@ public struct WrittenOrders: Relation {
   public init() {}
 }
 
-/// `metrics_test.reservations`: a reservation, whose account is its location's.
+/// `test_facts.reservations`: a reservation, whose account is its location's.
 public struct WrittenReservations: Relation {
-  public static let qualifiedName = QualifiedName("metrics_test", "reservations")
+  public static let qualifiedName = QualifiedName("test_facts", "reservations")
   public let id = Column<PG.UUID, NotNull>("id")
   public let locationID = Column<PG.UUID, NotNull>("location_id")
   public let guestCount = Column<PG.Integer, Nullable>("guest_count")

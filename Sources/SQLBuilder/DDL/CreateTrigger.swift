@@ -65,6 +65,8 @@ extension CreateTrigger: ValidatedStatement {
 public enum TriggerTiming: String, Sendable {
   case before = "BEFORE"
   case after = "AFTER"
+  /// Only for FOR EACH ROW triggers on views: the function writes the row instead.
+  case insteadOf = "INSTEAD OF"
 }
 
 /// The change that fires a trigger.

@@ -39,6 +39,13 @@ public final class Projection<Output: Relation> {
     items[column.name] = SelectItem(node: node, name: column.name, typeInfo: column.typeInfo)
   }
 
+  /// The expression set for the column `name`, or passed through to it, if any.
+  package func expression(forColumn name: String) -> SQLNode? {
+    if let item = items[name] { return item.node }
+    guard let column = Output.columns.first(where: { $0.name == name }) else { return nil }
+    return passedThrough(column)?.0.node
+  }
+
   /// The columns set, in declaration order, and the names set more than once.
   func assignedItems() -> ([SelectItem], [String]) {
     (Output.columns.compactMap { items[$0.name] }, repeated)

@@ -14,6 +14,7 @@ enum TriggerRules {
     /// CREATE TRIGGER combinations PostgreSQL refuses.
     case noEvent
     case rowLevelTruncate
+    case insteadOfStatement
     case transitionTablesNotAfter
     case transitionTablesOnSeveralRowEvents
     case transitionTablesOnTruncate
@@ -29,6 +30,7 @@ enum TriggerRules {
           "fires FOR EACH STATEMENT, where \(record.uppercased()) does not exist, but \(function) reads or assigns it; fire it FOR EACH ROW or use transition tables"
       case .noEvent: return "a trigger needs at least one event"
       case .rowLevelTruncate: return "TRUNCATE triggers fire FOR EACH STATEMENT only"
+      case .insteadOfStatement: return "INSTEAD OF triggers fire FOR EACH ROW only"
       case .transitionTablesNotAfter: return "transition tables need an AFTER trigger"
       case .transitionTablesOnSeveralRowEvents:
         return "a row trigger with transition tables may have only one event"
@@ -71,6 +73,9 @@ enum TriggerRules {
     if events.isEmpty { writer.report(Finding.noEvent) }
     if events.contains(.truncate) && level == .row {
       writer.report(Finding.rowLevelTruncate)
+    }
+    if timing == .insteadOf && level == .statement {
+      writer.report(Finding.insteadOfStatement)
     }
     guard !transitions.isEmpty else { return }
     if timing != .after { writer.report(Finding.transitionTablesNotAfter) }
