@@ -40,7 +40,7 @@ public enum ReadAPI {
   static func rows<V: Rows>(
     _ args: Arguments<Range>,
     where filter: ((Source<V>) -> SQLExpression<PG.Boolean, Nullable>)? = nil,
-    ordered: Bool = false
+    ordered: Bool = false, plannedAlone: Bool = false
   ) -> Select<V> {
     Select(V.self) { q, out in
       let m = q.from(V.self, as: "m")
@@ -49,6 +49,9 @@ public enum ReadAPI {
           && (args.locationID.isNull || m.locationID == args.locationID))
       if let filter { q.where(filter(m)) }
       if ordered { q.orderBy(m.date, m.locationID) }
+      // OFFSET 0: PostgreSQL plans the query on its own instead of merging it into the one
+      // that reads it, so a lateral reference reaches the view's index in every branch.
+      if plannedAlone { q.offset(0) }
       out.columns(of: m)
     }
   }
@@ -93,10 +96,14 @@ public enum ReadAPI {
       visibleToCaller, returns: .setOf(V.self), volatility: .stable, security: .definer,
       settings: [.emptySearchPath, .planForEachCall]
     ) { args in
-      // Two branches, not one OR: the caller's locations become a join that reads each
-      // location's range from the view's index, where an OR scans the whole account.
-      let located: Select<V> = rows(args) { m in
-        m.locationID.in { q in callersAccess(q, args).locationID }
+      // Two branches, not one OR: for each of the caller's locations, a lateral query reads
+      // that location's range from the view's index (through the incremental strategy's
+      // UNION ALL too, where a join would not), where an OR scans the whole account.
+      let located = Select(V.self) { q, out in
+        let a = callersAccess(q, args)
+        let ofLocation: Select<V> = rows(
+          args, where: { m in (m.locationID == a.locationID).nullable }, plannedAlone: true)
+        out.columns(of: q.joinLateral(as: "v") { ofLocation })
       }
       let accountWide: Select<V> = rows(args) { m in
         (args.locationID.isNull && m.locationID.isNull && callerSeesTheWholeAccount(args)).nullable

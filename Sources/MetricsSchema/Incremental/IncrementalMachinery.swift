@@ -43,6 +43,10 @@ enum IncrementalMachinery<S: SourceSchema> {
       CreateTable(MetricsAppliedAccounts.self, ifNotExists: true, derived: refilled) { t in
         t.primaryKey(\.accountID)
       },
+      // Emptied whenever the totals are: the view then reads the sources until a rebuild.
+      CreateTable(
+        MetricsTotalsBuilt.self, ifNotExists: true,
+        derived: .rebuiltBy("the rebuild", with: [MetricsDailyTotals.self])),
     ]
   }
 
@@ -62,7 +66,7 @@ enum IncrementalMachinery<S: SourceSchema> {
       FactChangeLog<S.Orders>.qualifiedName, FactChangeLog<S.Reservations>.qualifiedName,
       MetricsAttributionChanges.qualifiedName, MetricsRebuildRequests.qualifiedName,
       MetricsAppliedLocations.qualifiedName, MetricsAppliedAccounts.qualifiedName,
-      MetricsLogSentinel.qualifiedName,
+      MetricsLogSentinel.qualifiedName, MetricsTotalsBuilt.qualifiedName,
     ]
   }
 
@@ -73,10 +77,21 @@ enum IncrementalMachinery<S: SourceSchema> {
       + SourceIndexes.missing(S.Reservations.self)
   }
 
-  /// `mv_metrics_daily`: the totals with each key's settings applied as it is read.
+  /// `mv_metrics_daily`: the totals with each key's settings applied as it is read; until a
+  /// rebuild has computed them, the refresh strategy's query over the sources.
   static var view: CreateView<MetricsDaily> {
     CreateView(MetricsDaily.self, securityInvoker: true) {
-      MetricsView.metricsRows(MetricsDailyTotals.self, ordered: false)
+      Select(MetricsDaily.self) { q, out in
+        let t = q.from(MetricsView.metricsRows(MetricsDailyTotals.self, ordered: false), as: "t")
+        q.where(exists { $0.from(MetricsTotalsBuilt.self, as: "b") })
+        out.columns(of: t)
+      }
+      .unionAll(
+        Select(MetricsDaily.self) { q, out in
+          let m = q.from(MetricsView.query, as: "m")
+          q.where(notExists { $0.from(MetricsTotalsBuilt.self, as: "b") })
+          out.columns(of: m)
+        })
     }
   }
 
@@ -96,6 +111,7 @@ enum IncrementalMachinery<S: SourceSchema> {
       Delete(from: MetricsAppliedLocations.self) { _, _ in }
       Delete(from: MetricsAppliedAccounts.self) { _, _ in }
       Delete(from: MetricsLogSentinel.self) { _, _ in }
+      Delete(from: MetricsTotalsBuilt.self) { _, _ in }
       with {
         CatchUp<S>.takeLogged
         Delete(from: MetricsAttributionChanges.self, as: "x") { _, _ in }
@@ -118,6 +134,7 @@ enum IncrementalMachinery<S: SourceSchema> {
           })
       }
       Insert(into: MetricsLogSentinel.self) { row in row.rebuiltAt(now()) }
+      Insert(into: MetricsTotalsBuilt.self) { row in row.builtAt(now()) }
     }
   }
 

@@ -31,6 +31,7 @@ enum IncrementalScripts<S: SourceSchema> {
         Revoke(.all, on: .relation(table), from: .public, .anon, .authenticated, .serviceRole)
       }
       Grant(.select, on: .table(MetricsDailyTotals.self), to: .serviceRole)
+      Grant(.select, on: .table(MetricsTotalsBuilt.self), to: .serviceRole)
       Comment(
         "Indexes on the base tables, through which a catch-up reads a changed location's facts.")
       IncrementalMachinery<S>.sourceIndexes

@@ -92,3 +92,13 @@ public struct MetricsLogSentinel: Relation {
   public let rebuiltAt = Column<PG.TimestampTZ, NotNull>("rebuilt_at")
   public init() {}
 }
+
+/// `private.metrics_totals_built`: one row once a rebuild has computed the totals, in a logged
+/// table, so replicas read it too. Until then `mv_metrics_daily` computes its rows from the
+/// sources, as the refresh strategy's query does: after a switch of strategies readers see
+/// every row, never an empty view.
+public struct MetricsTotalsBuilt: Relation {
+  public static let qualifiedName = QualifiedName("private", "metrics_totals_built")
+  public let builtAt = Column<PG.TimestampTZ, NotNull>("built_at")
+  public init() {}
+}

@@ -56,7 +56,7 @@ extension SelectStatement {
   var readRelations: Set<QualifiedName> {
     let commonTableNames = Set(allQueries.flatMap { $0.commonTables.map(\.output) })
     var names = Set<QualifiedName>()
-    for core in allSelects {
+    func read(_ core: SelectCore) {
       for source in core.sources {
         if let query = source.subquery {
           names.formUnion(query.readRelations)
@@ -64,7 +64,16 @@ extension SelectStatement {
           names.insert(source.relation)
         }
       }
+      // Subqueries in expressions: EXISTS, IN, ARRAY(…), scalar.
+      for node in core.expressions.flatMap(\.deepNodes) {
+        switch node {
+        case .exists(let inner), .subquery(let inner), .inSubquery(_, let inner): read(inner)
+        case .existsQuery(let query): names.formUnion(query.readRelations)
+        default: break
+        }
+      }
     }
+    allSelects.forEach(read)
     return names
   }
 }

@@ -32,27 +32,40 @@ AS $$
 BEGIN
   RETURN QUERY
   SELECT
-    m.account_id,
-    m.location_id,
-    m.date,
-    m.total_calls,
-    m.orders_count,
-    m.reservations_count,
-    m.completed_calls,
-    m.total_revenue_orders,
-    m.total_revenue_res_estimate,
-    m.total_revenue,
-    m.minutes_saved
-  FROM public.mv_metrics_daily m
-  WHERE m.account_id = p_account_id
-    AND m.date >= p_from_date
-    AND m.date <= p_to_date
-    AND (p_location_id IS NULL OR m.location_id = p_location_id)
-    AND m.location_id IN (
-    SELECT a.location_id
-    FROM public.user_location_access a
-    WHERE a.user_id = auth.uid() AND a.account_id = p_account_id
-  )
+    v.account_id,
+    v.location_id,
+    v.date,
+    v.total_calls,
+    v.orders_count,
+    v.reservations_count,
+    v.completed_calls,
+    v.total_revenue_orders,
+    v.total_revenue_res_estimate,
+    v.total_revenue,
+    v.minutes_saved
+  FROM public.user_location_access a
+  CROSS JOIN LATERAL (
+    SELECT
+      m.account_id,
+      m.location_id,
+      m.date,
+      m.total_calls,
+      m.orders_count,
+      m.reservations_count,
+      m.completed_calls,
+      m.total_revenue_orders,
+      m.total_revenue_res_estimate,
+      m.total_revenue,
+      m.minutes_saved
+    FROM public.mv_metrics_daily m
+    WHERE m.account_id = p_account_id
+      AND m.date >= p_from_date
+      AND m.date <= p_to_date
+      AND (p_location_id IS NULL OR m.location_id = p_location_id)
+      AND m.location_id = a.location_id
+    OFFSET 0
+  ) v
+  WHERE a.user_id = auth.uid() AND a.account_id = p_account_id
   UNION ALL
   SELECT
     m.account_id,
