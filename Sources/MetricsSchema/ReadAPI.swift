@@ -1,6 +1,6 @@
 import SQLBuilder
 
-/// `public.get_metrics_for_range(p_account_id, p_location_id, p_from_date, p_to_date)`: the
+/// `public.get_metrics_for_range(p_account_id, p_from_date, p_to_date, p_location_id)`: the
 /// dashboard's read path (contract section 5).
 ///
 /// The public function is SECURITY INVOKER: it checks its arguments, lets `service_role` read
@@ -17,19 +17,20 @@ public enum ReadAPI {
     var date: Column<PG.Date, NotNull> { get }
   }
 
-  /// The parameters, in the order supabase-js passes them by name.
+  /// The parameters; supabase-js passes them by name. The location comes last: PostgreSQL
+  /// allows a default only to parameters that every later one has a default too.
   public struct Range: FunctionParameters {
     public let accountID = Parameter<PG.UUID>("p_account_id")
-    /// NULL: every location the caller may see.
-    public let locationID = Parameter<PG.UUID>("p_location_id")
     public let fromDate = Parameter<PG.Date>("p_from_date")
     public let toDate = Parameter<PG.Date>("p_to_date")
+    /// NULL, or left out: every location the caller may see.
+    public let locationID = Parameter<PG.UUID>("p_location_id", default: .null)
     public init() {}
   }
 
-  /// `public.get_metrics_for_range(uuid, uuid, date, date)`.
+  /// `public.get_metrics_for_range(uuid, date, date, uuid)`.
   public static let function = Function("public", "get_metrics_for_range", parameters: Range.self)
-  /// `private.metrics_visible_to_caller(uuid, uuid, date, date)`.
+  /// `private.metrics_visible_to_caller(uuid, date, date, uuid)`.
   public static let visibleToCaller = Function(
     "private", "metrics_visible_to_caller", parameters: Range.self)
   /// The longest range, in days (both ends included): a year, leap day included.
