@@ -30,7 +30,7 @@ let package = Package(
       ],
       exclude: ["__Snapshots__", "CompileFailures", "Fixtures"]),
     .testTarget(
-      name: "GenSQLTests", dependencies: ["GenSQLCore", "TextDiff"]),
+      name: "GenSQLTests", dependencies: ["GenSQLCore", "MetricsSchema", "TextDiff"]),
     .testTarget(name: "SQLBuilderTests", dependencies: ["SQLBuilder", "PostgresHarness"]),
     .testTarget(
       name: "DatabaseTests",
