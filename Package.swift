@@ -34,7 +34,8 @@ let package = Package(
     .testTarget(name: "SQLBuilderTests", dependencies: ["SQLBuilder", "PostgresHarness"]),
     .testTarget(
       name: "DatabaseTests",
-      dependencies: ["PostgresHarness", "GenSQLCore", "MetricsSchema", "SQLBuilder"]),
+      dependencies: ["PostgresHarness", "GenSQLCore", "MetricsSchema", "SQLBuilder"],
+      exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )
