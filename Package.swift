@@ -30,11 +30,12 @@ let package = Package(
       ],
       exclude: ["__Snapshots__", "CompileFailures", "Fixtures"]),
     .testTarget(
-      name: "GenSQLTests", dependencies: ["GenSQLCore", "TextDiff"]),
+      name: "GenSQLTests", dependencies: ["GenSQLCore", "MetricsSchema", "TextDiff"]),
     .testTarget(name: "SQLBuilderTests", dependencies: ["SQLBuilder", "PostgresHarness"]),
     .testTarget(
       name: "DatabaseTests",
-      dependencies: ["PostgresHarness", "GenSQLCore", "MetricsSchema", "SQLBuilder"]),
+      dependencies: ["PostgresHarness", "GenSQLCore", "MetricsSchema", "SQLBuilder"],
+      exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: snapshot, type-safety, CLI and database tests.
-# On Debian it first installs what the database tests need (as root, or through sudo).
+# On Debian it first installs what the database and TypeScript tests need (as root, or through
+# sudo).
 # Extra arguments go to `swift test`, e.g. `bash scripts/test.sh --filter DatabaseTests`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,9 @@ missing=()
 [ -f /usr/share/postgresql/15/extension/pgtap.control ] || missing+=(postgresql-15-pgtap)
 # pg_prove, which `supabase test db` runs.
 command -v pg_prove >/dev/null || missing+=(libtap-parser-sourcehandler-pgtap-perl)
+# tsc and node, for the dashboard's TypeScript (lib/queries/metrics.ts).
+command -v tsc >/dev/null || missing+=(node-typescript)
+command -v node >/dev/null || missing+=(nodejs)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   sudo=""

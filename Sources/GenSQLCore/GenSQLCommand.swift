@@ -3,7 +3,8 @@ import MetricsSchema
 import SQLBuilder
 import TextDiff
 
-/// `GenSQL`: renders the metrics scripts, then writes or checks them.
+/// `GenSQL`: renders the metrics scripts and the dashboard's TypeScript, then writes or checks
+/// them.
 public enum GenSQLCommand {
   /// Exit codes, as `--help` lists them.
   public enum ExitCode: Int32 {
@@ -13,7 +14,8 @@ public enum GenSQLCommand {
   /// Runs the command; `out` and `err` receive standard output and standard error text, and
   /// `now` dates a new migration.
   public static func run(
-    arguments: [String], scripts: [SQLScript] = MetricsScripts.all, now: Date = Date(),
+    arguments: [String], scripts: [SQLScript] = MetricsScripts.all,
+    typeScript: TypeScriptFile = ReadAPI.typeScriptFile, now: Date = Date(),
     out: (String) -> Void, err: (String) -> Void
   ) -> ExitCode {
     let options: GenSQLOptions
@@ -35,7 +37,8 @@ public enum GenSQLCommand {
     do {
       return try MigrationLock.holding(migrations.url, for: options.check ? .reading : .writing) {
         runHoldingTheLock(
-          options, scripts, folder: folder, migrations: migrations, now: now, out: out, err: err)
+          options, scripts, typeScript, folder: folder, migrations: migrations, now: now, out: out,
+          err: err)
       }
     } catch {
       err("GenSQL: \(error)\n")
@@ -45,19 +48,19 @@ public enum GenSQLCommand {
 
   /// The run itself, holding the lock: reads the state, plans, then checks, writes or records.
   static func runHoldingTheLock(
-    _ options: GenSQLOptions, _ scripts: [SQLScript], folder: URL, migrations: MigrationFolder,
-    now: Date, out: (String) -> Void, err: (String) -> Void
+    _ options: GenSQLOptions, _ scripts: [SQLScript], _ typeScript: TypeScriptFile, folder: URL,
+    migrations: MigrationFolder, now: Date, out: (String) -> Void, err: (String) -> Void
   ) -> ExitCode {
-    let files: [RenderedFile]
+    let files: [GeneratedFile]
     let state: SchemaState?
     let plan: MigrationPlan
     do {
-      files = try generate(scripts)
+      files = try generatedFiles(scripts, typeScript, in: folder, options)
       state = try migrations.state()
       if let record = options.record {
         return Self.record(
-          record, files: files, in: folder, migrations: migrations, state: state,
-          scripts: scripts, now: now, out: out, err: err)
+          record, files: files, migrations: migrations, state: state, scripts: scripts, now: now,
+          out: out, err: err)
       }
       plan = try MigrationPlan(from: state, to: scripts)
     } catch let error as SQLGenerationError {
@@ -95,7 +98,7 @@ public enum GenSQLCommand {
         (migrations.stateURL, MigrationFolder.encode(next)),
       ]
     }
-    guard write(files, in: folder, and: others, out: out, err: err) else { return .failure }
+    guard write(files, and: others, out: out, err: err) else { return .failure }
     for deletion in plan.deletions { out("the migration deletes data: \(deletion)\n") }
     for opening in plan.opensAccess { out("the migration opens access: \(opening)\n") }
     if plan.sql == nil && plan.recordsStateAgain {
@@ -105,32 +108,42 @@ public enum GenSQLCommand {
     return .success
   }
 
+  /// What a run writes or checks: the scripts' files in `folder`, then the TypeScript where the
+  /// options put it, if anywhere.
+  static func generatedFiles(
+    _ scripts: [SQLScript], _ typeScript: TypeScriptFile, in folder: URL, _ options: GenSQLOptions
+  ) throws(SQLGenerationError) -> [GeneratedFile] {
+    var files = try generate(scripts).map {
+      GeneratedFile(folder.appendingPathComponent($0.path), $0.text)
+    }
+    if let path = options.typeScriptPath {
+      files.append(GeneratedFile(URL(fileURLWithPath: path), try typeScript.render()))
+    }
+    return files
+  }
+
   /// Writes the generated files and `others` all or nothing, printing each path written.
   static func write(
-    _ files: [RenderedFile], in folder: URL, and others: [(url: URL, text: String)],
-    out: (String) -> Void, err: (String) -> Void
+    _ files: [GeneratedFile], and others: [(url: URL, text: String)], out: (String) -> Void,
+    err: (String) -> Void
   ) -> Bool {
-    let unchanged = Set(
-      files.filter { file in
-        let url = folder.appendingPathComponent(file.path)
-        return (try? String(contentsOf: url, encoding: .utf8)) == file.text
-      }.map(\.path))
+    let unchanged = Set(files.filter(\.isCurrent).map(\.url))
     do {
-      try OutputFolder(folder).writeAll(files, and: others)
+      try OutputFolder.writeAll(files.map { ($0.url, $0.text) } + others)
     } catch {
       err("GenSQL: \(error)\n")
       return false
     }
     for file in files {
-      let path = folder.appendingPathComponent(file.path).relativePath
-      out(unchanged.contains(file.path) ? "unchanged \(path)\n" : "wrote \(path)\n")
+      let path = file.url.relativePath
+      out(unchanged.contains(file.url) ? "unchanged \(path)\n" : "wrote \(path)\n")
     }
     for other in others { out("wrote \(other.url.relativePath)\n") }
     return true
   }
 
   static func check(
-    _ files: [RenderedFile], in folder: URL, migrations: MigrationFolder, problems found: [String],
+    _ files: [GeneratedFile], in folder: URL, migrations: MigrationFolder, problems found: [String],
     plan: MigrationPlan, out: (String) -> Void, err: (String) -> Void
   ) -> ExitCode {
     // Run from another folder, every file would be missing: say where to run instead of
@@ -146,7 +159,7 @@ public enum GenSQLCommand {
     }
     var stale: [String] = []
     for file in files {
-      let url = folder.appendingPathComponent(file.path)
+      let url = file.url
       // A missing or unreadable file (a folder in its place, no permission) is stale, and the
       // diff shows the whole file.
       var current = ""

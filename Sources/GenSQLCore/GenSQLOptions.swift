@@ -8,6 +8,9 @@ public struct GenSQLOptions: Equatable, Sendable {
   public var outputDirectory = "supabase/generated"
   /// The folder of migrations; by default `migrations` beside the output folder.
   public var migrationsDirectory: String?
+  /// Where the dashboard's TypeScript goes; nil writes none, as `--output` without
+  /// `--typescript` does.
+  public var typeScriptPath: String? = GenSQLOptions.defaultTypeScriptPath
   /// The name of a new migration, after its timestamp.
   public var migrationName: String?
   /// The strategy to generate instead of the one the definitions choose; needs an output
@@ -22,12 +25,13 @@ public struct GenSQLOptions: Equatable, Sendable {
   /// The usage text `--help` prints.
   public static let usage = """
     USAGE: GenSQL [--check] [--output <dir>] [--migrations <dir>] [--name <name>]
-                  [--strategy refresh|incremental] [--record <file>]
+                  [--strategy refresh|incremental] [--record <file>] [--typescript <file>]
 
     Writes the SQL generated from Sources/MetricsSchema: the full desired state, schema.sql,
     refresh_metrics.sql, read_api.sql and the team's own team.sql, and, when the definitions
     changed since the last generated migration, a new migration <UTC YYYYMMDDHHMMSS>_<name>.sql
     with only the changes. The state the migrations produce is kept in <migrations>-state.json.
+    It writes the dashboard's TypeScript, lib/queries/metrics.ts, from the same definitions.
 
     OPTIONS:
       --check              Write nothing; exit 1 when a file is stale, a migration is due, a
@@ -43,6 +47,8 @@ public struct GenSQLOptions: Equatable, Sendable {
       --record <file>      Record a hand-written migration in the migrations folder as making
                            the table changes GenSQL refuses, and write the rest after it; it must
                            sort after every recorded migration.
+      --typescript <file>  Where the dashboard's TypeScript goes (default: lib/queries/metrics.ts;
+                           with --output, nowhere unless given).
       -h, --help           Show this help.
 
     EXIT CODES:
@@ -53,8 +59,10 @@ public struct GenSQLOptions: Equatable, Sendable {
   /// The options that take no value, and those that take one.
   static let flags: Set<String> = ["--check", "--help"]
   static let valueOptions: Set<String> = [
-    "--output", "--migrations", "--name", "--strategy", "--record",
+    "--output", "--migrations", "--name", "--strategy", "--record", "--typescript",
   ]
+  /// Where the dashboard's TypeScript goes without `--output` or `--typescript`.
+  public static let defaultTypeScriptPath = "lib/queries/metrics.ts"
   /// Short spellings.
   static let aliases = ["-o": "--output", "-h": "--help"]
 
@@ -115,6 +123,7 @@ public struct GenSQLOptions: Equatable, Sendable {
         }
         strategy = chosen
       case "--migrations": migrationsDirectory = value
+      case "--typescript": typeScriptPath = value
       case "--record": record = value
       default:
         guard value.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }),
@@ -139,6 +148,8 @@ public struct GenSQLOptions: Equatable, Sendable {
       throw UsageError(
         description: "--name names a generated migration; --record keeps the file's own name")
     }
+    // Another output folder is for another state: the committed TypeScript stays as it is.
+    if outputGiven && !seen.contains("--typescript") { typeScriptPath = nil }
     if strategy != nil && !outputGiven {
       throw UsageError(
         description:

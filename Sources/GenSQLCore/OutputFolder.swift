@@ -1,26 +1,15 @@
 import Foundation
-import SQLBuilder
 
 /// Writes generated files so that a failure leaves every file as it was: each file goes to a
 /// temporary sibling first, and only when all are written are they renamed into place.
-struct OutputFolder {
-  let url: URL
-
-  init(_ url: URL) { self.url = url }
-
-  /// Writes `files` (paths relative to this folder) and `others` (anywhere) all or nothing.
-  func writeAll(_ files: [RenderedFile], and others: [(url: URL, text: String)] = [])
-    throws(WriteError)
-  {
-    try Self.write(files.map { (url.appendingPathComponent($0.path), $0.text) } + others)
-  }
-
+enum OutputFolder {
   /// Why writing failed, in one line naming the path.
   struct WriteError: Error, CustomStringConvertible {
     let description: String
   }
 
-  private static func write(_ files: [(url: URL, text: String)]) throws(WriteError) {
+  /// Writes `files`, each to its URL, all or nothing.
+  static func writeAll(_ files: [(url: URL, text: String)]) throws(WriteError) {
     let manager = FileManager.default
     for folder in Set(files.map { $0.url.deletingLastPathComponent() }) {
       try createFolder(folder)

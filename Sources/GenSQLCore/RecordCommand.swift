@@ -5,9 +5,8 @@ extension GenSQLCommand {
   /// `--record <file>`: adds a hand-written migration to the state as the one that brings the
   /// database to the definitions, and writes the generated files, instead of generating one.
   static func record(
-    _ argument: String, files: [RenderedFile], in folder: URL, migrations: MigrationFolder,
-    state: SchemaState?, scripts: [SQLScript], now: Date, out: (String) -> Void,
-    err: (String) -> Void
+    _ argument: String, files: [GeneratedFile], migrations: MigrationFolder, state: SchemaState?,
+    scripts: [SQLScript], now: Date, out: (String) -> Void, err: (String) -> Void
   ) -> ExitCode {
     let migration: HandWrittenMigration
     do {
@@ -45,7 +44,7 @@ extension GenSQLCommand {
       others.append((migrations.url.appendingPathComponent(file), text))
     }
     others.append((migrations.stateURL, MigrationFolder.encode(next)))
-    guard write(files, in: folder, and: others, out: out, err: err) else { return .failure }
+    guard write(files, and: others, out: out, err: err) else { return .failure }
     let path = migrations.url.appendingPathComponent(migration.file).relativePath
     for change in recorded.changes { out("recorded as done by \(path): \(change)\n") }
     for deletion in recorded.deletions { out("\(path) is taken to delete data: \(deletion)\n") }

@@ -1,7 +1,7 @@
 import SQLBuilder
 
-/// `public.get_metrics_for_range(p_account_id, p_location_id, p_from_date, p_to_date)`: the
-/// dashboard's read path (contract section 5).
+/// `public.get_metrics_for_range(p_account_id, p_from_date, p_to_date, p_location_id)`: the
+/// dashboard's read path (contract section 5), and its TypeScript (`lib/queries/metrics.ts`).
 ///
 /// The public function is SECURITY INVOKER: it checks its arguments, lets `service_role` read
 /// the view itself, and hands a signed-in user to `private.metrics_visible_to_caller`, the one
@@ -17,19 +17,23 @@ public enum ReadAPI {
     var date: Column<PG.Date, NotNull> { get }
   }
 
-  /// The parameters, in the order supabase-js passes them by name.
+  /// The parameters; supabase-js passes them by name. The location comes last: PostgreSQL
+  /// allows a default only to parameters that every later one has a default too.
   public struct Range: FunctionParameters {
     public let accountID = Parameter<PG.UUID>("p_account_id")
-    /// NULL: every location the caller may see.
-    public let locationID = Parameter<PG.UUID>("p_location_id")
     public let fromDate = Parameter<PG.Date>("p_from_date")
     public let toDate = Parameter<PG.Date>("p_to_date")
+    /// NULL, or left out: every location the caller may see.
+    public let locationID = Parameter<PG.UUID>("p_location_id", default: .null)
     public init() {}
   }
 
-  /// `public.get_metrics_for_range(uuid, uuid, date, date)`.
+  /// `public.get_metrics_for_range(uuid, date, date, uuid)`.
   public static let function = Function("public", "get_metrics_for_range", parameters: Range.self)
-  /// `private.metrics_visible_to_caller(uuid, uuid, date, date)`.
+  /// What ``function`` returns, its comment in the database and in the TypeScript.
+  static let summary =
+    "The caller's daily metrics for an account and a date range (both ends included): signed-in users see their locations, service_role every row."
+  /// `private.metrics_visible_to_caller(uuid, date, date, uuid)`.
   public static let visibleToCaller = Function(
     "private", "metrics_visible_to_caller", parameters: Range.self)
   /// The longest range, in days (both ends included): a year, leap day included.
@@ -160,14 +164,31 @@ public enum ReadAPI {
         .all, on: .function(visibleToCaller), from: .public, .anon, .authenticated, .serviceRole),
       Grant(.execute, on: .function(visibleToCaller), to: .authenticated),
       createFunction(V.self),
-      CommentOn.function(
-        function,
-        "The caller's daily metrics for an account and a date range (both ends included): signed-in users see their locations, service_role every row."
-      ),
+      CommentOn.function(function, summary),
       Revoke(.all, on: .function(function), from: .public, .anon, .authenticated, .serviceRole),
       Grant(.execute, on: .function(function), to: .authenticated, .serviceRole),
     ]
   }
+
+  /// `lib/queries/metrics.ts` for the view declared as `V`: its row type, the function's
+  /// arguments, `getMetricsForRange` and the `Database` fragment `MetricsDatabase`.
+  ///
+  /// ```ts
+  /// export type MetricsDailyRow = { account_id: string; location_id: string | null; … }
+  /// export type GetMetricsForRangeArgs = {
+  ///   p_account_id: string; p_from_date: string; p_to_date: string; p_location_id?: string | null
+  /// }
+  /// ```
+  public static func typeScript<V: Rows>(for _: V.Type) -> TypeScriptFile {
+    TypeScriptFile(
+      header: MetricsScripts.header(
+        "The dashboard's typed access to get_metrics_for_range; it imports nothing."),
+      database: "MetricsDatabase",
+      functions: [TypeScriptFunction(function, returnsSetOf: V.self, summary: summary)])
+  }
+
+  /// The TypeScript of the view these definitions declare.
+  public static let typeScriptFile = typeScript(for: MetricsDaily.self)
 }
 
 extension MetricsDaily: ReadAPI.Rows {}

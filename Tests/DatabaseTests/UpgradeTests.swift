@@ -146,8 +146,8 @@ extension DatabaseTests {
         upgrade.changes == [
           "rebuild relation public.mv_metrics_daily",
           "replace function public.refresh_metrics_daily()",
-          "recreate function private.metrics_visible_to_caller(uuid, uuid, date, date), which reads relation public.mv_metrics_daily",
-          "recreate function public.get_metrics_for_range(uuid, uuid, date, date), which reads relation public.mv_metrics_daily",
+          "recreate function private.metrics_visible_to_caller(uuid, date, date, uuid), which reads relation public.mv_metrics_daily",
+          "recreate function public.get_metrics_for_range(uuid, date, date, uuid), which reads relation public.mv_metrics_daily",
           "refresh relation public.metrics_time_zone_names, which relation public.mv_metrics_daily reads",
         ])
       try database.cluster.psql(try #require(upgrade.sql), options: ["--single-transaction"])

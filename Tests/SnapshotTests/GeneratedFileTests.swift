@@ -1,4 +1,5 @@
 import Foundation
+import GenSQLCore
 import MetricsSchema
 import SQLBuilder
 import Testing
@@ -10,6 +11,17 @@ import Testing
     let files = try generate(MetricsScripts.all)
     let file = try #require(files.first { $0.path == path })
     assertSnapshot(file.text, named: "Generated/\(path)")
+  }
+
+  @Test func dashboardTypeScriptMatchesSnapshot() throws {
+    assertSnapshot(try ReadAPI.typeScriptFile.render(), named: "Generated/metrics.ts")
+  }
+
+  @Test func committedTypeScriptIsCurrent() throws {
+    let url = packageRoot.appendingPathComponent(GenSQLOptions.defaultTypeScriptPath)
+    #expect(
+      try String(contentsOf: url, encoding: .utf8) == ReadAPI.typeScriptFile.render(),
+      "\(GenSQLOptions.defaultTypeScriptPath) is stale: run `swift run GenSQL`")
   }
 
   @Test func renderingIsDeterministic() throws {

@@ -5,7 +5,7 @@
 -- 0029, checked here by their own queries).
 BEGIN;
 SET LOCAL search_path TO test_facts, public, extensions;
-SELECT plan(27);
+SELECT plan(28);
 
 -- Account A has locations L1 and L2, account B has L3; each has an order without a location too.
 INSERT INTO accounts VALUES
@@ -49,7 +49,7 @@ SELECT results_eq($$SELECT * FROM pg_temp.seen('a0000000-0000-0000-0000-00000000
 SELECT is_empty($$SELECT * FROM pg_temp.seen('a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000002')$$,
   'nor a location it has no access to');
 SELECT results_eq(
-  $$SELECT coalesce(location_id::text, '-') FROM private.metrics_visible_to_caller('a0000000-0000-0000-0000-000000000001', NULL, '2024-05-01', '2024-05-01')$$,
+  $$SELECT coalesce(location_id::text, '-') FROM private.metrics_visible_to_caller('a0000000-0000-0000-0000-000000000001', '2024-05-01', '2024-05-01', NULL)$$,
   $$VALUES ('10000000-0000-0000-0000-000000000001')$$,
   'calling the private function directly shows no more');
 
@@ -58,6 +58,13 @@ SELECT results_eq($$SELECT * FROM pg_temp.seen('a0000000-0000-0000-0000-00000000
   $$VALUES ('- 2024-05-01 0'), ('10000000-0000-0000-0000-000000000001 2024-05-01 1'),
            ('10000000-0000-0000-0000-000000000001 2024-05-02 1'), ('10000000-0000-0000-0000-000000000002 2024-05-01 1')$$,
   'a user with every location of the account also sees the account-wide row');
+SELECT results_eq(
+  $$SELECT coalesce(location_id::text, '-') || ' ' || date || ' ' || total_calls
+    FROM public.get_metrics_for_range(p_account_id => 'a0000000-0000-0000-0000-000000000001',
+      p_from_date => '2024-05-01', p_to_date => '2024-05-31')
+    ORDER BY 1$$,
+  $$SELECT * FROM pg_temp.seen('a0000000-0000-0000-0000-000000000001', NULL)$$,
+  'p_location_id left out is NULL: every location the caller may see');
 SELECT results_eq($$SELECT * FROM pg_temp.seen('a0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000002')$$,
   $$VALUES ('10000000-0000-0000-0000-000000000002 2024-05-01 1')$$,
   'p_location_id narrows to one location');
@@ -81,17 +88,17 @@ SELECT is_empty($$SELECT * FROM pg_temp.seen('a0000000-0000-0000-0000-0000000000
 
 -- Bad arguments: 22023, naming the parameter; a year of 366 days is allowed.
 SET LOCAL request.jwt.claims = '{"sub": "e0000000-0000-0000-0000-000000000002", "role": "authenticated"}';
-SELECT throws_ok($$SELECT * FROM public.get_metrics_for_range(NULL, NULL, '2024-05-01', '2024-05-31')$$,
+SELECT throws_ok($$SELECT * FROM public.get_metrics_for_range(NULL, '2024-05-01', '2024-05-31')$$,
   '22023', 'p_account_id must not be NULL', 'a NULL account');
-SELECT throws_ok($$SELECT * FROM public.get_metrics_for_range('a0000000-0000-0000-0000-000000000001', NULL, NULL, '2024-05-31')$$,
+SELECT throws_ok($$SELECT * FROM public.get_metrics_for_range('a0000000-0000-0000-0000-000000000001', NULL, '2024-05-31')$$,
   '22023', 'p_from_date must not be NULL', 'a NULL start');
-SELECT throws_ok($$SELECT * FROM public.get_metrics_for_range('a0000000-0000-0000-0000-000000000001', NULL, '2024-05-01', NULL)$$,
+SELECT throws_ok($$SELECT * FROM public.get_metrics_for_range('a0000000-0000-0000-0000-000000000001', '2024-05-01', NULL)$$,
   '22023', 'p_to_date must not be NULL', 'a NULL end');
-SELECT throws_ok($$SELECT * FROM public.get_metrics_for_range('a0000000-0000-0000-0000-000000000001', NULL, '2024-05-31', '2024-05-01')$$,
+SELECT throws_ok($$SELECT * FROM public.get_metrics_for_range('a0000000-0000-0000-0000-000000000001', '2024-05-31', '2024-05-01')$$,
   '22023', 'p_from_date must not be after p_to_date', 'a reversed range');
-SELECT throws_ok($$SELECT * FROM public.get_metrics_for_range('a0000000-0000-0000-0000-000000000001', NULL, '2024-01-01', '2025-01-01')$$,
+SELECT throws_ok($$SELECT * FROM public.get_metrics_for_range('a0000000-0000-0000-0000-000000000001', '2024-01-01', '2025-01-01')$$,
   '22023', 'p_to_date is more than 366 days after p_from_date', 'a range over 366 days');
-SELECT lives_ok($$SELECT * FROM public.get_metrics_for_range('a0000000-0000-0000-0000-000000000001', NULL, '2024-01-01', '2024-12-31')$$,
+SELECT lives_ok($$SELECT * FROM public.get_metrics_for_range('a0000000-0000-0000-0000-000000000001', '2024-01-01', '2024-12-31')$$,
   'a range of 366 days');
 RESET ROLE;
 
@@ -103,21 +110,21 @@ SELECT results_eq($$SELECT * FROM pg_temp.seen('a0000000-0000-0000-0000-00000000
 RESET ROLE;
 
 SET LOCAL ROLE anon;
-SELECT throws_ok($$SELECT * FROM public.get_metrics_for_range('a0000000-0000-0000-0000-000000000001', NULL, '2024-05-01', '2024-05-31')$$,
+SELECT throws_ok($$SELECT * FROM public.get_metrics_for_range('a0000000-0000-0000-0000-000000000001', '2024-05-01', '2024-05-31')$$,
   '42501', NULL, 'anon may not call it');
-SELECT throws_ok($$SELECT * FROM private.metrics_visible_to_caller('a0000000-0000-0000-0000-000000000001', NULL, '2024-05-01', '2024-05-31')$$,
+SELECT throws_ok($$SELECT * FROM private.metrics_visible_to_caller('a0000000-0000-0000-0000-000000000001', '2024-05-01', '2024-05-31', NULL)$$,
   '42501', NULL, 'nor the private function');
 RESET ROLE;
 
-SELECT function_privs_are('public', 'get_metrics_for_range', ARRAY['uuid', 'uuid', 'date', 'date'], 'authenticated', ARRAY['EXECUTE'], 'authenticated may execute it');
-SELECT function_privs_are('public', 'get_metrics_for_range', ARRAY['uuid', 'uuid', 'date', 'date'], 'anon', ARRAY[]::text[], 'anon may not');
+SELECT function_privs_are('public', 'get_metrics_for_range', ARRAY['uuid', 'date', 'date', 'uuid'], 'authenticated', ARRAY['EXECUTE'], 'authenticated may execute it');
+SELECT function_privs_are('public', 'get_metrics_for_range', ARRAY['uuid', 'date', 'date', 'uuid'], 'anon', ARRAY[]::text[], 'anon may not');
 SELECT is(
-  (SELECT count(*) FROM aclexplode((SELECT proacl FROM pg_proc WHERE oid = 'public.get_metrics_for_range(uuid, uuid, date, date)'::regprocedure))
+  (SELECT count(*) FROM aclexplode((SELECT proacl FROM pg_proc WHERE oid = 'public.get_metrics_for_range(uuid, date, date, uuid)'::regprocedure))
     WHERE grantee = 0),
   0::bigint, 'nor PUBLIC');
 
 -- Supabase's lints, as their own queries.
-SELECT isnt_definer('public', 'get_metrics_for_range', ARRAY['uuid', 'uuid', 'date', 'date'],
+SELECT isnt_definer('public', 'get_metrics_for_range', ARRAY['uuid', 'date', 'date', 'uuid'],
   'the exposed function runs with the caller''s rights');
 SELECT is(
   (SELECT count(*) FROM pg_proc p

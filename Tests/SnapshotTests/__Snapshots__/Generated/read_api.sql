@@ -23,9 +23,9 @@ GRANT USAGE ON SCHEMA private TO authenticated;
 
 CREATE OR REPLACE FUNCTION private.metrics_visible_to_caller(
   p_account_id uuid,
-  p_location_id uuid,
   p_from_date date,
-  p_to_date date
+  p_to_date date,
+  p_location_id uuid DEFAULT NULL::uuid
 )
 RETURNS SETOF public.mv_metrics_daily
 AS $$
@@ -110,15 +110,15 @@ SECURITY DEFINER
 SET search_path = ''
 SET plan_cache_mode = 'force_custom_plan';
 
-REVOKE ALL ON FUNCTION private.metrics_visible_to_caller(uuid, uuid, date, date) FROM PUBLIC, anon, authenticated, service_role;
+REVOKE ALL ON FUNCTION private.metrics_visible_to_caller(uuid, date, date, uuid) FROM PUBLIC, anon, authenticated, service_role;
 
-GRANT EXECUTE ON FUNCTION private.metrics_visible_to_caller(uuid, uuid, date, date) TO authenticated;
+GRANT EXECUTE ON FUNCTION private.metrics_visible_to_caller(uuid, date, date, uuid) TO authenticated;
 
 CREATE OR REPLACE FUNCTION public.get_metrics_for_range(
   p_account_id uuid,
-  p_location_id uuid,
   p_from_date date,
-  p_to_date date
+  p_to_date date,
+  p_location_id uuid DEFAULT NULL::uuid
 )
 RETURNS SETOF public.mv_metrics_daily
 AS $$
@@ -180,8 +180,8 @@ LANGUAGE plpgsql
 STABLE
 SET search_path = '';
 
-COMMENT ON FUNCTION public.get_metrics_for_range(uuid, uuid, date, date) IS 'The caller''s daily metrics for an account and a date range (both ends included): signed-in users see their locations, service_role every row.';
+COMMENT ON FUNCTION public.get_metrics_for_range(uuid, date, date, uuid) IS 'The caller''s daily metrics for an account and a date range (both ends included): signed-in users see their locations, service_role every row.';
 
-REVOKE ALL ON FUNCTION public.get_metrics_for_range(uuid, uuid, date, date) FROM PUBLIC, anon, authenticated, service_role;
+REVOKE ALL ON FUNCTION public.get_metrics_for_range(uuid, date, date, uuid) FROM PUBLIC, anon, authenticated, service_role;
 
-GRANT EXECUTE ON FUNCTION public.get_metrics_for_range(uuid, uuid, date, date) TO authenticated, service_role;
+GRANT EXECUTE ON FUNCTION public.get_metrics_for_range(uuid, date, date, uuid) TO authenticated, service_role;
