@@ -108,8 +108,8 @@ public enum GenSQLCommand {
     return .success
   }
 
-  /// What a run writes or checks: the scripts' files in `folder`, then the TypeScript where the
-  /// options put it, if anywhere.
+  /// What a run writes or checks: the scripts' files in `folder`, then the TypeScript and the
+  /// pgTAP files' helpers where the options put them, if anywhere.
   static func generatedFiles(
     _ scripts: [SQLScript], _ typeScript: TypeScriptFile, in folder: URL, _ options: GenSQLOptions
   ) throws(SQLGenerationError) -> [GeneratedFile] {
@@ -118,6 +118,10 @@ public enum GenSQLCommand {
     }
     if let path = options.typeScriptPath {
       files.append(GeneratedFile(URL(fileURLWithPath: path), try typeScript.render()))
+    }
+    if let path = options.testHelpersPath {
+      let helpers = try generate([MetricsScripts.testHelpers])[0]
+      files.append(GeneratedFile(URL(fileURLWithPath: path), helpers.text))
     }
     return files
   }

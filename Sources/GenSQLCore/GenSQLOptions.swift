@@ -11,6 +11,9 @@ public struct GenSQLOptions: Equatable, Sendable {
   /// Where the dashboard's TypeScript goes; nil writes none, as `--output` without
   /// `--typescript` does.
   public var typeScriptPath: String? = GenSQLOptions.defaultTypeScriptPath
+  /// Where the pgTAP files' test helpers go; nil writes none, as `--output` without
+  /// `--test-helpers` does.
+  public var testHelpersPath: String? = GenSQLOptions.defaultTestHelpersPath
   /// The name of a new migration, after its timestamp.
   public var migrationName: String?
   /// The strategy to generate instead of the one the definitions choose; needs an output
@@ -26,12 +29,14 @@ public struct GenSQLOptions: Equatable, Sendable {
   public static let usage = """
     USAGE: GenSQL [--check] [--output <dir>] [--migrations <dir>] [--name <name>]
                   [--strategy refresh|incremental] [--record <file>] [--typescript <file>]
+                  [--test-helpers <file>]
 
     Writes the SQL generated from Sources/MetricsSchema: the full desired state, schema.sql,
     refresh_metrics.sql, read_api.sql and the team's own team.sql, and, when the definitions
     changed since the last generated migration, a new migration <UTC YYYYMMDDHHMMSS>_<name>.sql
     with only the changes. The state the migrations produce is kept in <migrations>-state.json.
-    It writes the dashboard's TypeScript, lib/queries/metrics.ts, from the same definitions.
+    It writes the dashboard's TypeScript, lib/queries/metrics.ts, from the same definitions,
+    and the pgTAP files' helpers over the declared source tables, supabase/tests/00_test_facts.sql.
 
     OPTIONS:
       --check              Write nothing; exit 1 when a file is stale, a migration is due, a
@@ -49,6 +54,9 @@ public struct GenSQLOptions: Equatable, Sendable {
                            sort after every recorded migration.
       --typescript <file>  Where the dashboard's TypeScript goes (default: lib/queries/metrics.ts;
                            with --output, nowhere unless given).
+      --test-helpers <file>
+                           Where the pgTAP files' helpers go (default:
+                           supabase/tests/00_test_facts.sql; with --output, nowhere unless given).
       -h, --help           Show this help.
 
     EXIT CODES:
@@ -60,9 +68,12 @@ public struct GenSQLOptions: Equatable, Sendable {
   static let flags: Set<String> = ["--check", "--help"]
   static let valueOptions: Set<String> = [
     "--output", "--migrations", "--name", "--strategy", "--record", "--typescript",
+    "--test-helpers",
   ]
   /// Where the dashboard's TypeScript goes without `--output` or `--typescript`.
   public static let defaultTypeScriptPath = "lib/queries/metrics.ts"
+  /// Where the pgTAP files' helpers go without `--output` or `--test-helpers`.
+  public static let defaultTestHelpersPath = "supabase/tests/00_test_facts.sql"
   /// Short spellings.
   static let aliases = ["-o": "--output", "-h": "--help"]
 
@@ -124,6 +135,7 @@ public struct GenSQLOptions: Equatable, Sendable {
         strategy = chosen
       case "--migrations": migrationsDirectory = value
       case "--typescript": typeScriptPath = value
+      case "--test-helpers": testHelpersPath = value
       case "--record": record = value
       default:
         guard value.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }),
@@ -150,6 +162,7 @@ public struct GenSQLOptions: Equatable, Sendable {
     }
     // Another output folder is for another state: the committed TypeScript stays as it is.
     if outputGiven && !seen.contains("--typescript") { typeScriptPath = nil }
+    if outputGiven && !seen.contains("--test-helpers") { testHelpersPath = nil }
     if strategy != nil && !outputGiven {
       throw UsageError(
         description:

@@ -166,16 +166,29 @@ public enum MetricsStrategy: String, CaseIterable, Sendable {
 }
 
 extension MetricsScripts {
-  /// `test_facts.sql`: the views in schema `test_facts` that tests write facts through, over
-  /// the source tables `sources` declares (``TestHelpers``).
+  /// `00_test_facts.sql`, first in `supabase/tests`: installs the views in schema `test_facts`
+  /// that the pgTAP files write facts through, over the source tables `sources` declares
+  /// (``TestHelpers``), and tests that they are there. Apply it again at will.
   public static func testHelpers<S: SourceSchema>(sources _: S.Type) -> SQLScript {
     SQLScript(
-      "test_facts.sql",
+      "00_test_facts.sql",
       header: header(
-        "Test helpers: views in schema test_facts that write facts into the base tables as their declarations say."
+        "Test helpers, run first and kept: views in schema test_facts that write facts into the base tables as declared."
       )
     ) {
-      TestHelpers<S>.statements
+      Transaction {
+        SetLocal(searchPath: "test_facts", "public", "extensions")
+        TestHelpers<S>.statements
+        SelectValue(TestHelpers<S>.plan(1))
+        SelectValue(
+          TestHelpers<S>.ok(
+            relationExists(WrittenCalls.self) && relationExists(WrittenOrders.self)
+              && relationExists(WrittenReservations.self),
+            .text("the test helpers are installed")))
+      }
     }
   }
+
+  /// `00_test_facts.sql` over ``SourceTables``.
+  public static let testHelpers = testHelpers(sources: SourceTables.self)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import MetricsSchema
 import PostgresHarness
+import SQLBuilder
 import Testing
 
 /// Every database test, one at a time against the shared cluster (pg_cron allows one database).
@@ -46,13 +47,37 @@ extension DatabaseTests {
       try runPgProve(database)
     }
 
+    /// The text of a pgTAP file as the source schema's project has it: the test helpers are
+    /// generated from its declarations, the other files are the same everywhere.
+    static func text(of name: String, for source: SourceFixture) throws -> String {
+      if source != .story && name == source.testHelpers.path {
+        return try generate([source.testHelpers])[0].text
+      }
+      return try MetricsDatabase.file("supabase/tests/\(name)")
+    }
+
+    /// `supabase/tests` as the source schema's project has it.
+    static func folder(for source: SourceFixture) throws -> URL {
+      let committed = MetricsDatabase.root.appendingPathComponent("supabase/tests")
+      if source == .story { return committed }
+      let folder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("pgtap-\(source.name.replacingOccurrences(of: " ", with: "-"))")
+      try? FileManager.default.removeItem(at: folder)
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      for name in files {
+        try text(of: name, for: source).write(
+          to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+      }
+      return folder
+    }
+
     private func runPgProve(_ database: MetricsDatabase) throws {
       let result = try Shell.run(
         "/usr/bin/pg_prove",
         [
           "--host", database.cluster.socketDirectory, "--username", "postgres", "--dbname",
           PostgresCluster.databaseName, "--ext", ".pg", "--ext", ".sql", "-r",
-          MetricsDatabase.root.appendingPathComponent("supabase/tests").path,
+          try Self.folder(for: database.source).path,
         ])
       #expect(result.status == 0, "pg_prove failed:\n\(result.output)\(result.error)")
       #expect(result.output.contains("Result: PASS"), "\(result.output)")
@@ -67,7 +92,7 @@ extension DatabaseTests {
       let strategy = deployment.strategy
       let database = try deployment.database()
       try database.reset()
-      let sql = try MetricsDatabase.file("supabase/tests/\(name)")
+      let sql = try Self.text(of: name, for: deployment.source)
       let result = try database.cluster.psqlResult(sql)
       let report = TAPReport(result.output)
       #expect(result.status == 0, "\(name) stopped with an error: \(result.error)")

@@ -106,8 +106,7 @@ final class MetricsDatabase: Sendable {
   /// The views in `test_facts` the tests write facts through; first on the search_path when
   /// the source schema's tests write through them.
   static func installTestHelpers(_ cluster: PostgresCluster, _ source: SourceFixture) throws {
-    let helpers = try generate([source.testHelpers])[0].text
-    try cluster.psql(helpers, options: ["--single-transaction"])
+    try cluster.psql(try generate([source.testHelpers])[0].text)
     if source.writesThroughHelpers {
       try cluster.psql(
         "ALTER DATABASE \(PostgresCluster.databaseName) SET search_path = test_facts, \"$user\", public;"

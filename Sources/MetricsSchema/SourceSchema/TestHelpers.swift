@@ -10,6 +10,11 @@ import SQLBuilder
 /// -- INSERT INTO public.calls (id, …) SELECT new.id, … (or the team's own table and columns)
 /// ```
 enum TestHelpers<S: SourceSchema> {
+  /// pgTAP's `plan(count)`.
+  static var plan: SQLFunction<PG.Integer, PG.Text> { SQLFunction("plan") }
+  /// pgTAP's `ok(condition, description)`.
+  static var ok: SQLFunction<PG.Boolean, PG.Text, PG.Text> { SQLFunction("ok") }
+
   static var statements: [any SQLStatement] {
     [CreateSchema("test_facts")] + helpers(S.Calls.self) + helpers(S.Orders.self)
       + helpers(S.Reservations.self)
@@ -23,7 +28,7 @@ enum TestHelpers<S: SourceSchema> {
     let update = Function("test_facts", "update_\(kind)")
     let delete = Function("test_facts", "delete_\(kind)")
     return [
-      CreateView(Written.self) {
+      CreateView(Written.self, orReplace: true) {
         Select(Written.self) { q, out in
           out.columns(of: q.from(FactSources.view(T.self), as: "f"))
         }

@@ -90,3 +90,20 @@ extension SQLWriter {
     }
   }
 }
+
+/// `SELECT expression;` as a statement: a call whose result is all it does, such as pgTAP's
+/// `SELECT plan(1);`.
+public struct SelectValue: SQLStatement, ValidatedStatement {
+  let node: SQLNode
+
+  /// Selects `value`.
+  public init<B: SQLType, N: Nullability>(_ value: SQLExpression<B, N>) { node = value.node }
+
+  public func render(into writer: inout SQLWriter) {
+    writer.line("SELECT \(writer.expression(node));")
+  }
+
+  package func validate(_ validator: inout SQLValidator) {
+    QueryRules.check(expression: node, clause: "SELECT", in: &validator)
+  }
+}
