@@ -15,6 +15,7 @@ public enum GenSQLCommand {
   /// `now` dates a new migration.
   public static func run(
     arguments: [String], scripts: [SQLScript] = MetricsScripts.all,
+    strategies: (MetricsStrategy) -> [SQLScript] = { MetricsScripts.all($0) },
     typeScript: TypeScriptFile = ReadAPI.typeScriptFile, now: Date = Date(),
     out: (String) -> Void, err: (String) -> Void
   ) -> ExitCode {
@@ -29,7 +30,20 @@ public enum GenSQLCommand {
       out(GenSQLOptions.usage + "\n")
       return .success
     }
-    let scripts = options.strategy.map(MetricsScripts.all) ?? scripts
+    let scripts = options.strategy.map(strategies) ?? scripts
+    // The strategies not generated here are generated too, and must be valid: a change that
+    // breaks the strategy not chosen stops here, not on the day a team switches.
+    for other in MetricsStrategy.allCases where other != options.strategy ?? MetricsStrategy.chosen
+    {
+      do {
+        _ = try generate(strategies(other))
+      } catch {
+        err(
+          "GenSQL: the \(other) strategy's files, which the definitions do not choose, are invalid; nothing was written.\n\(error.description)\n"
+        )
+        return .failure
+      }
+    }
     let folder = URL(fileURLWithPath: options.outputDirectory, isDirectory: true)
     let migrations = MigrationFolder(
       url: options.migrationsDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }

@@ -41,7 +41,8 @@ public struct GenSQLOptions: Equatable, Sendable {
     OPTIONS:
       --check              Write nothing; exit 1 when a file is stale, a migration is due, a
                            generated migration was edited or deleted or is not in the state, or
-                           two migrations share a timestamp.
+                           two migrations share a timestamp. Every run, checking or writing,
+                           also generates the strategy not chosen and fails when it is invalid.
       --output <dir>       The folder of the desired state (default: supabase/generated).
       --migrations <dir>   The migrations folder (default: migrations beside the output folder).
       --name <name>        The new migration's name: lowercase letters, digits and _

@@ -1,5 +1,6 @@
 import Foundation
 import GenSQLCore
+import MetricsSchema
 import SQLBuilder
 import Testing
 
@@ -224,6 +225,29 @@ import Testing
     let result = run(["--output", folder.path], scripts: [bad])
     #expect(result.code == .failure)
     #expect(result.err.contains("cron job job: invalid cron schedule 'every minute'"))
+    #expect(contents(folder).isEmpty)
+  }
+
+  /// The strategy the definitions do not choose is generated too: a change that breaks it fails
+  /// the check and writes nothing, naming the strategy and the problem.
+  @Test(arguments: [["--check"], []])
+  func theStrategyNotChosenMustGenerateToo(arguments: [String]) throws {
+    let folder = try temporaryFolder()
+    let bad = SQLScript("bad.sql", header: []) {
+      CronSchedule(
+        "job", schedule: "every minute", command: SelectFunction(Function("public", "f")))
+    }
+    let other = MetricsStrategy.allCases.first { $0 != MetricsStrategy.chosen }!
+    var err = ""
+    let code = GenSQLCommand.run(
+      arguments: arguments + ["--output", folder.path],
+      strategies: { $0 == other ? [bad] : MetricsScripts.all($0) }, out: { _ in },
+      err: { err += $0 })
+    #expect(code == .failure)
+    #expect(
+      err.contains(
+        "the \(other) strategy's files, which the definitions do not choose, are invalid"))
+    #expect(err.contains("cron job job: invalid cron schedule 'every minute'"))
     #expect(contents(folder).isEmpty)
   }
 }
