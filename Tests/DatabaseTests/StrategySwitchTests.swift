@@ -32,6 +32,10 @@ extension DatabaseTests {
         """
         BEGIN;
         \(try #require(forth.sql))
+        \(expected)
+        SELECT 'missing before a catch-up|' || count(*) FROM (SELECT * FROM pg_temp.expected_metrics EXCEPT ALL SELECT * FROM public.mv_metrics_daily) x;
+        SELECT 'extra before a catch-up|' || count(*) FROM (SELECT * FROM public.mv_metrics_daily EXCEPT ALL SELECT * FROM pg_temp.expected_metrics) x;
+        DROP VIEW pg_temp.expected_metrics;
         SELECT public.refresh_metrics_daily();
         SELECT 'kind after the switch|' || CASE relkind WHEN 'v' THEN 1 ELSE 0 END
         FROM pg_class WHERE oid = 'public.mv_metrics_daily'::regclass;
@@ -57,7 +61,8 @@ extension DatabaseTests {
         """, options: ["-t", "-A"])
       let counts = countsByTag(output)
       #expect(counts["kind after the switch"] == 1, "\(output.suffix(3000))")
-      for stage in ["after the switch", "after changes", "back"] {
+      // Until the first catch-up builds the totals, the view computes its rows from the sources.
+      for stage in ["before a catch-up", "after the switch", "after changes", "back"] {
         #expect(counts["missing \(stage)"] == 0, "\(stage): \(output.suffix(3000))")
         #expect(counts["extra \(stage)"] == 0, "\(stage)")
       }
