@@ -23,16 +23,10 @@ public struct MetricsDailyTotals: Relation {
   public init() {}
 }
 
-/// A log of fact rows: each row as it now is (`sign` 1) or was (-1), and when it was written.
-public protocol FactChanges: Relation {
-  var sign: Column<PG.SmallInt, NotNull> { get }
-  var loggedAt: Column<PG.TimestampTZ, NotNull> { get }
-}
-
 /// `private.metrics_<kind>_changes`, `metrics_call_changes`: the rows of `Table` written since
 /// the last catch-up, `sign` 1 for a row as it now is and -1 for a row as it was, with the
 /// columns `Table` declares.
-public struct FactChangeLog<Table: FactTable>: ShapedRelation, FactChanges {
+public struct FactChangeLog<Table: FactTable>: ShapedRelation {
   public typealias Shape = Table
   public static var qualifiedName: QualifiedName {
     QualifiedName("private", "metrics_\(Table.Fact.kind)_changes")
