@@ -30,6 +30,10 @@ public enum GenSQLCommand {
       out(GenSQLOptions.usage + "\n")
       return .success
     }
+    if options.version {
+      out("GenSQL \(GenSQLOptions.currentVersion)\n")
+      return .success
+    }
     let scripts = options.strategy.map(strategies) ?? scripts
     // The strategies not generated here are generated too, and must be valid: a change that
     // breaks the strategy not chosen stops here, not on the day a team switches.

@@ -24,6 +24,11 @@ public struct GenSQLOptions: Equatable, Sendable {
   public var record: String?
   /// Print usage and stop.
   public var help = false
+  /// Print the version and stop.
+  public var version = false
+
+  /// This GenSQL's version, as `--version` prints it.
+  public static let currentVersion = "0.9.0"
 
   /// The usage text `--help` prints.
   public static let usage = """
@@ -58,6 +63,7 @@ public struct GenSQLOptions: Equatable, Sendable {
       --test-helpers <file>
                            Where the pgTAP files' helpers go (default:
                            supabase/tests/00_test_facts.sql; with --output, nowhere unless given).
+      --version            Show the version.
       -h, --help           Show this help.
 
     EXIT CODES:
@@ -66,7 +72,7 @@ public struct GenSQLOptions: Equatable, Sendable {
     """
 
   /// The options that take no value, and those that take one.
-  static let flags: Set<String> = ["--check", "--help"]
+  static let flags: Set<String> = ["--check", "--help", "--version"]
   static let valueOptions: Set<String> = [
     "--output", "--migrations", "--name", "--strategy", "--record", "--typescript",
     "--test-helpers",
@@ -110,7 +116,11 @@ public struct GenSQLOptions: Equatable, Sendable {
       }
       if Self.flags.contains(option) {
         guard attached == nil else { throw UsageError(description: "'\(option)' takes no value") }
-        if option == "--check" { check = true } else { help = true }
+        switch option {
+        case "--check": check = true
+        case "--version": version = true
+        default: help = true
+        }
         continue
       }
       // The value after the option; an empty one names nothing, so it is a mistake too.

@@ -35,6 +35,15 @@ import Testing
     ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
   }
 
+  @Test func versionPrintsOneLineAndSucceeds() {
+    let result = run(["--version"])
+    #expect(result.code == .success)
+    #expect(result.out == "GenSQL \(GenSQLOptions.currentVersion)\n")
+    #expect(result.err.isEmpty)
+    #expect(GenSQLOptions.usage.contains("--version"))
+    #expect(run(["--version=1"]).code == .usage)
+  }
+
   @Test func helpPrintsUsageAndSucceeds() {
     let result = run(["--help"])
     #expect(result.code == .success)
