@@ -232,13 +232,15 @@ public enum MetricsView {
     dailyFacts
     dailyTotals
   } select: {
-    metricsRows(DailyTotals.self, ordered: true)
+    metricsRows(ordered: true) { $0.from(DailyTotals.self, as: "t") }
   }
 
   /// The view's rows from totals per key: the settings of each key apply here.
-  static func metricsRows<T: DailyTotalsRows>(_: T.Type, ordered: Bool) -> Select<MetricsDaily> {
+  static func metricsRows(ordered: Bool, _ totals: (SelectBuilder) -> Source<DailyTotals>)
+    -> Select<MetricsDaily>
+  {
     Select(MetricsDaily.self) { q, out in
-      let t = q.from(T.self, as: "t")
+      let t = totals(q)
       let ls = q.leftJoin(LocationSettings.self, as: "ls") { $0.locationID == t.locationID }
       let acs = q.leftJoin(AccountSettings.self, as: "acs") { $0.accountID == t.accountID }
       if ordered { q.orderBy(t.accountID, t.locationID, t.date) }

@@ -42,38 +42,25 @@ struct DailyFacts: CommonTable {
   let estimateGuests = Column<PG.Integer, Nullable>("estimate_guests")
 }
 
-/// Totals per key that do not depend on the settings: `daily_totals`, or the incremental
-/// strategy's table.
-protocol DailyTotalsRows: Relation {
-  var accountID: Column<PG.UUID, NotNull> { get }
-  var locationID: Column<PG.UUID, Nullable> { get }
-  var date: Column<PG.Date, NotNull> { get }
-  var totalCalls: Column<PG.BigInt, NotNull> { get }
-  var ordersCount: Column<PG.BigInt, NotNull> { get }
-  var reservationsCount: Column<PG.BigInt, NotNull> { get }
-  var completedCalls: Column<PG.BigInt, NotNull> { get }
-  var orderCents: Column<PG.DoublePrecision, NotNull> { get }
-  var overrideCents: Column<PG.DoublePrecision, NotNull> { get }
-  var estimateGuests: Column<PG.BigInt, NotNull> { get }
-}
-
-extension MetricsDailyTotals: DailyTotalsRows {}
-
-/// `daily_totals`: one row per key, independent of the settings, which apply per key at the end.
-struct DailyTotals: CommonTable, DailyTotalsRows {
+/// `daily_totals`: one row per key, independent of the settings, which apply per key at the end;
+/// the incremental strategy keeps the same rows in `private.metrics_daily_totals`. Every column
+/// but the key adds up: a catch-up adds a change's totals to the stored ones.
+struct DailyTotals: CommonTable, ShapedRelation {
+  typealias Shape = MetricsDailyCounts
   static let qualifiedName = QualifiedName("daily_totals")
   let accountID = Column<PG.UUID, NotNull>("account_id")
   let locationID = Column<PG.UUID, Nullable>("location_id")
   let date = Column<PG.Date, NotNull>("date")
-  /// Counted calls, orders and reservations.
+  /// Counted calls, orders and reservations: the row goes when it reaches 0.
   let facts = Column<PG.BigInt, NotNull>("facts")
-  let totalCalls = Column<PG.BigInt, NotNull>("total_calls")
-  let ordersCount = Column<PG.BigInt, NotNull>("orders_count")
-  let reservationsCount = Column<PG.BigInt, NotNull>("reservations_count")
-  let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
-  /// In cents, exact.
+  /// The count metrics, `total_calls`, … (``MetricsDailyCounts``).
+  let counts = ShapeColumns()
+  /// In cents, exact below 2^53.
   let orderCents = Column<PG.DoublePrecision, NotNull>("order_cents")
-  /// In cents, exact.
+  /// In cents, exact below 2^53.
   let overrideCents = Column<PG.DoublePrecision, NotNull>("override_cents")
   let estimateGuests = Column<PG.BigInt, NotNull>("estimate_guests")
+
+  /// The key, which does not add up.
+  static let key = ["account_id", "location_id", "date"]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MetricsSchema
 
 /// The metrics contract computed in plain Swift from ``MessyData``, independently of the SQL.
 enum ContractOracle {
@@ -11,17 +12,21 @@ enum ContractOracle {
     }
   }
 
-  struct Row: Equatable {
-    var totalCalls = 0
-    var ordersCount = 0
-    var reservationsCount = 0
-    var completedCalls = 0
-    var revenueOrders = 0.0
-    var estimateCents = 0
-    var revenueEstimate = 0.0
-    var totalRevenue = 0.0
-    var minutesSaved = 0.0
+  /// A row of `mv_metrics_daily` but its key: each column's value by its name, as the oracle
+  /// computes it (a column it does not compute is missing, and the comparison says so).
+  struct Row: Equatable, CustomStringConvertible {
+    var values: [String: Double] = [:]
     var orderCents = 0
+    var estimateCents = 0
+
+    /// Counts one more in the count metric `column`.
+    mutating func count(_ column: String) { values[column, default: 0] += 1 }
+
+    subscript(_ column: String) -> Double { values[column, default: 0] }
+
+    var description: String {
+      values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    }
   }
 
   static func rows(_ data: MessyData) -> [Key: Row] {
@@ -58,10 +63,12 @@ enum ContractOracle {
       let key = Key(
         account: account, location: call.location,
         date: localDate(started, zone(location: call.location, account: account)))
-      rows[key, default: Row()].totalCalls += 1
-      if call.type == "order" { rows[key]!.ordersCount += 1 }
-      if call.type == "reservation" { rows[key]!.reservationsCount += 1 }
-      if call.status == "completed" { rows[key]!.completedCalls += 1 }
+      var row = rows[key, default: Row()]
+      row.count("total_calls")
+      if call.type == "order" { row.count("orders_count") }
+      if call.type == "reservation" { row.count("reservations_count") }
+      if call.status == "completed" { row.count("completed_calls") }
+      rows[key] = row
     }
     for order in data.orders {
       let location = order.location.flatMap { locationAccount[$0] == nil ? nil : $0 }
@@ -92,11 +99,14 @@ enum ContractOracle {
         key.location.flatMap { data.locationSettings[$0]?.baseline }
         ?? data.accountSettings[key.account]?.baseline ?? 120
       var finished = row
+      // A count the facts of a key never add to is 0: the list of counts is the declaration's,
+      // their values are the oracle's own, above.
+      for column in MetricsDailyCounts.columns.map(\.name) { finished.values[column] = row[column] }
       // Exact sums in cents, rounded once, as the view sums in numeric.
-      finished.revenueOrders = Double(row.orderCents) / 100
-      finished.revenueEstimate = Double(row.estimateCents) / 100
-      finished.totalRevenue = Double(row.orderCents + row.estimateCents) / 100
-      finished.minutesSaved = Double(row.completedCalls * baseline) / 60
+      finished.values["total_revenue_orders"] = Double(row.orderCents) / 100
+      finished.values["total_revenue_res_estimate"] = Double(row.estimateCents) / 100
+      finished.values["total_revenue"] = Double(row.orderCents + row.estimateCents) / 100
+      finished.values["minutes_saved"] = row["completed_calls"] * Double(baseline) / 60
       rows[key] = finished
     }
     return rows

@@ -56,9 +56,7 @@ extension DatabaseTests {
     /// A catch-up adds up every column of the totals but the key, and the totals a query
     /// computes have the same columns as the table.
     @Test func theCatchUpAddsUpEveryColumnButTheKey() {
-      let added =
-        CatchUp<SourceTables>.counts.map { MetricsDailyTotals.columnName($0.1) }
-        + CatchUp<SourceTables>.cents.map { MetricsDailyTotals.columnName($0.1) }
+      let added = CatchUp<SourceTables>.summed.map(\.name)
       let key = ["account_id", "location_id", "date"]
       #expect(Set(added) == Set(MetricsDailyTotals.columns.map(\.name)).subtracting(key))
       #expect(added.count == Set(added).count)

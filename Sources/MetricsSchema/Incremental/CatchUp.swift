@@ -10,27 +10,28 @@ import SQLBuilder
 /// the applied attribution becomes today's. All of it reads one snapshot, so a writer that
 /// commits meanwhile is simply left for the next catch-up, whatever zone it saw.
 enum CatchUp<S: SourceSchema> {
-  /// The columns a catch-up adds up, as `daily_totals` and `metrics_daily_totals` both name
-  /// them: every column but the key. A metric column is added here as well as to both.
-  static var counts:
-    [(
-      KeyPath<DailyTotals, Column<PG.BigInt, NotNull>>,
-      KeyPath<MetricsDailyTotals, Column<PG.BigInt, NotNull>>
-    )]
-  {
-    [
-      (\.facts, \.facts), (\.totalCalls, \.totalCalls), (\.ordersCount, \.ordersCount),
-      (\.reservationsCount, \.reservationsCount), (\.completedCalls, \.completedCalls),
-      (\.estimateGuests, \.estimateGuests),
-    ]
+  /// The columns a catch-up adds up: every column of the totals but the key, each a count
+  /// (`bigint`) or cents (`double precision`), read from the declarations.
+  static var summed: [any AnyColumn] {
+    DailyTotals.columns.filter { !DailyTotals.key.contains($0.name) }
   }
-  static var cents:
-    [(
-      KeyPath<DailyTotals, Column<PG.DoublePrecision, NotNull>>,
-      KeyPath<MetricsDailyTotals, Column<PG.DoublePrecision, NotNull>>
-    )]
-  {
-    [(\.orderCents, \.orderCents), (\.overrideCents, \.overrideCents)]
+
+  /// A summed column of `source`, typed as its kind.
+  enum Total {
+    case count(SQLExpression<PG.BigInt, NotNull>)
+    case cents(SQLExpression<PG.DoublePrecision, NotNull>)
+
+    init<R: Relation>(_ source: Source<R>, _ column: any AnyColumn) {
+      let node = SQLNode.column(source.reference.column(named: column.name, readAsNotNull: true))
+      switch column.typeInfo.name {
+      case PG.BigInt.sqlName: self = .count(.init(unchecked: node))
+      case PG.DoublePrecision.sqlName: self = .cents(.init(unchecked: node))
+      default:
+        preconditionFailure(
+          "daily_totals.\(column.name) is \(column.typeInfo.name): a total is bigint or double precision"
+        )
+      }
+    }
   }
 
   /// The facts `inputs` reads, totalled per key; negated to take them away.
@@ -39,10 +40,13 @@ enum CatchUp<S: SourceSchema> {
     guard negated else { return totals }
     return Select(DailyTotals.self) { q, out in
       let t = q.from(totals, as: "t")
-      let none = SQLExpression<PG.BigInt, NotNull>.constant(0)
-      let noCents = SQLExpression<PG.DoublePrecision, NotNull>.constant(0)
-      for (column, _) in counts { out[dynamicMember: column](none - t[dynamicMember: column]) }
-      for (column, _) in cents { out[dynamicMember: column](noCents - t[dynamicMember: column]) }
+      for column in summed {
+        switch Total(t, column) {
+        case .count(let x): out.set((SQLExpression<PG.BigInt, NotNull>.constant(0) - x).node, for: column)
+        case .cents(let x):
+          out.set((SQLExpression<PG.DoublePrecision, NotNull>.constant(0) - x).node, for: column)
+        }
+      }
       out.columns(of: t)
     }
   }
@@ -102,18 +106,18 @@ enum CatchUp<S: SourceSchema> {
     return Select(MetricsDailyTotals.self) { q, out in
       let d = q.from(all, as: "d")
       q.groupBy(d.accountID, d.locationID, d.date)
-      let zero = SQLExpression<PG.Numeric, NotNull>.constant(0)
-      let noCents = SQLExpression<PG.DoublePrecision, NotNull>.constant(0)
       var changes: [SQLExpression<PG.Boolean, Nullable>] = []
-      for (summed, column) in counts {
-        let total = sum(d[dynamicMember: summed])
-        changes.append(total != zero)
-        out[dynamicMember: column](coalesce(total, zero).cast(to: PG.BigInt.self))
-      }
-      for (summed, column) in cents {
-        let total = sum(d[dynamicMember: summed])
-        changes.append(total != noCents)
-        out[dynamicMember: column](coalesce(total, noCents))
+      for column in summed {
+        switch Total(d, column) {
+        case .count(let x):
+          let zero = SQLExpression<PG.Numeric, NotNull>.constant(0)
+          changes.append(sum(x) != zero)
+          out.set(coalesce(sum(x), zero).cast(to: PG.BigInt.self).node, for: column)
+        case .cents(let x):
+          let zero = SQLExpression<PG.DoublePrecision, NotNull>.constant(0)
+          changes.append(sum(x) != zero)
+          out.set(coalesce(sum(x), zero).node, for: column)
+        }
       }
       q.having(changes.dropFirst().reduce(changes[0]) { $0 || $1 })
       out.columns(of: d)
@@ -124,11 +128,12 @@ enum CatchUp<S: SourceSchema> {
   static func add(_ delta: Select<MetricsDailyTotals>) -> Insert<MetricsDailyTotals> {
     Insert(into: MetricsDailyTotals.self, delta)
       .onConflict(\.accountID, \.locationID, \.date) { set, t, change in
-        for (_, column) in counts {
-          set[dynamicMember: column](t[dynamicMember: column] + change[dynamicMember: column])
-        }
-        for (_, column) in cents {
-          set[dynamicMember: column](t[dynamicMember: column] + change[dynamicMember: column])
+        for column in summed {
+          switch (Total(t, column), Total(change, column)) {
+          case (.count(let old), .count(let new)): set.set((old + new).node, for: column)
+          case (.cents(let old), .cents(let new)): set.set((old + new).node, for: column)
+          default: preconditionFailure("daily_totals.\(column.name) changed its type")
+          }
         }
       }
   }

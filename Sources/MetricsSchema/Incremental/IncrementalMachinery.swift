@@ -82,7 +82,10 @@ enum IncrementalMachinery<S: SourceSchema> {
   static var view: CreateView<MetricsDaily> {
     CreateView(MetricsDaily.self, securityInvoker: true) {
       Select(MetricsDaily.self) { q, out in
-        let t = q.from(MetricsView.metricsRows(MetricsDailyTotals.self, ordered: false), as: "t")
+        let rows = MetricsView.metricsRows(ordered: false) {
+          $0.from(MetricsDailyTotals.self, as: "t").asShape
+        }
+        let t = q.from(rows, as: "t")
         q.where(exists { $0.from(MetricsTotalsBuilt.self, as: "b") })
         out.columns(of: t)
       }

@@ -4,23 +4,11 @@ import SQLBuilder
 // again from the sources. The change logs hold what writers did since the last catch-up, as
 // rows shaped like the base tables, so the fact views' declarations (`FactTable.fact`) read them.
 
-/// `private.metrics_daily_totals`: per key, the totals that do not depend on the settings.
-public struct MetricsDailyTotals: Relation {
-  public static let qualifiedName = QualifiedName("private", "metrics_daily_totals")
-  public let accountID = Column<PG.UUID, NotNull>("account_id")
-  public let locationID = Column<PG.UUID, Nullable>("location_id")
-  public let date = Column<PG.Date, NotNull>("date")
-  /// Counted calls, orders and reservations: the row goes when it reaches 0.
-  public let facts = Column<PG.BigInt, NotNull>("facts")
-  public let totalCalls = Column<PG.BigInt, NotNull>("total_calls")
-  public let ordersCount = Column<PG.BigInt, NotNull>("orders_count")
-  public let reservationsCount = Column<PG.BigInt, NotNull>("reservations_count")
-  public let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
-  /// Whole cents, exact below 2^53.
-  public let orderCents = Column<PG.DoublePrecision, NotNull>("order_cents")
-  public let overrideCents = Column<PG.DoublePrecision, NotNull>("override_cents")
-  public let estimateGuests = Column<PG.BigInt, NotNull>("estimate_guests")
-  public init() {}
+/// `private.metrics_daily_totals`: per key, the totals that do not depend on the settings, the
+/// rows of `daily_totals` (`DailyTotals`).
+struct MetricsDailyTotals: ShapedRelation {
+  typealias Shape = DailyTotals
+  static let qualifiedName = QualifiedName("private", "metrics_daily_totals")
 }
 
 /// `private.metrics_<kind>_changes`, `metrics_call_changes`: the rows of `Table` written since

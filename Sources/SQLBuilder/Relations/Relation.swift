@@ -62,9 +62,8 @@ extension Relation {
 
   /// The declared columns in declaration order.
   public static var columns: [any AnyColumn] {
-    let own = Mirror(reflecting: Self()).children.compactMap { $0.value as? any AnyColumn }
-    guard let shaped = Self.self as? any ShapedRelation.Type else { return own }
-    return own + shapeColumns(shaped)
+    if let shaped = Self.self as? any ShapedRelation.Type { return shapedColumns(shaped) }
+    return Mirror(reflecting: Self()).children.compactMap { $0.value as? any AnyColumn }
   }
 
   /// The name of one declared column.

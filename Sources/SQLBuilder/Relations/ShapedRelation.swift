@@ -1,6 +1,6 @@
 /// A relation with the columns of another, `Shape`, under a name of its own: a log of a table's
 /// rows, a trigger's transition table, a CTE of rows read from it. Columns the type declares
-/// itself come first, then `Shape`'s:
+/// itself come first, then `Shape`'s, or where it declares a ``ShapeColumns``:
 ///
 /// ```swift
 /// struct CallLog: ShapedRelation {
@@ -26,8 +26,27 @@ extension ShapedRelation {
   }
 }
 
-/// The columns of `R.Shape`, which a shaped relation has after its own.
-func shapeColumns<R: ShapedRelation>(_: R.Type) -> [any AnyColumn] { R.Shape.columns }
+/// Where a ``ShapedRelation`` has its shape's columns among its own:
+/// `let counts = ShapeColumns()` between two columns puts them there.
+public struct ShapeColumns: Sendable {
+  public init() {}
+}
+
+/// The columns of a shaped relation: its own, with `R.Shape`'s where it declares a
+/// ``ShapeColumns``, else after them.
+func shapedColumns<R: ShapedRelation>(_: R.Type) -> [any AnyColumn] {
+  var columns: [any AnyColumn] = []
+  var placed = false
+  for child in Mirror(reflecting: R()).children {
+    if let column = child.value as? any AnyColumn {
+      columns.append(column)
+    } else if child.value is ShapeColumns {
+      columns += R.Shape.columns
+      placed = true
+    }
+  }
+  return placed ? columns : columns + R.Shape.columns
+}
 
 extension Source where R: ShapedRelation {
   /// The same rows read as `Shape`: `new_calls` handed to a definition over `calls`.

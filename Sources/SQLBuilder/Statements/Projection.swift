@@ -34,7 +34,7 @@ public final class Projection<Output: Relation> {
   /// `SELECT DISTINCT`: duplicate rows are returned once.
   public func distinct() { isDistinct = true }
 
-  func set(_ node: SQLNode, for column: some AnyColumn) {
+  package func set(_ node: SQLNode, for column: some AnyColumn) {
     if items[column.name] != nil { repeated.append(column.name) }
     items[column.name] = SelectItem(node: node, name: column.name, typeInfo: column.typeInfo)
   }

@@ -1544,7 +1544,7 @@ BEGIN
         ) t
       ) d
       GROUP BY d.account_id, d.location_id, d.date
-      HAVING SUM(d.facts) <> 0 OR SUM(d.total_calls) <> 0 OR SUM(d.orders_count) <> 0 OR SUM(d.reservations_count) <> 0 OR SUM(d.completed_calls) <> 0 OR SUM(d.estimate_guests) <> 0 OR SUM(d.order_cents) <> 0 OR SUM(d.override_cents) <> 0
+      HAVING SUM(d.facts) <> 0 OR SUM(d.total_calls) <> 0 OR SUM(d.orders_count) <> 0 OR SUM(d.reservations_count) <> 0 OR SUM(d.completed_calls) <> 0 OR SUM(d.order_cents) <> 0 OR SUM(d.override_cents) <> 0 OR SUM(d.estimate_guests) <> 0
       ON CONFLICT (account_id, location_id, date) DO UPDATE SET
         facts = metrics_daily_totals.facts + excluded.facts,
         total_calls = metrics_daily_totals.total_calls + excluded.total_calls,
@@ -1681,7 +1681,7 @@ BEGIN
           ) t
         ) d
         GROUP BY d.account_id, d.location_id, d.date
-        HAVING SUM(d.facts) <> 0 OR SUM(d.total_calls) <> 0 OR SUM(d.orders_count) <> 0 OR SUM(d.reservations_count) <> 0 OR SUM(d.completed_calls) <> 0 OR SUM(d.estimate_guests) <> 0 OR SUM(d.order_cents) <> 0 OR SUM(d.override_cents) <> 0
+        HAVING SUM(d.facts) <> 0 OR SUM(d.total_calls) <> 0 OR SUM(d.orders_count) <> 0 OR SUM(d.reservations_count) <> 0 OR SUM(d.completed_calls) <> 0 OR SUM(d.order_cents) <> 0 OR SUM(d.override_cents) <> 0 OR SUM(d.estimate_guests) <> 0
         ON CONFLICT (account_id, location_id, date) DO UPDATE SET
           facts = metrics_daily_totals.facts + excluded.facts,
           total_calls = metrics_daily_totals.total_calls + excluded.total_calls,
@@ -1812,7 +1812,7 @@ BEGIN
           ) t
         ) d
         GROUP BY d.account_id, d.location_id, d.date
-        HAVING SUM(d.facts) <> 0 OR SUM(d.total_calls) <> 0 OR SUM(d.orders_count) <> 0 OR SUM(d.reservations_count) <> 0 OR SUM(d.completed_calls) <> 0 OR SUM(d.estimate_guests) <> 0 OR SUM(d.order_cents) <> 0 OR SUM(d.override_cents) <> 0
+        HAVING SUM(d.facts) <> 0 OR SUM(d.total_calls) <> 0 OR SUM(d.orders_count) <> 0 OR SUM(d.reservations_count) <> 0 OR SUM(d.completed_calls) <> 0 OR SUM(d.order_cents) <> 0 OR SUM(d.override_cents) <> 0 OR SUM(d.estimate_guests) <> 0
         ON CONFLICT (account_id, location_id, date) DO UPDATE SET
           facts = metrics_daily_totals.facts + excluded.facts,
           total_calls = metrics_daily_totals.total_calls + excluded.total_calls,
@@ -1947,7 +1947,7 @@ BEGIN
           ) t
         ) d
         GROUP BY d.account_id, d.location_id, d.date
-        HAVING SUM(d.facts) <> 0 OR SUM(d.total_calls) <> 0 OR SUM(d.orders_count) <> 0 OR SUM(d.reservations_count) <> 0 OR SUM(d.completed_calls) <> 0 OR SUM(d.estimate_guests) <> 0 OR SUM(d.order_cents) <> 0 OR SUM(d.override_cents) <> 0
+        HAVING SUM(d.facts) <> 0 OR SUM(d.total_calls) <> 0 OR SUM(d.orders_count) <> 0 OR SUM(d.reservations_count) <> 0 OR SUM(d.completed_calls) <> 0 OR SUM(d.order_cents) <> 0 OR SUM(d.override_cents) <> 0 OR SUM(d.estimate_guests) <> 0
         ON CONFLICT (account_id, location_id, date) DO UPDATE SET
           facts = metrics_daily_totals.facts + excluded.facts,
           total_calls = metrics_daily_totals.total_calls + excluded.total_calls,
