@@ -35,7 +35,7 @@ let package = Package(
     .testTarget(
       name: "DatabaseTests",
       dependencies: ["PostgresHarness", "GenSQLCore", "MetricsSchema", "SQLBuilder"],
-      exclude: ["Fixtures"]),
+      exclude: ["Fixtures", "SecondSchema/phone_agent.sql"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -234,7 +234,9 @@ enum ViewRows {
       let key = ContractOracle.Key(account: f[0], location: f[1] == "-" ? nil : f[1], date: f[2])
       #expect(rows[key] == nil, "duplicate key \(key)")
       var row = ContractOracle.Row()
-      for (column, value) in zip(valueColumns, f.dropFirst(3)) { row.values[column] = Double(value)! }
+      for (column, value) in zip(valueColumns, f.dropFirst(3)) {
+        row.values[column] = Double(value)!
+      }
       rows[key] = row
     }
     return rows

@@ -213,14 +213,14 @@ extension DatabaseTests {
     }
 
     /// A metric column added to the view's declaration appears in the TypeScript with no other
-    /// edit: the next version's view gives the same file with `missed_calls` added.
+    /// edit: the next version's view gives the same file with `failed_calls` added.
     @Test func aNewMetricColumnNeedsNoEditOfTheTypeScript() throws {
       let current = try MetricsSchema.ReadAPI.typeScriptFile.render().split(separator: "\n")
-      let next = try MetricsSchema.ReadAPI.typeScript(for: MetricsDailyWithMissedCalls.self)
+      let next = try MetricsSchema.ReadAPI.typeScript(for: MetricsDailyWithFailedCalls.self)
         .render()
-        .replacingOccurrences(of: "MetricsDailyWithMissedCallsRow", with: "MetricsDailyRow")
+        .replacingOccurrences(of: "MetricsDailyWithFailedCallsRow", with: "MetricsDailyRow")
       var lines = next.split(separator: "\n")
-      let index = try #require(lines.firstIndex(of: "  missed_calls: number"))
+      let index = try #require(lines.firstIndex(of: "  failed_calls: number"))
       #expect(lines[index - 1] == "  /** bigint */")
       #expect(lines[index - 2] == "  completed_calls: number")
       lines.removeSubrange((index - 1)...index)

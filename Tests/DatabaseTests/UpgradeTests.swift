@@ -5,11 +5,11 @@ import Testing
 @testable import MetricsSchema
 @testable import SQLBuilder
 
-// The next version of the definitions, as a team would write it: a `missed_calls` metric and a
+// The next version of the definitions, as a team would write it: a `failed_calls` metric and a
 // refresh function with more sort memory.
 
-/// `daily_totals` with missed calls.
-struct DailyTotalsWithMissedCalls: CommonTable {
+/// `daily_totals` with failed calls.
+struct DailyTotalsWithFailedCalls: CommonTable {
   static let qualifiedName = QualifiedName("daily_totals")
   let accountID = Column<PG.UUID, NotNull>("account_id")
   let locationID = Column<PG.UUID, Nullable>("location_id")
@@ -18,14 +18,14 @@ struct DailyTotalsWithMissedCalls: CommonTable {
   let ordersCount = Column<PG.BigInt, NotNull>("orders_count")
   let reservationsCount = Column<PG.BigInt, NotNull>("reservations_count")
   let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
-  let missedCalls = Column<PG.BigInt, NotNull>("missed_calls")
+  let failedCalls = Column<PG.BigInt, NotNull>("failed_calls")
   let orderCents = Column<PG.DoublePrecision, NotNull>("order_cents")
   let overrideCents = Column<PG.DoublePrecision, NotNull>("override_cents")
   let estimateGuests = Column<PG.BigInt, NotNull>("estimate_guests")
 }
 
-/// `mv_metrics_daily` with missed calls.
-struct MetricsDailyWithMissedCalls: ReadAPI.Rows {
+/// `mv_metrics_daily` with failed calls.
+struct MetricsDailyWithFailedCalls: ReadAPI.Rows {
   static let qualifiedName = MetricsDaily.qualifiedName
   let accountID = Column<PG.UUID, NotNull>("account_id")
   let locationID = Column<PG.UUID, Nullable>("location_id")
@@ -34,7 +34,7 @@ struct MetricsDailyWithMissedCalls: ReadAPI.Rows {
   let ordersCount = Column<PG.BigInt, NotNull>("orders_count")
   let reservationsCount = Column<PG.BigInt, NotNull>("reservations_count")
   let completedCalls = Column<PG.BigInt, NotNull>("completed_calls")
-  let missedCalls = Column<PG.BigInt, NotNull>("missed_calls")
+  let failedCalls = Column<PG.BigInt, NotNull>("failed_calls")
   let totalRevenueOrders = Column<PG.DoublePrecision, NotNull>("total_revenue_orders")
   let totalRevenueResEstimate = Column<PG.DoublePrecision, NotNull>("total_revenue_res_estimate")
   let totalRevenue = Column<PG.DoublePrecision, NotNull>("total_revenue")
@@ -42,7 +42,7 @@ struct MetricsDailyWithMissedCalls: ReadAPI.Rows {
 }
 
 enum NextVersion {
-  static let dailyTotals = Select(DailyTotalsWithMissedCalls.self) { q, out in
+  static let dailyTotals = Select(DailyTotalsWithFailedCalls.self) { q, out in
     let f = q.from(DailyFacts.self, as: "f")
     q.groupBy(f.accountID, f.locationID, f.date)
     out.accountID(f.accountID)
@@ -52,21 +52,21 @@ enum NextVersion {
     out.ordersCount(count(filter: f.callType == "order"))
     out.reservationsCount(count(filter: f.callType == "reservation"))
     out.completedCalls(count(filter: f.status == "completed"))
-    out.missedCalls(count(filter: f.status == "missed"))
+    out.failedCalls(count(filter: f.status == "failed"))
     out.orderCents(coalesce(sum(f.orderCents), .constant(0)))
     out.overrideCents(coalesce(sum(f.overrideCents), .constant(0)))
     out.estimateGuests(coalesce(sum(f.estimateGuests), .constant(0)))
   }
 
-  static let view = CreateMaterializedView(MetricsDailyWithMissedCalls.self) {
+  static let view = CreateMaterializedView(MetricsDailyWithFailedCalls.self) {
     with {
       MetricsView.locationZones
       MetricsView.accountZones
       MetricsView.dailyFacts
       dailyTotals
     } select: {
-      Select(MetricsDailyWithMissedCalls.self) { q, out in
-        let t = q.from(DailyTotalsWithMissedCalls.self, as: "t")
+      Select(MetricsDailyWithFailedCalls.self) { q, out in
+        let t = q.from(DailyTotalsWithFailedCalls.self, as: "t")
         let ls = q.leftJoin(LocationSettings.self, as: "ls") { $0.locationID == t.locationID }
         let acs = q.leftJoin(AccountSettings.self, as: "acs") { $0.accountID == t.accountID }
         q.orderBy(t.accountID, t.locationID, t.date)
@@ -79,7 +79,7 @@ enum NextVersion {
         out.ordersCount(t.ordersCount)
         out.reservationsCount(t.reservationsCount)
         out.completedCalls(t.completedCalls)
-        out.missedCalls(t.missedCalls)
+        out.failedCalls(t.failedCalls)
         let revenue = MetricsView.revenue(
           orderCents: t.orderCents, overrideCents: t.overrideCents,
           estimateGuests: t.estimateGuests, ls, acs)
@@ -106,9 +106,9 @@ enum NextVersion {
           switch function.name {
           case RefreshMachinery.function.name: return refreshFunction
           case ReadAPI.function.name:
-            return ReadAPI.createFunction(MetricsDailyWithMissedCalls.self)
+            return ReadAPI.createFunction(MetricsDailyWithFailedCalls.self)
           case ReadAPI.visibleToCaller.name:
-            return ReadAPI.createVisibleToCaller(MetricsDailyWithMissedCalls.self)
+            return ReadAPI.createVisibleToCaller(MetricsDailyWithFailedCalls.self)
           default: return statement
           }
         }
@@ -159,15 +159,15 @@ extension DatabaseTests {
         SELECT relispopulated FROM pg_class WHERE oid = 'public.mv_metrics_daily'::regclass;
         SELECT 'work_mem=128MB' = ANY (proconfig) FROM pg_proc
         WHERE oid = 'public.refresh_metrics_daily()'::regprocedure;
-        SELECT (SELECT sum(missed_calls) FROM public.mv_metrics_daily)
+        SELECT (SELECT sum(failed_calls) FROM public.mv_metrics_daily)
           = (SELECT count(*) FROM calls_v
-             WHERE status = 'missed' AND account_id IS NOT NULL
+             WHERE status = 'failed' AND account_id IS NOT NULL
                AND started_at >= '\(MetricsView.earliestInstant)'
                AND started_at < '\(MetricsView.endOfInstants)');
         """)
       #expect(
         shape
-          == "account_id,location_id,date,total_calls,orders_count,reservations_count,completed_calls,missed_calls,total_revenue_orders,total_revenue_res_estimate,total_revenue,minutes_saved\nt\nt\nt\n"
+          == "account_id,location_id,date,total_calls,orders_count,reservations_count,completed_calls,failed_calls,total_revenue_orders,total_revenue_res_estimate,total_revenue,minutes_saved\nt\nt\nt\n"
       )
       // The new function refreshes, and every rule of the contract still holds.
       try RandomizedContract().compare(database, data, stage: "after the upgrade")

@@ -254,6 +254,26 @@ CREATE OR REPLACE TRIGGER delete_reservation
   FOR EACH ROW
   EXECUTE FUNCTION test_facts.delete_reservation();
 
+CREATE OR REPLACE VIEW test_facts.mv_metrics_daily_columns AS
+SELECT
+  c.ordinal,
+  c.column_name,
+  c.type_name,
+  c.not_null
+FROM jsonb_to_recordset('[
+{"ordinal": 1, "column_name": "account_id", "type_name": "uuid", "not_null": true},
+{"ordinal": 2, "column_name": "location_id", "type_name": "uuid", "not_null": false},
+{"ordinal": 3, "column_name": "date", "type_name": "date", "not_null": true},
+{"ordinal": 4, "column_name": "total_calls", "type_name": "bigint", "not_null": true},
+{"ordinal": 5, "column_name": "orders_count", "type_name": "bigint", "not_null": true},
+{"ordinal": 6, "column_name": "reservations_count", "type_name": "bigint", "not_null": true},
+{"ordinal": 7, "column_name": "completed_calls", "type_name": "bigint", "not_null": true},
+{"ordinal": 8, "column_name": "total_revenue_orders", "type_name": "double precision", "not_null": true},
+{"ordinal": 9, "column_name": "total_revenue_res_estimate", "type_name": "double precision", "not_null": true},
+{"ordinal": 10, "column_name": "total_revenue", "type_name": "double precision", "not_null": true},
+{"ordinal": 11, "column_name": "minutes_saved", "type_name": "double precision", "not_null": true}
+]'::jsonb) AS c(ordinal integer, column_name text, type_name text, not_null boolean);
+
 SELECT plan(1);
 
 SELECT ok(to_regclass('test_facts.calls') IS NOT NULL AND to_regclass('test_facts.orders') IS NOT NULL AND to_regclass('test_facts.reservations') IS NOT NULL, 'the test helpers are installed');

@@ -42,7 +42,8 @@ enum CatchUp<S: SourceSchema> {
       let t = q.from(totals, as: "t")
       for column in summed {
         switch Total(t, column) {
-        case .count(let x): out.set((SQLExpression<PG.BigInt, NotNull>.constant(0) - x).node, for: column)
+        case .count(let x):
+          out.set((SQLExpression<PG.BigInt, NotNull>.constant(0) - x).node, for: column)
         case .cents(let x):
           out.set((SQLExpression<PG.DoublePrecision, NotNull>.constant(0) - x).node, for: column)
         }

@@ -17,7 +17,24 @@ enum TestHelpers<S: SourceSchema> {
 
   static var statements: [any SQLStatement] {
     [CreateSchema("test_facts")] + helpers(S.Calls.self) + helpers(S.Orders.self)
-      + helpers(S.Reservations.self)
+      + helpers(S.Reservations.self) + [declaredColumns]
+  }
+
+  /// `test_facts.mv_metrics_daily_columns`: the view's columns as `MetricsDaily` declares them,
+  /// in order, which the pgTAP files check the catalog and the rows against.
+  static var declaredColumns: CreateView<DeclaredColumn> {
+    CreateView(DeclaredColumn.self, orReplace: true) {
+      Select(DeclaredColumn.self) { q, out in
+        let json = MetricsDaily.columns.enumerated().map { ordinal, column in
+          "{\"ordinal\": \(ordinal + 1), \"column_name\": \"\(column.name)\", "
+            + "\"type_name\": \"\(column.typeInfo.name)\", \"not_null\": \(!column.typeInfo.isNullable)}"
+        }
+        out.columns(
+          of: q.jsonbToRecordset(
+            SQLExpression.text("[\n" + json.joined(separator: ",\n") + "\n]").cast(
+              to: PG.JSONB.self), as: DeclaredColumn.self, alias: "c"))
+      }
+    }
   }
 
   /// The view over `T` and the triggers that write `T`'s rows through it.
@@ -79,4 +96,13 @@ enum TestHelpers<S: SourceSchema> {
           unchecked: .binary(op: "=", left: id, right: oldID, precedence: .comparison)))
     }
   }
+}
+
+/// A column of `mv_metrics_daily` as declared: `test_facts.mv_metrics_daily_columns`.
+struct DeclaredColumn: Relation {
+  static let qualifiedName = QualifiedName("test_facts", "mv_metrics_daily_columns")
+  let ordinal = Column<PG.Integer, NotNull>("ordinal")
+  let columnName = Column<PG.Text, NotNull>("column_name")
+  let typeName = Column<PG.Text, NotNull>("type_name")
+  let notNull = Column<PG.Boolean, NotNull>("not_null")
 }
