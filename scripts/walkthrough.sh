@@ -33,7 +33,7 @@ awk '/^## Walkthrough: add a metric column/{on=1; next} on && /^## /{on=0} on' R
   awk '/^   ```diff$/{inside=1; next} inside && /^   ```$/{inside=0; next} inside {sub(/^   /, ""); print}' \
     >"$work/walkthrough.patch"
 [ "$(grep -c '^+++ ' "$work/walkthrough.patch")" = 3 ] || fail "the README should show three diffs"
-git apply --recount "$work/walkthrough.patch" || fail "the README's diffs do not apply to HEAD"
+git apply "$work/walkthrough.patch" || fail "the README's diffs do not apply to HEAD"
 
 step "swift run GenSQL --name missed_calls"
 swift build --build-tests >/dev/null
