@@ -50,6 +50,6 @@ step "re-recording the snapshots"
 SNAPSHOT_RECORD=1 swift test --skip-build --filter SnapshotTests >/dev/null || true
 step "the tests the change concerns"
 swift test --skip-build \
-  --filter 'SnapshotTests|RandomizedContract|PgTAP|StrategyComparison|StrategySwitch|TypeScript|TypeAgreement'
+  --filter 'SnapshotTests|RandomizedContract|PgTAP|StrategyComparison|StrategySwitch|TypeScript|TypeAgreement|Upgrade'
 .build/debug/GenSQL --check
 step "passed"

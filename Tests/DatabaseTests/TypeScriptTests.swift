@@ -222,7 +222,7 @@ extension DatabaseTests {
       var lines = next.split(separator: "\n")
       let index = try #require(lines.firstIndex(of: "  failed_calls: number"))
       #expect(lines[index - 1] == "  /** bigint */")
-      #expect(lines[index - 2] == "  completed_calls: number")
+      #expect(lines[index - 2] == "  \(MetricsDailyCounts.columns.last!.name): number")
       lines.removeSubrange((index - 1)...index)
       #expect(lines == current)
     }
