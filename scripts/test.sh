@@ -2,7 +2,8 @@
 # Runs every test: snapshot, type-safety, CLI and database tests.
 # On Debian it first installs what the database and TypeScript tests need (as root, or through
 # sudo).
-# Extra arguments go to `swift test`, e.g. `bash scripts/test.sh --filter DatabaseTests`.
+# Extra arguments go to `swift test`, e.g. `bash scripts/test.sh --filter DatabaseTests`; without
+# them it also follows the README's walkthrough on a clone (scripts/walkthrough.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,3 +31,5 @@ fi
 
 swift build --build-tests
 swift test --skip-build "$@"
+# The README's walkthrough, followed literally on a clone (not when running some tests only).
+if [ $# -eq 0 ]; then bash scripts/walkthrough.sh; fi
