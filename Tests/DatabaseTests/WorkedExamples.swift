@@ -136,7 +136,7 @@ extension DatabaseTests {
       let database = try MetricsDatabase.get(strategy)
       try database.reset()
       defer {
-        try? database.cluster.psql(
+        _ = try? database.cluster.psql(
           """
           DROP MATERIALIZED VIEW IF EXISTS public.mv_metrics_weekly;
           DROP FUNCTION IF EXISTS public.refresh_metrics_weekly();
@@ -176,7 +176,7 @@ extension DatabaseTests {
       let database = try MetricsDatabase.get(strategy)
       try database.reset()
       defer {
-        try? database.cluster.psql("DROP FUNCTION IF EXISTS public.calls_by_day(uuid, integer);")
+        _ = try? database.cluster.psql("DROP FUNCTION IF EXISTS public.calls_by_day(uuid, integer);")
         try? database.reset()
       }
       try apply(CallsByDayFunction.script, on: database)

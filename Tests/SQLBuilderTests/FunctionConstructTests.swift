@@ -456,7 +456,7 @@ import Testing
           Insert(
             into: PurchaseLog.self,
             Select(PurchaseLog.self) { q, out in
-              let n = q.from(NewPurchases.self, as: "n")
+              _ = q.from(NewPurchases.self, as: "n")
               out.purchases(count())
             })
           Return.null

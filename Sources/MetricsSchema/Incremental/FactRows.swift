@@ -5,7 +5,7 @@ import SQLBuilder
 // name says which rows they are: `added_calls`, `new_orders`, …
 
 /// Which rows of a shape: the prefix of their relation's name.
-protocol FactRowsName { static var name: String { get } }
+protocol FactRowsName: SendableMetatype { static var name: String { get } }
 /// Rows a statement defines in its WITH.
 protocol CommonFactRowsName: FactRowsName {}
 /// Rows a trigger's statement passed it.

@@ -75,7 +75,7 @@ public struct FactColumn<Table: Relation>: Sendable {
 
 /// The source schema the metrics read: the base table behind each fact view. ``SourceTables``
 /// declares the project's own.
-public protocol SourceSchema {
+public protocol SourceSchema: SendableMetatype {
   associatedtype Calls: FactTable where Calls.Fact == CallsV
   associatedtype Orders: FactTable where Orders.Fact == OrdersV
   associatedtype Reservations: FactTable where Reservations.Fact == ReservationsV
