@@ -104,13 +104,15 @@ public enum MetricsView {
     round(amount.nullable * SQLExpression<PG.DoublePrecision, NotNull>.constant(100))
   }
 
-  /// One fact per order created in the window.
+  /// One fact per order with an account, created in the window.
   static func orderFacts(
     _ orders: (SelectBuilder) -> Source<OrdersV>, _ lookup: ZoneLookup
   ) -> Select<DailyFacts> {
     Select(DailyFacts.self) { q, out in
       let o = orders(q)
-      q.where(plausible(o.createdAt))
+      // NOT NULL in the contract, but a view may give NULL (an account read through a join):
+      // such an order is left out, like any fact without an account.
+      q.where(o.accountID.nullable.isNotNull && plausible(o.createdAt))
       // NaN compares above every number and ±Infinity lies outside the range, so both fail.
       let plausible =
         o.totalAmount >= .constant(-largestAmount) && o.totalAmount <= .constant(largestAmount)

@@ -6,7 +6,7 @@ SET LOCAL search_path TO test_facts, public, extensions;
 CREATE TEMPORARY VIEW mv_metrics_daily AS
   SELECT * FROM public.mv_metrics_daily
   WHERE account_id::text LIKE 'a9000000-0000-0000-0000-00000000000_';
-SELECT plan(12);
+SELECT plan(15);
 
 INSERT INTO accounts VALUES
   ('a9000000-0000-0000-0000-000000000001', 'UTC'),  -- receives the bad facts
@@ -105,6 +105,21 @@ SELECT is(
 SELECT is(
   (SELECT sum(total_revenue) FROM mv_metrics_daily WHERE location_id = '19000000-0000-0000-0000-000000000003'),
   0::double precision, 'an order or reservation at an infinite instant counts nowhere');
+
+-- An orders_v that breaks the contract and gives an order no account (reading it through a
+-- join, say): the order is left out, never a row without an account.
+DO $$
+BEGIN
+  EXECUTE format(
+    'CREATE OR REPLACE VIEW public.orders_v AS SELECT v.id, '
+    'CASE WHEN v.total_amount = 10.5 THEN NULL ELSE v.account_id END AS account_id, '
+    'v.location_id, v.total_amount, v.created_at FROM (%s) v',
+    rtrim(pg_get_viewdef('public.orders_v'::regclass), ';'));
+END $$;
+SELECT ok((SELECT count(*) > 0 FROM public.orders_v WHERE account_id IS NULL), 'an order has no account');
+SELECT lives_ok('SELECT public.refresh_metrics_daily()', 'the refresh succeeds with an order without an account');
+SELECT is((SELECT count(*) FROM public.mv_metrics_daily WHERE account_id IS NULL), 0::bigint,
+  'no row is without an account');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -900,7 +900,8 @@ BEGIN
     FROM public.orders_v o
     LEFT JOIN location_zones lz ON lz.location_id = o.location_id
     LEFT JOIN account_zones az ON az.account_id = o.account_id
-    WHERE o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+    WHERE o.account_id IS NOT NULL
+      AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
       AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
     UNION ALL
     SELECT
@@ -1198,7 +1199,8 @@ BEGIN
           ) o
           LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
           LEFT JOIN private.metrics_applied_accounts az ON az.account_id = o.account_id
-          WHERE o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+          WHERE o.account_id IS NOT NULL
+            AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
             AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           UNION ALL
           SELECT
@@ -1306,7 +1308,8 @@ BEGIN
             ) o
             LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
             LEFT JOIN private.metrics_applied_accounts az ON az.account_id = o.account_id
-            WHERE o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+            WHERE o.account_id IS NOT NULL
+              AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
               AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
             UNION ALL
             SELECT
@@ -1402,7 +1405,8 @@ BEGIN
           ) o
           LEFT JOIN location_zones lz ON lz.location_id = o.location_id
           LEFT JOIN account_zones az ON az.account_id = o.account_id
-          WHERE o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+          WHERE o.account_id IS NOT NULL
+            AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
             AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           UNION ALL
           SELECT
@@ -1510,7 +1514,8 @@ BEGIN
             ) o
             LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
             LEFT JOIN private.metrics_applied_accounts az ON az.account_id = o.account_id
-            WHERE o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+            WHERE o.account_id IS NOT NULL
+              AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
               AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
             UNION ALL
             SELECT
@@ -1752,7 +1757,8 @@ BEGIN
             ) o
             LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
             LEFT JOIN private.metrics_applied_accounts az ON az.account_id = o.account_id
-            WHERE o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+            WHERE o.account_id IS NOT NULL
+              AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
               AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           ) f
           GROUP BY f.account_id, f.location_id, f.date
@@ -1805,7 +1811,8 @@ BEGIN
               ) o
               LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
               LEFT JOIN private.metrics_applied_accounts az ON az.account_id = o.account_id
-              WHERE o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+              WHERE o.account_id IS NOT NULL
+                AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
                 AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
             ) f
             GROUP BY f.account_id, f.location_id, f.date
@@ -2075,7 +2082,8 @@ SELECT (
       FROM public.orders_v o
       LEFT JOIN location_zones lz ON lz.location_id = o.location_id
       LEFT JOIN account_zones az ON az.account_id = o.account_id
-      WHERE o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+      WHERE o.account_id IS NOT NULL
+        AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
         AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
       UNION ALL
       SELECT

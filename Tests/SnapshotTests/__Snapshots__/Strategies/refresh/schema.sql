@@ -130,7 +130,8 @@ daily_facts AS (
   FROM public.orders_v o
   LEFT JOIN location_zones lz ON lz.location_id = o.location_id
   LEFT JOIN account_zones az ON az.account_id = o.account_id
-  WHERE o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+  WHERE o.account_id IS NOT NULL
+    AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
     AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
   UNION ALL
   SELECT
