@@ -1,3 +1,4 @@
+import Foundation
 import MetricsSchema
 
 /// The command line of `GenSQL`, parsed.
@@ -79,6 +80,8 @@ public struct GenSQLOptions: Equatable, Sendable {
   ]
   /// Where the dashboard's TypeScript goes without `--output` or `--typescript`.
   public static let defaultTypeScriptPath = "lib/queries/metrics.ts"
+  /// The committed migrations folder, beside the default output folder.
+  static let committedMigrations = "supabase/migrations"
   /// Where the pgTAP files' helpers go without `--output` or `--test-helpers`.
   public static let defaultTestHelpersPath = "supabase/tests/00_test_facts.sql"
   /// Short spellings.
@@ -179,6 +182,21 @@ public struct GenSQLOptions: Equatable, Sendable {
         description:
           "--strategy needs --output: the committed files follow the strategy the definitions choose"
       )
+    }
+    // The strategy not chosen writes migrations of its own, never into the committed folder.
+    if strategy != nil {
+      let migrations =
+        migrationsDirectory
+        ?? URL(fileURLWithPath: outputDirectory).deletingLastPathComponent()
+        .appendingPathComponent("migrations").path
+      if URL(fileURLWithPath: migrations).standardized.path
+        == URL(fileURLWithPath: Self.committedMigrations).standardized.path
+      {
+        throw UsageError(
+          description:
+            "--strategy would write its migration into \(Self.committedMigrations): pass --migrations <dir> outside it, or --output outside supabase/"
+        )
+      }
     }
   }
 

@@ -38,6 +38,30 @@ extension DatabaseTests {
       #expect(drift.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
+    /// A row the view does not show (a cancelled booking) counts for nothing, and cancelling
+    /// one takes it away at the next catch-up, as the view's WHERE would.
+    @Test func aRowTheViewHidesIsNotCounted() throws {
+      let database = try MetricsDatabase.incremental(.phoneAgent)
+      try database.reset()
+      defer { try? database.reset() }
+      try database.cluster.psql(
+        SQLFor.inserts(MessyData(seed: 4)) + "SELECT public.refresh_metrics_daily();")
+      let output = try database.cluster.psql(
+        """
+        UPDATE public.bookings SET cancelled_at = now()
+        WHERE booking_id IN (SELECT booking_id FROM public.bookings ORDER BY booking_id LIMIT 10);
+        SELECT public.refresh_metrics_daily();
+        \(try StrategyComparison.expectedView())
+        \(StrategyComparison.comparison)
+        SELECT 'drift|' || public.metrics_daily_drift();
+        SELECT 'cancelled|' || count(*) FROM public.bookings WHERE cancelled_at IS NOT NULL;
+        """, options: ["-t", "-A"])
+      let counts = countsByTag(output)
+      #expect(counts["cancelled"] == 10, "\(output)")
+      #expect(counts["missing"] == 0 && counts["extra"] == 0, "\(output)")
+      #expect(counts["drift"] == 0, "\(output)")
+    }
+
     /// The strategy adds an index on a location or account column only where no index the
     /// table already has leads with it.
     @Test func noIndexDuplicatesOneTheTableHas() throws {

@@ -176,7 +176,8 @@ extension DatabaseTests {
       let database = try MetricsDatabase.get(strategy)
       try database.reset()
       defer {
-        _ = try? database.cluster.psql("DROP FUNCTION IF EXISTS public.calls_by_day(uuid, integer);")
+        _ = try? database.cluster.psql(
+          "DROP FUNCTION IF EXISTS public.calls_by_day(uuid, integer);")
         try? database.reset()
       }
       try apply(CallsByDayFunction.script, on: database)

@@ -145,6 +145,14 @@ import Testing
     (["--name"], "GenSQL: missing value for '--name'"),
     (["--name", "Not Valid"], "GenSQL: invalid migration name 'Not Valid'"),
     (["--migrations"], "GenSQL: missing value for '--migrations'"),
+    (
+      ["--strategy", "incremental", "--output", "supabase/preview"],
+      "GenSQL: --strategy would write its migration into supabase/migrations"
+    ),
+    (
+      ["--strategy=incremental", "--output=/tmp/x", "--migrations=supabase/migrations"],
+      "GenSQL: --strategy would write its migration into supabase/migrations"
+    ),
   ])
   func badMigrationOptionsAreUsageErrors(arguments: [String], message: String) {
     let result = run(arguments)

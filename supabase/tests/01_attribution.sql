@@ -12,8 +12,8 @@ CREATE TEMPORARY VIEW mv_metrics_daily AS
   WHERE account_id::text LIKE 'a0000000-0000-0000-0000-00000000000_';
 SELECT plan(8);
 
-INSERT INTO accounts VALUES ('a0000000-0000-0000-0000-000000000001', 'UTC');
-INSERT INTO locations VALUES ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'UTC');
+INSERT INTO accounts (account_id, default_time_zone) VALUES ('a0000000-0000-0000-0000-000000000001', 'UTC');
+INSERT INTO locations (location_id, account_id, time_zone) VALUES ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'UTC');
 -- Location ...09 is referenced below but does not exist: it was deleted.
 
 INSERT INTO calls (id, location_id, status, call_type, started_at) VALUES

@@ -9,7 +9,7 @@ CREATE TEMPORARY VIEW mv_metrics_daily AS
   WHERE account_id::text LIKE 'a0000000-0000-0000-0000-00000000000_';
 SELECT plan(9);
 
-INSERT INTO accounts VALUES
+INSERT INTO accounts (account_id, default_time_zone) VALUES
   ('a0000000-0000-0000-0000-000000000001', 'UTC'),  -- orders_plus_res_estimate, spends 10
   ('a0000000-0000-0000-0000-000000000002', 'UTC'),  -- orders_only, spends 10
   ('a0000000-0000-0000-0000-000000000003', 'UTC'),  -- no settings row
@@ -18,7 +18,7 @@ INSERT INTO account_settings (account_id, revenue_mode, avg_spend_per_head) VALU
   ('a0000000-0000-0000-0000-000000000001', 'orders_plus_res_estimate', 10),
   ('a0000000-0000-0000-0000-000000000002', 'orders_only', 10),
   ('a0000000-0000-0000-0000-000000000004', 'orders_plus_res_estimate', NULL);
-INSERT INTO locations VALUES
+INSERT INTO locations (location_id, account_id, time_zone) VALUES
   ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'UTC'),  -- spends 20
   ('10000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', 'UTC'),  -- settings, spend NULL
   ('10000000-0000-0000-0000-000000000003', 'a0000000-0000-0000-0000-000000000001', 'UTC'),  -- no settings row

@@ -8,12 +8,12 @@ CREATE TEMPORARY VIEW mv_metrics_daily AS
   WHERE account_id::text LIKE 'a0000000-0000-0000-0000-00000000000_';
 SELECT plan(7);
 
-INSERT INTO accounts VALUES
+INSERT INTO accounts (account_id, default_time_zone) VALUES
   ('a0000000-0000-0000-0000-000000000001', 'UTC'),  -- baseline 90
   ('a0000000-0000-0000-0000-000000000002', 'UTC');  -- no settings row
 INSERT INTO account_settings (account_id, minutes_saved_baseline_seconds) VALUES
   ('a0000000-0000-0000-0000-000000000001', 90);
-INSERT INTO locations VALUES
+INSERT INTO locations (location_id, account_id, time_zone) VALUES
   ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'UTC'),  -- baseline 30
   ('10000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', 'UTC'),  -- settings, baseline NULL
   ('10000000-0000-0000-0000-000000000003', 'a0000000-0000-0000-0000-000000000001', 'UTC'),  -- no settings row

@@ -23,10 +23,10 @@ SELECT is(
 SELECT ok((SELECT count(*) >= 11 FROM test_facts.mv_metrics_daily_columns),
   'the contract''s columns are declared');
 
-INSERT INTO accounts VALUES ('a0000000-0000-0000-0000-000000000001', NULL), ('a0000000-0000-0000-0000-000000000002', 'UTC');
+INSERT INTO accounts (account_id, default_time_zone) VALUES ('a0000000-0000-0000-0000-000000000001', NULL), ('a0000000-0000-0000-0000-000000000002', 'UTC');
 INSERT INTO account_settings (account_id, revenue_mode, avg_spend_per_head) VALUES
   ('a0000000-0000-0000-0000-000000000002', 'orders_plus_res_estimate', NULL);
-INSERT INTO locations VALUES
+INSERT INTO locations (location_id, account_id, time_zone) VALUES
   ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', NULL),
   ('10000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000002', NULL);
 INSERT INTO calls (id, location_id, status, call_type, started_at) VALUES

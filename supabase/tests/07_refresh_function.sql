@@ -20,8 +20,8 @@ BEGIN
     RETURN NEXT skip('the incremental strategy is deployed: 10_catch_up.sql tests its function', 8);
     RETURN;
   END IF;
-  INSERT INTO accounts VALUES ('a0000000-0000-0000-0000-000000000001', 'UTC');
-  INSERT INTO locations VALUES ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'UTC');
+  INSERT INTO accounts (account_id, default_time_zone) VALUES ('a0000000-0000-0000-0000-000000000001', 'UTC');
+  INSERT INTO locations (location_id, account_id, time_zone) VALUES ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'UTC');
   INSERT INTO calls (id, location_id, status, call_type, started_at) VALUES
     ('1', '10000000-0000-0000-0000-000000000001', 'completed', 'order', '2024-05-01 10:00Z');
 

@@ -8,9 +8,9 @@ SET LOCAL search_path TO test_facts, public, extensions;
 SELECT plan(28);
 
 -- Account A has locations L1 and L2, account B has L3; each has an order without a location too.
-INSERT INTO accounts VALUES
+INSERT INTO accounts (account_id, default_time_zone) VALUES
   ('a0000000-0000-0000-0000-000000000001', 'UTC'), ('a0000000-0000-0000-0000-000000000002', 'UTC');
-INSERT INTO locations VALUES
+INSERT INTO locations (location_id, account_id, time_zone) VALUES
   ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', NULL),
   ('10000000-0000-0000-0000-000000000002', 'a0000000-0000-0000-0000-000000000001', NULL),
   ('10000000-0000-0000-0000-000000000003', 'a0000000-0000-0000-0000-000000000002', NULL);

@@ -8,13 +8,13 @@ CREATE TEMPORARY VIEW mv_metrics_daily AS
   WHERE account_id::text LIKE 'a9000000-0000-0000-0000-00000000000_';
 SELECT plan(15);
 
-INSERT INTO accounts VALUES
+INSERT INTO accounts (account_id, default_time_zone) VALUES
   ('a9000000-0000-0000-0000-000000000001', 'UTC'),  -- receives the bad facts
   ('a9000000-0000-0000-0000-000000000002', 'UTC');  -- another tenant
 INSERT INTO account_settings (account_id, revenue_mode, avg_spend_per_head) VALUES
   ('a9000000-0000-0000-0000-000000000001', 'orders_plus_res_estimate', 10),
   ('a9000000-0000-0000-0000-000000000002', 'orders_plus_res_estimate', 10);
-INSERT INTO locations VALUES
+INSERT INTO locations (location_id, account_id, time_zone) VALUES
   ('19000000-0000-0000-0000-000000000001', 'a9000000-0000-0000-0000-000000000001', 'UTC'),
   ('19000000-0000-0000-0000-000000000002', 'a9000000-0000-0000-0000-000000000002', 'UTC');
 INSERT INTO orders (id, account_id, location_id, total_amount, created_at) VALUES
@@ -78,7 +78,7 @@ SELECT is(
   1000000000010.5::double precision, 'the largest plausible amount is summed');
 
 -- Instants outside 1900-01-01 00:00 UTC .. 9999-01-01 00:00 UTC (excluded) are left out.
-INSERT INTO locations VALUES
+INSERT INTO locations (location_id, account_id, time_zone) VALUES
   ('19000000-0000-0000-0000-000000000003', 'a9000000-0000-0000-0000-000000000001', 'Asia/Tokyo');
 INSERT INTO calls (id, location_id, status, call_type, started_at) VALUES
   ('bad-time-1', '19000000-0000-0000-0000-000000000003', 'completed', 'general', '294276-12-31 20:00Z'),

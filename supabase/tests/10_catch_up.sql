@@ -33,9 +33,9 @@ BEGIN
     ARRAY['u'], 'the change logs are unlogged');
   PERFORM public.refresh_metrics_daily();
 
-  INSERT INTO accounts VALUES ('a0000000-0000-0000-0000-000000000001', 'America/New_York');
-  INSERT INTO locations VALUES ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'America/New_York');
-  INSERT INTO account_settings VALUES ('a0000000-0000-0000-0000-000000000001', 60, 'orders_only', 10);
+  INSERT INTO accounts (account_id, default_time_zone) VALUES ('a0000000-0000-0000-0000-000000000001', 'America/New_York');
+  INSERT INTO locations (location_id, account_id, time_zone) VALUES ('10000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000001', 'America/New_York');
+  INSERT INTO account_settings (account_id, minutes_saved_baseline_seconds, revenue_mode, avg_spend_per_head) VALUES ('a0000000-0000-0000-0000-000000000001', 60, 'orders_only', 10);
   -- 02:00 UTC on 1 May: 30 April in New York, 1 May in Tokyo.
   INSERT INTO calls VALUES ('1', '10000000-0000-0000-0000-000000000001', 'completed', 'order', '2024-05-01 02:00Z');
   INSERT INTO reservations VALUES ('c0000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 3, NULL, '2024-05-01 02:00Z');

@@ -56,7 +56,7 @@ enum Operability<S: SourceSchema> {
           When(
             logsEmptied,
             then: SQLExpression<PG.Text, NotNull>.text(
-              "the change logs were emptied: a crash, a failover or a restore"
+              "the change logs were emptied or created: a deploy that made them, a crash, a failover or a restore"
             ).nullable)
         })
     }

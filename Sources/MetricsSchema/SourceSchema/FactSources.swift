@@ -26,6 +26,7 @@ public enum FactSources {
     Select(T.Fact.self) { q, out in
       let row = reading(q)
       let l = q.leftJoin(L.self, as: "l") { $0.locationID == T.location.read(row) }
+      if let shown = T.isShown(row, location: l.asLocations) { q.where(shown) }
       T.fact(row, location: l.asLocations, out)
     }
   }

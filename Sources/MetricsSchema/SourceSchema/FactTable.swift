@@ -49,11 +49,18 @@ public protocol FactTable: Relation {
   /// `FROM table LEFT JOIN locations l ON l.location_id = <location>`.
   static func fact(
     _ row: Source<Self>, location l: OptionalSource<Locations>, _ out: Projection<Fact>)
+  /// Which rows the view shows, its WHERE (`b.cancelled_at IS NULL`), or nil for every row.
+  /// Declare each column it reads, so that an update of one is logged.
+  static func isShown(_ row: Source<Self>, location l: OptionalSource<Locations>)
+    -> SQLExpression<PG.Boolean, Nullable>?
   /// A row a test writes to make the fact `written`: every column of the table from it.
   static func row(_ written: Source<Fact.Written>, _ out: Projection<Self>)
 }
 
 extension FactTable {
+  public static func isShown(_ row: Source<Self>, location l: OptionalSource<Locations>)
+    -> SQLExpression<PG.Boolean, Nullable>?
+  { nil }
   public static var account: FactColumn<Self>? { nil }
   public static var indexes: [[PartialKeyPath<Self>]] { [] }
 }

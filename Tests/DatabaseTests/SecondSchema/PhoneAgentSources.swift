@@ -107,7 +107,7 @@ struct Sales: FactTable {
   }
 }
 
-/// `public.bookings`.
+/// `public.bookings`: a cancelled booking is no reservation.
 struct Bookings: FactTable {
   typealias Fact = ReservationsV
   static let qualifiedName = QualifiedName("public", "bookings")
@@ -118,6 +118,11 @@ struct Bookings: FactTable {
   let partySize = Column<PG.Integer, Nullable>("party_size")
   let spendPerGuest = Column<PG.Numeric, Nullable>("spend_per_guest")
   let bookedAt = Column<PG.TimestampTZ, NotNull>("booked_at")
+  let cancelledAt = Column<PG.TimestampTZ, Nullable>("cancelled_at")
+
+  static func isShown(_ b: Source<Self>, location _: OptionalSource<Locations>)
+    -> SQLExpression<PG.Boolean, Nullable>?
+  { b.cancelledAt.isNull.nullable }
 
   static func fact(
     _ b: Source<Self>, location l: OptionalSource<Locations>, _ out: Projection<ReservationsV>
@@ -136,5 +141,6 @@ struct Bookings: FactTable {
     out.partySize(reservation.guestCount)
     out.spendPerGuest(reservation.avgSpendPerHeadOverride)
     out.bookedAt(reservation.createdAt)
+    out.cancelledAt(.null)
   }
 }

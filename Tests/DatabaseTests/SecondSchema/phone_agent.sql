@@ -45,6 +45,7 @@ CREATE TABLE public.bookings (
   party_size integer,
   spend_per_guest numeric(10,2),
   booked_at timestamptz NOT NULL,
+  cancelled_at timestamptz,
   notes text
 );
 
@@ -71,12 +72,14 @@ SELECT s.sale_id AS id, s.tenant_id AS account_id, s.restaurant_id AS location_i
        COALESCE(s.amount, 0) AS total_amount, s.placed_at AS created_at
 FROM public.sales s;
 
+-- A cancelled booking is no reservation.
 CREATE VIEW public.reservations_v AS
 SELECT b.booking_id AS id, l.account_id, b.restaurant_id AS location_id,
        b.party_size AS guest_count, b.spend_per_guest AS avg_spend_per_head_override,
        b.booked_at AS created_at
 FROM public.bookings b
-LEFT JOIN public.locations l ON l.location_id = b.restaurant_id;
+LEFT JOIN public.locations l ON l.location_id = b.restaurant_id
+WHERE b.cancelled_at IS NULL;
 
 CREATE TABLE public.account_settings (
   account_id uuid PRIMARY KEY,

@@ -2003,7 +2003,7 @@ BEGIN
       (SELECT COUNT(*) FROM private.metrics_call_changes x) + (SELECT COUNT(*) FROM private.metrics_order_changes x) + (SELECT COUNT(*) FROM private.metrics_reservation_changes x) + (SELECT COUNT(*) FROM private.metrics_attribution_changes x) AS pending_changes,
       LEAST((SELECT MIN(x.logged_at) FROM private.metrics_call_changes x), (SELECT MIN(x.logged_at) FROM private.metrics_order_changes x), (SELECT MIN(x.logged_at) FROM private.metrics_reservation_changes x), (SELECT MIN(x.logged_at) FROM private.metrics_attribution_changes x)) AS oldest_pending_change,
       EXISTS (SELECT 1 FROM private.metrics_rebuild_requests r) OR NOT EXISTS (SELECT 1 FROM private.metrics_log_sentinel s) AS rebuild_due,
-      CASE WHEN NOT EXISTS (SELECT 1 FROM private.metrics_log_sentinel s) THEN 'the change logs were emptied: a crash, a failover or a restore' ELSE (
+      CASE WHEN NOT EXISTS (SELECT 1 FROM private.metrics_log_sentinel s) THEN 'the change logs were emptied or created: a deploy that made them, a crash, a failover or a restore' ELSE (
         SELECT COALESCE(r.reason, 'a rebuild was asked for')
         FROM private.metrics_rebuild_requests r
         ORDER BY r.requested_at DESC
