@@ -126,8 +126,9 @@ public enum GenSQLCommand {
     return .success
   }
 
-  /// What a run writes or checks: the scripts' files in `folder`, then the TypeScript and the
-  /// pgTAP files' helpers where the options put them, if anywhere.
+  /// What a run writes or checks: the scripts' files in `folder`, then the TypeScript, the
+  /// pgTAP files' helpers and the emulation of the source tables where the options put them,
+  /// if anywhere.
   static func generatedFiles(
     _ scripts: [SQLScript], _ typeScript: TypeScriptFile, in folder: URL, _ options: GenSQLOptions
   ) throws(SQLGenerationError) -> [GeneratedFile] {
@@ -137,9 +138,12 @@ public enum GenSQLCommand {
     if let path = options.typeScriptPath {
       files.append(GeneratedFile(URL(fileURLWithPath: path), try typeScript.render()))
     }
-    if let path = options.testHelpersPath {
-      let helpers = try generate([MetricsScripts.testHelpers])[0]
-      files.append(GeneratedFile(URL(fileURLWithPath: path), helpers.text))
+    for (path, script) in [
+      (options.testHelpersPath, MetricsScripts.testHelpers),
+      (options.emulationPath, MetricsScripts.emulation),
+    ] {
+      guard let path else { continue }
+      files.append(GeneratedFile(URL(fileURLWithPath: path), try generate([script])[0].text))
     }
     return files
   }

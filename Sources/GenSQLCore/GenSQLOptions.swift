@@ -15,6 +15,9 @@ public struct GenSQLOptions: Equatable, Sendable {
   /// Where the pgTAP files' test helpers go; nil writes none, as `--output` without
   /// `--test-helpers` does.
   public var testHelpersPath: String? = GenSQLOptions.defaultTestHelpersPath
+  /// Where the emulation of the source tables goes; nil writes none, as `--output` without
+  /// `--emulation` does.
+  public var emulationPath: String? = GenSQLOptions.defaultEmulationPath
   /// The name of a new migration, after its timestamp.
   public var migrationName: String?
   /// The strategy to generate instead of the one the definitions choose; needs an output
@@ -35,14 +38,16 @@ public struct GenSQLOptions: Equatable, Sendable {
   public static let usage = """
     USAGE: GenSQL [--check] [--output <dir>] [--migrations <dir>] [--name <name>]
                   [--strategy refresh|incremental] [--record <file>] [--typescript <file>]
-                  [--test-helpers <file>]
+                  [--test-helpers <file>] [--emulation <file>]
 
     Writes the SQL generated from Sources/MetricsSchema: the full desired state, schema.sql,
     refresh_metrics.sql, read_api.sql and the team's own team.sql, and, when the definitions
     changed since the last generated migration, a new migration <UTC YYYYMMDDHHMMSS>_<name>.sql
     with only the changes. The state the migrations produce is kept in <migrations>-state.json.
     It writes the dashboard's TypeScript, lib/queries/metrics.ts, from the same definitions,
-    and the pgTAP files' helpers over the declared source tables, supabase/tests/00_test_facts.sql.
+    the pgTAP files' helpers over the declared source tables, supabase/tests/00_test_facts.sql,
+    and those tables and the fact views for a database that has none,
+    supabase/emulation/fact_sources.sql.
 
     OPTIONS:
       --check              Write nothing; exit 1 when a file is stale, a migration is due, a
@@ -64,6 +69,9 @@ public struct GenSQLOptions: Equatable, Sendable {
       --test-helpers <file>
                            Where the pgTAP files' helpers go (default:
                            supabase/tests/00_test_facts.sql; with --output, nowhere unless given).
+      --emulation <file>   Where the declared base tables and fact views go, for a database that
+                           has none (default: supabase/emulation/fact_sources.sql; with --output,
+                           nowhere unless given).
       --version            Show the version.
       -h, --help           Show this help.
 
@@ -76,10 +84,12 @@ public struct GenSQLOptions: Equatable, Sendable {
   static let flags: Set<String> = ["--check", "--help", "--version"]
   static let valueOptions: Set<String> = [
     "--output", "--migrations", "--name", "--strategy", "--record", "--typescript",
-    "--test-helpers",
+    "--test-helpers", "--emulation",
   ]
   /// Where the dashboard's TypeScript goes without `--output` or `--typescript`.
   public static let defaultTypeScriptPath = "lib/queries/metrics.ts"
+  /// Where the emulation of the source tables goes without `--output` or `--emulation`.
+  public static let defaultEmulationPath = "supabase/emulation/fact_sources.sql"
   /// The committed migrations folder, beside the default output folder.
   static let committedMigrations = "supabase/migrations"
   /// Where the pgTAP files' helpers go without `--output` or `--test-helpers`.
@@ -150,6 +160,7 @@ public struct GenSQLOptions: Equatable, Sendable {
       case "--migrations": migrationsDirectory = value
       case "--typescript": typeScriptPath = value
       case "--test-helpers": testHelpersPath = value
+      case "--emulation": emulationPath = value
       case "--record": record = value
       default:
         guard value.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }),
@@ -177,6 +188,7 @@ public struct GenSQLOptions: Equatable, Sendable {
     // Another output folder is for another state: the committed TypeScript stays as it is.
     if outputGiven && !seen.contains("--typescript") { typeScriptPath = nil }
     if outputGiven && !seen.contains("--test-helpers") { testHelpersPath = nil }
+    if outputGiven && !seen.contains("--emulation") { emulationPath = nil }
     if strategy != nil && !outputGiven {
       throw UsageError(
         description:

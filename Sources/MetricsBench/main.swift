@@ -100,7 +100,9 @@ func startCluster(loading calls: Int) throws -> (PostgresCluster, Double) {
   let cluster = try PostgresCluster(settings: [
     "shared_buffers": "'1GB'", "max_parallel_workers_per_gather": "2",
   ])
-  for support in ["supabase.sql", "auth.sql", "source_relations.sql"] {
+  for support in [
+    "supabase.sql", "auth.sql", "source_relations.sql", "fact_sources.sql",
+  ] {
     try cluster.psql(
       String(
         contentsOf: root.appendingPathComponent("supabase/emulation/\(support)"),

@@ -154,7 +154,7 @@ final class MetricsDatabase: Sendable {
     for name in ["supabase/emulation/supabase.sql", "supabase/emulation/auth.sql"] {
       try cluster.psql(try file(name))
     }
-    try cluster.psql(try file(source.relationsFile))
+    for name in source.relationsFiles { try cluster.psql(try file(name)) }
     return cluster
   }
 

@@ -8,8 +8,8 @@ import Testing
 /// the tests write facts to it.
 struct SourceFixture: Sendable, Hashable, CustomTestStringConvertible {
   let name: String
-  /// The file that creates the source relations, from the package's root.
-  let relationsFile: String
+  /// The files that create the source relations, from the package's root, in order.
+  let relationsFiles: [String]
   /// The generated files of a strategy over this schema.
   let scripts: @Sendable (MetricsStrategy) -> [SQLScript]
   /// The views in `test_facts` that write facts into the base tables.
@@ -25,10 +25,10 @@ struct SourceFixture: Sendable, Hashable, CustomTestStringConvertible {
   let writesThroughHelpers: Bool
 
   static func of<S: SourceSchema>(
-    _: S.Type, name: String, relationsFile: String, writesThroughHelpers: Bool
+    _: S.Type, name: String, relationsFiles: [String], writesThroughHelpers: Bool
   ) -> SourceFixture {
     SourceFixture(
-      name: name, relationsFile: relationsFile,
+      name: name, relationsFiles: relationsFiles,
       scripts: { MetricsScripts.all($0, sources: S.self) },
       testHelpers: MetricsScripts.testHelpers(sources: S.self), calls: S.Calls.qualifiedName,
       orders: S.Orders.qualifiedName, reservations: S.Reservations.qualifiedName,
@@ -42,14 +42,18 @@ struct SourceFixture: Sendable, Hashable, CustomTestStringConvertible {
       writesThroughHelpers: writesThroughHelpers)
   }
 
-  /// The project's own declarations over `supabase/emulation`, written to directly.
+  /// The project's own declarations over `supabase/emulation` (its base tables and views
+  /// generated from them), written to directly.
   static let story = of(
-    SourceTables.self, name: "story", relationsFile: "supabase/emulation/source_relations.sql",
-    writesThroughHelpers: false)
+    SourceTables.self, name: "story",
+    relationsFiles: [
+      "supabase/emulation/source_relations.sql", "supabase/emulation/fact_sources.sql",
+    ], writesThroughHelpers: false)
   /// Another team's tables (`SecondSchema/`), written to through the test helpers.
   static let phoneAgent = of(
     PhoneAgentSources.self, name: "phone agent",
-    relationsFile: "Tests/DatabaseTests/SecondSchema/phone_agent.sql", writesThroughHelpers: true)
+    relationsFiles: ["Tests/DatabaseTests/SecondSchema/phone_agent.sql"],
+    writesThroughHelpers: true)
 
   static let all = [story, phoneAgent]
 

@@ -112,6 +112,13 @@ public func index<Table: Relation>(
   CreateIndex(name, columns: columns, unique: false, nullsNotDistinct: false, predicate: nil)
 }
 
+/// `CREATE INDEX name ON table (columns…);` of a list of columns.
+public func index<Table: Relation>(
+  _ name: String, on table: Table.Type, _ columns: [PartialKeyPath<Table>]
+) -> CreateIndex<Table> {
+  CreateIndex(name, columns: columns, unique: false, nullsNotDistinct: false, predicate: nil)
+}
+
 /// `CREATE INDEX name ON table (columns…) WHERE predicate`; the closure receives the table:
 /// `index("open_orders", on: Orders.self, \.placedAt) { $0.status == "open" }`.
 public func index<Table: Relation>(

@@ -146,6 +146,11 @@ public final class TableConstraints<Table: Relation> {
     constraints.append(.primaryKey(columns.map(Table.columnName)))
   }
 
+  /// `PRIMARY KEY (columns…)` of a list of columns.
+  public func primaryKey(_ columns: [PartialKeyPath<Table>]) {
+    constraints.append(.primaryKey(columns.map(Table.columnName)))
+  }
+
   /// `UNIQUE [NULLS NOT DISTINCT] (columns…)`.
   public func unique(_ columns: PartialKeyPath<Table>..., nullsNotDistinct: Bool = false) {
     constraints.append(.unique(columns.map(Table.columnName), nullsNotDistinct: nullsNotDistinct))
