@@ -19,6 +19,7 @@ import Testing
     "jsonbArrayElements": jsonbArrayElements.declaration,
     "jsonbArrayElementsText": jsonbArrayElementsText.declaration,
     "toRegclass": toRegclass.declaration, "formatType": formatType.declaration,
+    "indexColumnDefinition": indexColumnDefinition.declaration,
   ]
 
   @Test func everyDeclarationIsInTheCatalog() throws {

@@ -109,7 +109,9 @@ enum IncrementalScripts<S: SourceSchema> {
   /// The check of the contract's relations and the base tables against their declarations.
   static var guardSources: CheckedSources<S> {
     CheckedSources(
-      check: SourceGuard.check(SourceGuard.contractRelations + SourceGuard.baseTables(S.self)))
+      check: SourceGuard.check(
+        SourceGuard.contractRelations + SourceGuard.baseTables(S.self),
+        indexes: SourceGuard.baseTableIndexes(S.self)))
   }
 
   static var all: [SQLScript] { [schema, refresh, MetricsScripts.readAPI] }

@@ -40,9 +40,73 @@ enum SourceGuard {
     [(S.Calls.self, true), (S.Orders.self, true), (S.Reservations.self, true)]
   }
 
-  /// Stops the script when `relations` differ from their declarations.
-  static func check(_ relations: [(any Relation.Type, isTable: Bool)]) -> Precondition {
-    let differences = differences(relations)
+  /// One declared index, as the check reads it: its columns joined by commas.
+  struct ExpectedIndex: Relation {
+    static let qualifiedName = QualifiedName("expected_index")
+    let relation = Column<PG.Text, NotNull>("relation")
+    let columnNames = Column<PG.Text, NotNull>("column_names")
+    let width = Column<PG.Integer, NotNull>("width")
+    let isUnique = Column<PG.Boolean, NotNull>("is_unique")
+  }
+
+  /// The key and the indexes the base tables declare: a unique index on the key, an index
+  /// leading with each declared index's columns.
+  static func baseTableIndexes<S: SourceSchema>(_: S.Type) -> [DeclaredIndex] {
+    func declared<T: FactTable>(_: T.Type) -> [DeclaredIndex] {
+      let name = T.qualifiedName.rendered
+      return (T.uniqueKeys.prefix(1).map { ($0, true) } + T.indexes.map { ($0, false) }).map {
+        DeclaredIndex(relation: name, columns: $0.0.map(T.columnName), isUnique: $0.1)
+      }
+    }
+    return declared(S.Calls.self) + declared(S.Orders.self) + declared(S.Reservations.self)
+  }
+
+  struct DeclaredIndex {
+    let relation: String
+    let columns: [String]
+    let isUnique: Bool
+  }
+
+  /// Each declared index the catalog lacks, once.
+  static func indexDifferences(_ indexes: [DeclaredIndex]) -> Select<Difference> {
+    let json = indexes.map {
+      "{\"relation\": \(quoted($0.relation)), \"column_names\": \(quoted($0.columns.joined(separator: ","))), "
+        + "\"width\": \($0.columns.count), \"is_unique\": \($0.isUnique)}"
+    }
+    return Select(Difference.self) { q, out in
+      let e = q.jsonbToRecordset(
+        SQLExpression.text("[\n" + json.joined(separator: ",\n") + "\n]").cast(to: PG.JSONB.self),
+        as: ExpectedIndex.self, alias: "e")
+      let table = toRegclass(e.relation)
+      q.where(
+        table.isNotNull
+          && notExists { sub in
+            let i = sub.from(PGIndex.self, as: "i")
+            sub.where(
+              (i.indrelid == table.cast(to: PG.OID.self)).nullable
+                && (i.indisunique || !e.isUnique).nullable
+                && scalar { leading in
+                  let k = leading.series(from: 1, to: e.width, as: "k")
+                  return stringAgg(
+                    indexColumnDefinition(i.indexrelid, k.value, true), separator: ",",
+                    orderBy: k.value)
+                } == e.columnNames)
+          })
+      out.problem(
+        (e.relation ++ .text(" has no ")
+          ++ Case(else: SQLExpression<PG.Text, NotNull>.text("")) {
+            When(e.isUnique, then: .text("unique "))
+          } ++ .text("index leading with (") ++ e.columnNames ++ .text("), declared")).nullable)
+    }
+  }
+
+  /// Stops the script when `relations`, or the `indexes` of the base tables, differ from their
+  /// declarations.
+  static func check(
+    _ relations: [(any Relation.Type, isTable: Bool)], indexes: [DeclaredIndex] = []
+  ) -> Precondition {
+    let columns = differences(relations)
+    let differences = indexes.isEmpty ? columns : columns.unionAll(indexDifferences(indexes))
     let problems = Variable<PG.Text>("problems")
     return Precondition {
       Declare(problems)
@@ -93,11 +157,11 @@ enum SourceGuard {
   }
 
   /// The declared columns as a JSON array, one object per line.
+  static func quoted(_ text: String) -> String {
+    String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
+  }
+
   static func expectedJSON(_ relations: [(any Relation.Type, isTable: Bool)]) -> String {
-    func quoted(_ text: String) -> String {
-      let data = try! JSONEncoder().encode(text)
-      return String(decoding: data, as: UTF8.self)
-    }
     var lines: [String] = []
     for (relation, isTable) in relations {
       for column in relation.columns {

@@ -82,3 +82,20 @@ public let toRegclass = NullableSQLFunction<PG.Text, PG.RegClass>("to_regclass")
 /// `format_type(type, typmod)`: a type's name as SQL writes it, `timestamp with time zone`;
 /// typmod -1 leaves out a length or precision.
 public let formatType = SQLFunction<PG.OID, PG.Integer, PG.Text>("format_type")
+
+/// `pg_catalog.pg_index`: every index, by the table it indexes.
+public struct PGIndex: Relation {
+  public static let qualifiedName = QualifiedName("pg_catalog", "pg_index")
+  /// The index's own object id.
+  public let indexrelid = Column<PG.OID, NotNull>("indexrelid")
+  /// The table indexed.
+  public let indrelid = Column<PG.OID, NotNull>("indrelid")
+  /// Whether the index is unique.
+  public let indisunique = Column<PG.Boolean, NotNull>("indisunique")
+  public init() {}
+}
+
+/// `pg_get_indexdef(index, column, pretty)`: the index's column `column` (from 1) as SQL
+/// writes it, its name for a plain column.
+public let indexColumnDefinition = SQLFunction<PG.OID, PG.Integer, PG.Boolean, PG.Text>(
+  "pg_get_indexdef")

@@ -78,6 +78,25 @@ BEGIN
       ]'::jsonb) AS e(relation text, column_name text, type_name text, not_null boolean)
       LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = to_regclass(e.relation)::oid AND a.attname = e.column_name::name AND a.attnum > 0 AND NOT a.attisdropped
       WHERE a.attname IS NULL OR format_type(a.atttypid, -1) <> e.type_name OR e.not_null AND NOT a.attnotnull
+      UNION ALL
+      SELECT
+        e.relation || ' has no ' || CASE WHEN e.is_unique THEN 'unique ' ELSE '' END || 'index leading with (' || e.column_names || '), declared' AS problem
+      FROM jsonb_to_recordset('[
+      {"relation": "public.calls", "column_names": "id", "width": 1, "is_unique": true},
+      {"relation": "public.orders", "column_names": "id", "width": 1, "is_unique": true},
+      {"relation": "public.reservations", "column_names": "id", "width": 1, "is_unique": true}
+      ]'::jsonb) AS e(relation text, column_names text, width integer, is_unique boolean)
+      WHERE to_regclass(e.relation) IS NOT NULL
+        AND NOT EXISTS (
+        SELECT 1
+        FROM pg_catalog.pg_index i
+        WHERE i.indrelid = to_regclass(e.relation)::oid
+          AND (i.indisunique OR NOT e.is_unique)
+          AND (
+          SELECT string_agg(pg_get_indexdef(i.indexrelid, k.value, TRUE), ',' ORDER BY k.value)
+          FROM generate_series(1, e.width, 1) AS k(value)
+        ) = e.column_names
+      )
     ) d
   );
   IF problems IS NOT NULL THEN
