@@ -101,8 +101,9 @@ enum IncrementalScripts<S: SourceSchema> {
       RefreshMachinery.cronJob
       Comment("pg_cron keeps every run's details for ever: keep this job's for a week.")
       RefreshMachinery.historyRetentionJob
-      Comment("Catch up now, so the view is current when this file is applied.")
-      SelectFunction(RefreshMachinery.function)
+      Comment(
+        "No catch-up here: in this transaction writers would wait for it behind the triggers' locks. Until the job's first one builds the totals, the view computes its rows from the sources."
+      )
     }
   }
 

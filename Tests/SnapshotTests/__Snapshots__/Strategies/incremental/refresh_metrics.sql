@@ -2235,5 +2235,4 @@ SELECT cron.schedule('refresh-metrics-daily', '*/5 * * * *', 'SELECT public.refr
 SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = 'refresh-metrics-daily-history' AND username <> CURRENT_USER;
 SELECT cron.schedule('refresh-metrics-daily-history', '27 3 * * *', 'DELETE FROM cron.job_run_details d WHERE d.end_time < now() - ''7 days''::interval AND d.jobid IN (SELECT j.jobid FROM cron.job j WHERE j.jobname = ''refresh-metrics-daily'');');
 
--- Catch up now, so the view is current when this file is applied.
-SELECT public.refresh_metrics_daily();
+-- No catch-up here: in this transaction writers would wait for it behind the triggers' locks. Until the job's first one builds the totals, the view computes its rows from the sources.
