@@ -1,0 +1,49 @@
+import Foundation
+import MetricsSchema
+import Testing
+
+extension DatabaseTests {
+  /// Each SQL block of docs/operate.md runs as written, as `postgres`, on the strategy its
+  /// section is about: the incremental strategy's section on that strategy, the others on both.
+  @Suite struct OperateGuide {
+    /// The guide's SQL blocks, each with whether it is in the incremental strategy's section.
+    static func blocks() throws -> [(sql: String, incrementalOnly: Bool)] {
+      let guide = try MetricsDatabase.file("docs/operate.md")
+      var blocks: [(String, Bool)] = []
+      var incremental = false
+      var current: [Substring]? = nil
+      for line in guide.split(separator: "\n", omittingEmptySubsequences: false) {
+        if line.hasPrefix("## ") { incremental = line == "## The incremental strategy" }
+        if line == "```sql" {
+          current = []
+        } else if line == "```", let block = current {
+          blocks.append((block.joined(separator: "\n"), incremental))
+          current = nil
+        } else {
+          current?.append(line)
+        }
+      }
+      return blocks
+    }
+
+    @Test func theGuideHasSQLForBothStrategies() throws {
+      let blocks = try Self.blocks()
+      #expect(blocks.count >= 7)
+      #expect(blocks.contains { $0.incrementalOnly } && blocks.contains { !$0.incrementalOnly })
+    }
+
+    @Test(arguments: MetricsStrategy.allCases)
+    func everySQLBlockRunsAsWritten(_ strategy: MetricsStrategy) throws {
+      let database = try MetricsDatabase.get(strategy)
+      try database.reset()
+      defer { try? database.reset() }
+      try database.cluster.psql(SQLFor.inserts(MessyData(seed: 8)))
+      for block in try Self.blocks() where strategy == .incremental || !block.incrementalOnly {
+        let result = try database.cluster.psqlResult(block.sql)
+        #expect(
+          result.status == 0,
+          "docs/operate.md on the \(strategy) strategy:\n\(block.sql)\n\(result.error)")
+      }
+    }
+  }
+}
