@@ -8,6 +8,10 @@ extension DatabaseTests {
   @Suite struct QueryPlan {
     static func plan() throws -> String {
       let database = try MetricsDatabase.get()
+      // The same data and statistics whatever ran before: a plan depends on them.
+      try database.reset()
+      defer { try? database.reset() }
+      try database.cluster.psql(SQLFor.inserts(MessyData(seed: 2)) + "ANALYZE;")
       let query = try database.cluster.psql(
         "SELECT pg_get_viewdef('public.mv_metrics_daily'::regclass);", options: ["-t", "-A"])
       return try database.cluster.psql(
