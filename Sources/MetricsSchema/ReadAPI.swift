@@ -98,7 +98,9 @@ public enum ReadAPI {
     // call's arguments: the generic plan, blind to which user and location, scans the account.
     CreateFunction(
       visibleToCaller, returns: .setOf(V.self), volatility: .stable, security: .definer,
-      settings: [.emptySearchPath, .planForEachCall]
+      // No JIT: the incremental view's branch over the sources, never run once the totals are
+      // built, is costed as a full aggregation, and compiling it took seconds per call.
+      settings: [.emptySearchPath, .planForEachCall, FunctionSetting("jit", "off")]
     ) { args in
       // Two branches, not one OR: for each of the caller's locations, a lateral query reads
       // that location's range from the view's index (through the incremental strategy's

@@ -108,7 +108,8 @@ LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
 SET search_path = ''
-SET plan_cache_mode = 'force_custom_plan';
+SET plan_cache_mode = 'force_custom_plan'
+SET jit = 'off';
 
 REVOKE ALL ON FUNCTION private.metrics_visible_to_caller(uuid, date, date, uuid) FROM PUBLIC, anon, authenticated, service_role;
 
