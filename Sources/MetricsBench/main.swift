@@ -11,16 +11,38 @@ struct Options {
   var sizes = [100_000, 1_000_000]
   var runs = 5
   var json = false
-  var deployStall = false
+  var mode = Mode.refresh
+
+  /// What a run measures: the default comparison, or one of the opt-in modes.
+  enum Mode: String {
+    case refresh = ""
+    case deployStall = "--deploy-stall"
+    case deployFiles = "--deploy-files"
+    case captureCost = "--capture-cost"
+    case liveFallback = "--live-fallback"
+  }
 
   static let usage = """
-    USAGE: MetricsBench [--calls N[,N…]] [--include-10m] [--runs R] [--deploy-stall] [--json]
+    USAGE: MetricsBench [--calls N[,N…]] [--include-10m] [--runs R]
+                        [--deploy-stall | --deploy-files | --capture-cost | --live-fallback] [--json]
       --calls N,…      Sizes to measure, in calls (default: 100000,1000000).
       --include-10m    Also measure 10,000,000 calls (takes several minutes).
-      --runs R         Timed refreshes per variant and size (default: 5).
+      --runs R         Timed refreshes per variant and size (default: 5); the runs of
+                       --capture-cost and --live-fallback.
       --deploy-stall   Measure instead how long writers wait while the incremental strategy
                        is deployed on a database running the refresh strategy.
+      --deploy-files   Measure instead how long writers wait while the incremental strategy's
+                       generated schema.sql, refresh_metrics.sql and read_api.sql are applied
+                       on a database with data, and applied again.
+      --capture-cost   Measure instead what the capture functions' exception block costs
+                       writers: one-row, 10,000-row and 100-INSERT transactions, transaction
+                       IDs, and 8 concurrent pgbench writers, with the block, without it and
+                       without the triggers, alternating.
+      --live-fallback  Measure instead the incremental strategy's view before its first
+                       catch-up (rows computed from the sources) and after: get_metrics_for_range
+                       in both states, with JIT on and off, and the first catch-up.
       --json           Print the results as JSON.
+    One mode at most; without one, the refresh and incremental strategies are compared.
     """
 
   init(_ arguments: [String]) throws {
@@ -43,7 +65,13 @@ struct Options {
         }
         runs = n
       case "--json": json = true
-      case "--deploy-stall": deployStall = true
+      case Mode.deployStall.rawValue, Mode.deployFiles.rawValue, Mode.captureCost.rawValue,
+        Mode.liveFallback.rawValue:
+        guard mode == .refresh else {
+          throw UsageError(
+            "'\(argument)' and '\(mode.rawValue)' measure different things: give one")
+        }
+        mode = Mode(rawValue: argument)!
       case "-h", "--help":
         print(Self.usage)
         exit(0)
@@ -291,15 +319,34 @@ func incrementalTable(_ results: [SizeResult]) -> String {
 
 do {
   let options = try Options(Array(CommandLine.arguments.dropFirst()))
-  if options.deployStall {
-    let results = try options.sizes.map { try DeployStallBench.measure(calls: $0) }
+  func report<R: Encodable>(_ results: [R], _ table: ([R]) -> String) throws {
     if options.json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       print(String(decoding: try encoder.encode(results), as: UTF8.self))
     } else {
-      print(DeployStallBench.table(results))
+      print(table(results))
     }
+  }
+  switch options.mode {
+  case .refresh: break
+  case .deployStall:
+    try report(
+      options.sizes.map { try DeployStallBench.measure(calls: $0) }, DeployStallBench.table)
+    exit(0)
+  case .deployFiles:
+    try report(
+      options.sizes.map { try DeployStallBench.measureFiles(calls: $0) }, DeployStallBench.table)
+    exit(0)
+  case .captureCost:
+    try report(
+      options.sizes.map { try CaptureCostBench.measure(calls: $0, runs: options.runs) },
+      CaptureCostBench.table)
+    exit(0)
+  case .liveFallback:
+    try report(
+      options.sizes.map { try LiveFallbackBench.measure(calls: $0, runs: options.runs) },
+      LiveFallbackBench.table)
     exit(0)
   }
   var results: [SizeResult] = []
