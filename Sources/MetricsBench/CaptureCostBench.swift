@@ -12,11 +12,14 @@ struct CaptureCostResult: Codable {
   var calls: Int
   var runs: Int
   var singleInsertsPerRun: Int
+  var hundredInsertTransactionsPerRun: Int
   var concurrentClients: Int
   var concurrentSecondsPerRun: Int
   /// `/proc/loadavg` before and after: the machine is shared.
   var loadAverageBefore: String
   var loadAverageAfter: String
+  /// `/proc/loadavg` at the start of each run.
+  var loadAverageEachRun: [String] = []
   var variants: [CaptureVariant] = []
 }
 
@@ -28,8 +31,8 @@ struct CaptureVariant: Codable {
   var insertOneMs: [Double] = []
   /// Per run: one 10,000-row INSERT … SELECT into `calls`.
   var insertBulkMs: [Double] = []
-  /// Per run: a DO block making 100 one-row INSERTs into `calls` in one transaction (the
-  /// statement's time as psql measures it; one round trip).
+  /// Per run: the median of 5 DO blocks each making 100 one-row INSERTs into `calls` in one
+  /// transaction (the statement's time as psql measures it; one round trip).
   var hundredInsertsInOneTransactionMs: [Double] = []
   /// Transaction IDs a one-row INSERT in its own transaction consumes, its subtransactions'
   /// included.
@@ -77,8 +80,9 @@ struct CaptureVariant: Codable {
 
 enum CaptureCostBench {
   static let singleInserts = 200
+  static let hundredInsertTransactions = 5
   static let clients = 8
-  static let concurrentSeconds = 10
+  static let concurrentSeconds = 5
 
   enum Variant: CaseIterable {
     case guarded, unguarded, noTriggers
@@ -146,7 +150,8 @@ enum CaptureCostBench {
     }
 
     var result = CaptureCostResult(
-      calls: calls, runs: runs, singleInsertsPerRun: singleInserts, concurrentClients: clients,
+      calls: calls, runs: runs, singleInsertsPerRun: singleInserts,
+      hundredInsertTransactionsPerRun: hundredInsertTransactions, concurrentClients: clients,
       concurrentSecondsPerRun: concurrentSeconds, loadAverageBefore: loadAverage(),
       loadAverageAfter: "")
     var variants = Variant.allCases.map {
@@ -198,6 +203,7 @@ enum CaptureCostBench {
 
     for run in 0..<runs {
       log("run \(run + 1) of \(runs)")
+      result.loadAverageEachRun.append(loadAverage())
       // Rotate which goes first, so drift on the shared machine falls on each alike.
       let order = (0..<Variant.allCases.count).map {
         Variant.allCases[($0 + run) % Variant.allCases.count]
@@ -219,7 +225,12 @@ enum CaptureCostBench {
               cluster,
               (1...singleInserts).map { call("'\(prefix)one-\($0)'") }.joined(separator: "\n"))))
         variants[index].hundredInsertsInOneTransactionMs.append(
-          try Timing.milliseconds(cluster, hundredInOneTransaction(prefix + "hundred-")))
+          Timing.median(
+            try Timing.eachMilliseconds(
+              cluster,
+              (1...hundredInsertTransactions).map {
+                hundredInOneTransaction(prefix + "hundred\($0)-")
+              }.joined(separator: "\n"))))
         if run == 0 {
           variants[index].xidsPerOneRowInsert = try xids(call("'\(prefix)xid-one'"))
           variants[index].xidsPerHundredInsertTransaction = try xids(
