@@ -34,6 +34,12 @@ struct CaptureVariant: Codable {
   /// Per run: the median of 5 DO blocks each making 100 one-row INSERTs into `calls` in one
   /// transaction (the statement's time as psql measures it; one round trip).
   var hundredInsertsInOneTransactionMs: [Double] = []
+  /// Per run: the backend's CPU time per one-row INSERT in its own transaction (µs): its
+  /// `/proc/self/schedstat` read through `pg_read_file` before and after 1,000 of them, after
+  /// a warm-up. Unlike the wall times, not stretched by waiting for a CPU on a shared machine.
+  var backendCPUPerOneRowInsertUs: [Double] = []
+  /// Per run: the same per transaction of 100 one-row INSERTs (µs), around 10 of them.
+  var backendCPUPerHundredInsertTransactionUs: [Double] = []
   /// Transaction IDs a one-row INSERT in its own transaction consumes, its subtransactions'
   /// included.
   var xidsPerOneRowInsert = 0
@@ -61,6 +67,8 @@ struct CaptureVariant: Codable {
   var medianConcurrentLatencyMs = 0.0
   var medianReadRecentRowsWhileOpenMs = 0.0
   var medianReadRecentRowsAfterMs = 0.0
+  var medianBackendCPUPerOneRowInsertUs = 0.0
+  var medianBackendCPUPerHundredInsertTransactionUs = 0.0
 
   init(name: String, description: String) {
     self.name = name
@@ -75,6 +83,9 @@ struct CaptureVariant: Codable {
     medianConcurrentLatencyMs = Timing.median(concurrentLatencyMs)
     medianReadRecentRowsWhileOpenMs = Timing.median(readRecentRowsWhileOpenMs)
     medianReadRecentRowsAfterMs = Timing.median(readRecentRowsAfterMs)
+    medianBackendCPUPerOneRowInsertUs = Timing.median(backendCPUPerOneRowInsertUs)
+    medianBackendCPUPerHundredInsertTransactionUs = Timing.median(
+      backendCPUPerHundredInsertTransactionUs)
   }
 }
 
@@ -201,6 +212,17 @@ enum CaptureCostBench {
       return ids[1] - ids[0] - 1
     }
 
+    /// The session's backend CPU time (µs) per statement of `measured`, after `warmUp`.
+    func backendCPUMicroseconds(warmUp: String, measured: [String]) throws -> Double {
+      let read = "SELECT split_part(pg_read_file('/proc/self/schedstat'), ' ', 1);"
+      let output = try cluster.psql(([warmUp, read] + measured + [read]).joined(separator: "\n"))
+      let ns = output.split(separator: "\n").compactMap { Int64($0) }
+      guard ns.count == 2 else {
+        throw PostgresCluster.Failure(description: "no schedstat in: \(output)")
+      }
+      return Double(ns[1] - ns[0]) / 1000 / Double(measured.count)
+    }
+
     for run in 0..<runs {
       log("run \(run + 1) of \(runs)")
       result.loadAverageEachRun.append(loadAverage())
@@ -231,6 +253,14 @@ enum CaptureCostBench {
               (1...hundredInsertTransactions).map {
                 hundredInOneTransaction(prefix + "hundred\($0)-")
               }.joined(separator: "\n"))))
+        variants[index].backendCPUPerOneRowInsertUs.append(
+          try backendCPUMicroseconds(
+            warmUp: call("'\(prefix)cpu-warm'"),
+            measured: (1...1000).map { call("'\(prefix)cpu-one-\($0)'") }))
+        variants[index].backendCPUPerHundredInsertTransactionUs.append(
+          try backendCPUMicroseconds(
+            warmUp: hundredInOneTransaction(prefix + "cpu-warm-"),
+            measured: (1...10).map { hundredInOneTransaction(prefix + "cpu-hundred\($0)-") }))
         if run == 0 {
           variants[index].xidsPerOneRowInsert = try xids(call("'\(prefix)xid-one'"))
           variants[index].xidsPerHundredInsertTransaction = try xids(
@@ -327,13 +357,13 @@ enum CaptureCostBench {
   static func table(_ results: [CaptureCostResult]) -> String {
     func f(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
     var lines = [
-      "| calls | capture functions | one-row INSERT (median ms) | 10,000-row INSERT (median ms) | 100 one-row INSERTs in one transaction (median ms) | XIDs: one-row INSERT / 100-INSERT transaction | \(clients) concurrent writers: tps / latency (median ms) | reading 100,000 newer rows while a 100-INSERT transaction is open / after (median ms) |",
-      "|---:|---|---:|---:|---:|---:|---:|---:|",
+      "| calls | capture functions | backend CPU: one-row INSERT / 100-INSERT transaction (median µs) | one-row INSERT (median ms) | 10,000-row INSERT (median ms) | 100 one-row INSERTs in one transaction (median ms) | XIDs: one-row INSERT / 100-INSERT transaction | \(clients) concurrent writers: tps / latency (median ms) | reading 100,000 newer rows while a 100-INSERT transaction is open / after (median ms) |",
+      "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results {
       for v in r.variants {
         lines.append(
-          "| \(r.calls) | \(v.name) | \(f(v.medianInsertOneMs, 3)) | \(f(v.medianInsertBulkMs, 1)) | \(f(v.medianHundredInsertsMs, 2)) | \(v.xidsPerOneRowInsert) / \(v.xidsPerHundredInsertTransaction) | \(f(v.medianConcurrentTPS, 0)) / \(f(v.medianConcurrentLatencyMs, 3)) | \(f(v.medianReadRecentRowsWhileOpenMs, 1)) / \(f(v.medianReadRecentRowsAfterMs, 1)) |"
+          "| \(r.calls) | \(v.name) | \(f(v.medianBackendCPUPerOneRowInsertUs, 1)) / \(f(v.medianBackendCPUPerHundredInsertTransactionUs, 0)) | \(f(v.medianInsertOneMs, 3)) | \(f(v.medianInsertBulkMs, 1)) | \(f(v.medianHundredInsertsMs, 2)) | \(v.xidsPerOneRowInsert) / \(v.xidsPerHundredInsertTransaction) | \(f(v.medianConcurrentTPS, 0)) / \(f(v.medianConcurrentLatencyMs, 3)) | \(f(v.medianReadRecentRowsWhileOpenMs, 1)) / \(f(v.medianReadRecentRowsAfterMs, 1)) |"
         )
       }
     }
