@@ -53,30 +53,13 @@ struct FallbackRead: Codable {
 }
 
 enum LiveFallbackBench {
-  static let big = "md5('account21')::uuid"
   /// Readers: a user with one location of the large account, and one with all 100.
   static let callers: [(name: String, user: String, location: String)] = [
-    ("one location", "one-location-user", "md5('big-location1')::uuid"),
+    ("one location", "one-location-user", ReadAPICalls.firstLocation),
     ("100 locations", "all-locations-user", "NULL"),
   ]
   /// A statement that runs away is stopped rather than left to run for hours.
   static let statementTimeout = "SET statement_timeout = '600s';"
-
-  static func query(location: String) -> String {
-    """
-    SELECT * FROM public.get_metrics_for_range(
-      p_account_id => \(big), p_location_id => \(location),
-      p_from_date => '2024-06-01', p_to_date => '2024-06-30')
-    """
-  }
-
-  static func signIn(_ user: String) -> String {
-    """
-    SET ROLE authenticated;
-    SELECT set_config('request.jwt.claims',
-      json_build_object('sub', md5('\(user)')::uuid, 'role', 'authenticated')::text, false);
-    """
-  }
 
   /// What the reading session does first, in a transaction it never commits, so no other
   /// session sees it.
@@ -147,16 +130,7 @@ enum LiveFallbackBench {
         result.firstCatchUpInFileMs = ms
       }
     }
-    try cluster.psql(
-      """
-      VACUUM ANALYZE;
-      INSERT INTO user_location_access
-      SELECT md5('one-location-user')::uuid, md5('big-location1')::uuid, \(big)
-      UNION ALL
-      SELECT md5('all-locations-user')::uuid, md5('big-location' || i)::uuid, \(big)
-      FROM generate_series(1, 100) i;
-      ANALYZE user_location_access;
-      """)
+    try cluster.psql("VACUUM ANALYZE;\n" + ReadAPICalls.grantAccess)
 
     // Each caller, JIT setting and state: the rows, and whether every state gives the same.
     var reads: [FallbackRead] = []
@@ -166,11 +140,12 @@ enum LiveFallbackBench {
         for state in ViewState.allCases {
           var read = FallbackRead(caller: caller.name, jit: jit, state: state.rawValue)
           let output = try cluster.psql(
-            state.setup(viewWithoutFallback: withoutFallback) + "\n" + signIn(caller.user) + "\n"
-              + """
-              SELECT count(*), md5(coalesce(string_agg(r::text, ';' ORDER BY r.date, r.location_id), ''))
-              FROM (\(query(location: caller.location))) r;
-              """, options: ["-t", "-A"])
+            state.setup(viewWithoutFallback: withoutFallback) + "\n"
+              + ReadAPICalls.signIn(caller.user) + "\n"
+                + """
+                SELECT count(*), md5(coalesce(string_agg(r::text, ';' ORDER BY r.date, r.location_id), ''))
+                FROM (\(ReadAPICalls.query(location: caller.location))) r;
+                """, options: ["-t", "-A"])
           let fields = (output.split(separator: "\n").last ?? "").split(separator: "|")
           guard fields.count == 2, let rows = Int(fields[0]), rows > 0 else {
             throw PostgresCluster.Failure(
@@ -195,9 +170,10 @@ enum LiveFallbackBench {
         let state = ViewState(rawValue: read.state)!
         let setup =
           statementTimeout + (read.jit ? "" : "\nSET jit = off;") + "\n"
-          + state.setup(viewWithoutFallback: withoutFallback) + "\n" + signIn(caller.user)
+          + state.setup(viewWithoutFallback: withoutFallback) + "\n"
+          + ReadAPICalls.signIn(caller.user)
         let times = try Timing.firstAndWarmExecutionTimes(
-          cluster, query(location: caller.location), after: setup)
+          cluster, ReadAPICalls.query(location: caller.location), after: setup)
         reads[i].firstCallMs.append(times.first)
         reads[i].warmMs.append(times.warm)
         log(

@@ -222,27 +222,10 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
   // The read API, as the dashboard calls it: a signed-in user with one location, and one with
   // all 100 locations of the large account; the first call of a connection plans and loads
   // caches, later calls (PostgREST keeps its connections) reuse them.
-  let big = "md5('account21')::uuid"
-  try cluster.psql(
-    """
-    INSERT INTO user_location_access
-    SELECT md5('one-location-user')::uuid, md5('big-location1')::uuid, \(big)
-    UNION ALL
-    SELECT md5('all-locations-user')::uuid, md5('big-location' || i)::uuid, \(big)
-    FROM generate_series(1, 100) i;
-    ANALYZE user_location_access;
-    """)
+  try cluster.psql(ReadAPICalls.grantAccess)
   func readAPI(user: String, location: String) throws -> (rows: Int, first: Double, warm: Double) {
-    let query = """
-      SELECT * FROM public.get_metrics_for_range(
-        p_account_id => \(big), p_location_id => \(location),
-        p_from_date => '2024-06-01', p_to_date => '2024-06-30')
-      """
-    let signIn = """
-      SET ROLE authenticated;
-      SELECT set_config('request.jwt.claims',
-        json_build_object('sub', md5('\(user)')::uuid, 'role', 'authenticated')::text, false);
-      """
+    let query = ReadAPICalls.query(location: location)
+    let signIn = ReadAPICalls.signIn(user)
     let counted = try cluster.psql(
       signIn + "\nSELECT count(*) FROM (\(query)) rows;", options: ["-t"])
     guard
@@ -257,7 +240,7 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
     let times = try Timing.firstAndWarmExecutionTimes(cluster, query, after: signIn)
     return (rows, times.first, times.warm)
   }
-  let oneLocation = try readAPI(user: "one-location-user", location: "md5('big-location1')::uuid")
+  let oneLocation = try readAPI(user: "one-location-user", location: ReadAPICalls.firstLocation)
   let hundredLocations = try readAPI(user: "all-locations-user", location: "NULL")
   result.readAPIOneLocationMs = oneLocation.warm
   result.readAPIHundredLocationsMs = hundredLocations.warm
