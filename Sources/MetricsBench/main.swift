@@ -35,12 +35,14 @@ struct Options {
                        generated schema.sql, refresh_metrics.sql and read_api.sql are applied
                        on a database with data, and applied again.
       --capture-cost   Measure instead what the capture functions' exception block costs
-                       writers: one-row, 10,000-row and 100-INSERT transactions, transaction
-                       IDs, and 8 concurrent pgbench writers, with the block, without it and
-                       without the triggers, alternating.
+                       writers: one-row, 10,000-row and 100-INSERT transactions (wall and
+                       backend CPU time), transaction IDs, reads beside an open 100-INSERT
+                       transaction, and 8 concurrent pgbench writers; with the block, without
+                       it and without the triggers, in an order rotating by run.
       --live-fallback  Measure instead the incremental strategy's view before its first
                        catch-up (rows computed from the sources) and after: get_metrics_for_range
-                       in both states, with JIT on and off, and the first catch-up.
+                       with the totals built, not built, and without the view's fallback branch,
+                       JIT on and off; and the first catch-up.
       --json           Print the results as JSON.
     One mode at most; without one, the refresh and incremental strategies are compared.
     """
