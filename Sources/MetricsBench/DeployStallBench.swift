@@ -35,6 +35,8 @@ struct DeployStep: Codable {
   var writersLongestWaitWithinMs: Double?
   /// Writer transactions whose wait within this step was over 5 s.
   var writersOverFiveSecondsWithin: Int?
+  /// The step's last statement, as psql timed it (ms): refresh_metrics.sql's is the catch-up.
+  var lastStatementMs: Double?
 }
 
 /// pgbench's per-transaction log, summed up. A transaction's latency counts from when the
@@ -201,12 +203,16 @@ enum DeployStallBench {
     for (stepName, sql, oneTransaction) in steps {
       let startedAt = writers.elapsed
       let result = try cluster.psqlResult(
-        sql, options: oneTransaction ? ["--single-transaction"] : [])
+        "\\timing on\n" + sql, options: oneTransaction ? ["--single-transaction"] : [])
       let error = result.error.split(separator: "\n").first { $0.contains("ERROR") }
+      let lastTime = result.output.split(separator: "\n").last { $0.hasPrefix("Time: ") }
       done.append(
         DeployStep(
           name: stepName, startedAt: startedAt, seconds: writers.elapsed - startedAt,
-          succeeded: result.status == 0, error: error.map(String.init)))
+          succeeded: result.status == 0, error: error.map(String.init),
+          lastStatementMs: result.status == 0
+            ? lastTime.flatMap { Double($0.dropFirst(6).split(separator: " ").first ?? "") }
+            : nil))
       if result.status != 0 { break }
     }
     holder?.close()
@@ -318,15 +324,49 @@ enum DeployStallBench {
     return result
   }
 
+  /// The incremental strategy's generated files (schema.sql, refresh_metrics.sql,
+  /// read_api.sql, each in one transaction, as docs/deploy.md applies them) on a database
+  /// with data and no metrics objects yet, then the same files applied again, while the
+  /// writers write. refresh_metrics.sql ends with the first catch-up, which builds the totals
+  /// while the file's transaction holds the locks its CREATE TRIGGERs took.
+  static func measureFiles(calls: Int) throws -> DeployStallResult {
+    log("== \(calls) calls, deploying the generated files: starting PostgreSQL")
+    let (cluster, loadSeconds) = try startCluster(loading: calls)
+    defer { cluster.stop() }
+    let files = try generate(MetricsScripts.all(.incremental)).filter {
+      ["schema.sql", "refresh_metrics.sql", "read_api.sql"].contains($0.path)
+    }
+    guard files.map(\.path) == ["schema.sql", "refresh_metrics.sql", "read_api.sql"] else {
+      throw PostgresCluster.Failure(description: "unexpected generated files: \(files.map(\.path))")
+    }
+    let steps = files.map { ($0.path, $0.text, true) }
+    var result = DeployStallResult(
+      calls: calls, loadSeconds: loadSeconds, writerClients: WriterLoad.clients,
+      writerRate: WriterLoad.rate, lockTimeoutSeconds: 5)
+    result.scenarios.append(
+      try scenario(
+        "generated files, first deploy",
+        "schema.sql, refresh_metrics.sql and read_api.sql, each with psql --single-transaction, on a database with data and no metrics objects: schema.sql builds the base tables' indexes, refresh_metrics.sql creates the triggers and ends with the first catch-up, which builds the totals.",
+        cluster, steps: steps))
+    try cluster.psql("VACUUM ANALYZE;")
+    result.scenarios.append(
+      try scenario(
+        "generated files again",
+        "The same three files applied again on the running incremental strategy: the indexes exist; schema.sql asks for a rebuild, which refresh_metrics.sql's catch-up does.",
+        cluster, steps: steps))
+    return result
+  }
+
   static func table(_ results: [DeployStallResult]) -> String {
     var lines = [
-      "| calls | deploy | steps (s) | writer transactions | longest writer wait (ms) | over 1 s | over 5 s |",
+      "| calls | deploy | steps (s) [longest writer wait within, ms] | writer transactions | longest writer wait (ms) | over 1 s | over 5 s |",
       "|---:|---|---|---:|---:|---:|---:|",
     ]
     for r in results {
       for s in r.scenarios {
         let steps = s.steps.map {
           "\($0.name) \(String(format: "%.2f", $0.seconds))\($0.succeeded ? "" : " (failed: lock timeout)")"
+            + " [\(String(format: "%.0f", $0.writersLongestWaitWithinMs ?? 0))]"
         }.joined(separator: ", ")
         lines.append(
           "| \(r.calls) | \(s.name) | \(steps) | \(s.writers.transactions) | \(String(format: "%.0f", s.writers.longestMs)) | \(s.writers.overOneSecond) | \(s.writers.overFiveSeconds) |"

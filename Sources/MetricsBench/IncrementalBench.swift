@@ -124,24 +124,14 @@ enum IncrementalBench {
       """
     result.lookupLocationMs = Timing.median(
       try (0..<9).map { _ in try Timing.executionTime(cluster, query) })
-    let big = "md5('account21')::uuid"
     try cluster.psql(
       """
       INSERT INTO user_location_access
-      VALUES (md5('one-location-user')::uuid, md5('big-location1')::uuid, \(big));
+      VALUES (md5('one-location-user')::uuid, \(ReadAPICalls.firstLocation), \(ReadAPICalls.account));
       """)
-    let signIn = """
-      SET ROLE authenticated;
-      SELECT set_config('request.jwt.claims',
-        json_build_object('sub', md5('one-location-user')::uuid, 'role', 'authenticated')::text, false);
-      """
     result.readAPIOneLocationMs = try Timing.firstAndWarmExecutionTimes(
-      cluster,
-      """
-      SELECT * FROM public.get_metrics_for_range(
-        p_account_id => \(big), p_location_id => md5('big-location1')::uuid,
-        p_from_date => '2024-06-01', p_to_date => '2024-06-30')
-      """, after: signIn
+      cluster, ReadAPICalls.query(location: ReadAPICalls.firstLocation),
+      after: ReadAPICalls.signIn("one-location-user")
     ).warm
     result.viewRows =
       Int(

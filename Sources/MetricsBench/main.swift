@@ -11,16 +11,40 @@ struct Options {
   var sizes = [100_000, 1_000_000]
   var runs = 5
   var json = false
-  var deployStall = false
+  var mode = Mode.refresh
+
+  /// What a run measures: the default comparison, or one of the opt-in modes.
+  enum Mode: String {
+    case refresh = ""
+    case deployStall = "--deploy-stall"
+    case deployFiles = "--deploy-files"
+    case captureCost = "--capture-cost"
+    case liveFallback = "--live-fallback"
+  }
 
   static let usage = """
-    USAGE: MetricsBench [--calls N[,N…]] [--include-10m] [--runs R] [--deploy-stall] [--json]
+    USAGE: MetricsBench [--calls N[,N…]] [--include-10m] [--runs R]
+                        [--deploy-stall | --deploy-files | --capture-cost | --live-fallback] [--json]
       --calls N,…      Sizes to measure, in calls (default: 100000,1000000).
       --include-10m    Also measure 10,000,000 calls (takes several minutes).
-      --runs R         Timed refreshes per variant and size (default: 5).
+      --runs R         Timed refreshes per variant and size (default: 5); the runs of
+                       --capture-cost and --live-fallback.
       --deploy-stall   Measure instead how long writers wait while the incremental strategy
                        is deployed on a database running the refresh strategy.
+      --deploy-files   Measure instead how long writers wait while the incremental strategy's
+                       generated schema.sql, refresh_metrics.sql and read_api.sql are applied
+                       on a database with data, and applied again.
+      --capture-cost   Measure instead what the capture functions' exception block costs
+                       writers: one-row, 10,000-row and 100-INSERT transactions (wall and
+                       backend CPU time), transaction IDs, reads beside an open 100-INSERT
+                       transaction, and 8 concurrent pgbench writers; with the block, without
+                       it and without the triggers, in an order rotating by run.
+      --live-fallback  Measure instead the incremental strategy's view before its first
+                       catch-up (rows computed from the sources) and after: get_metrics_for_range
+                       with the totals built, not built, and without the view's fallback branch,
+                       JIT on and off; and the first catch-up.
       --json           Print the results as JSON.
+    One mode at most; without one, the refresh and incremental strategies are compared.
     """
 
   init(_ arguments: [String]) throws {
@@ -43,7 +67,13 @@ struct Options {
         }
         runs = n
       case "--json": json = true
-      case "--deploy-stall": deployStall = true
+      case Mode.deployStall.rawValue, Mode.deployFiles.rawValue, Mode.captureCost.rawValue,
+        Mode.liveFallback.rawValue:
+        guard mode == .refresh else {
+          throw UsageError(
+            "'\(argument)' and '\(mode.rawValue)' measure different things: give one")
+        }
+        mode = Mode(rawValue: argument)!
       case "-h", "--help":
         print(Self.usage)
         exit(0)
@@ -196,27 +226,10 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
   // The read API, as the dashboard calls it: a signed-in user with one location, and one with
   // all 100 locations of the large account; the first call of a connection plans and loads
   // caches, later calls (PostgREST keeps its connections) reuse them.
-  let big = "md5('account21')::uuid"
-  try cluster.psql(
-    """
-    INSERT INTO user_location_access
-    SELECT md5('one-location-user')::uuid, md5('big-location1')::uuid, \(big)
-    UNION ALL
-    SELECT md5('all-locations-user')::uuid, md5('big-location' || i)::uuid, \(big)
-    FROM generate_series(1, 100) i;
-    ANALYZE user_location_access;
-    """)
+  try cluster.psql(ReadAPICalls.grantAccess)
   func readAPI(user: String, location: String) throws -> (rows: Int, first: Double, warm: Double) {
-    let query = """
-      SELECT * FROM public.get_metrics_for_range(
-        p_account_id => \(big), p_location_id => \(location),
-        p_from_date => '2024-06-01', p_to_date => '2024-06-30')
-      """
-    let signIn = """
-      SET ROLE authenticated;
-      SELECT set_config('request.jwt.claims',
-        json_build_object('sub', md5('\(user)')::uuid, 'role', 'authenticated')::text, false);
-      """
+    let query = ReadAPICalls.query(location: location)
+    let signIn = ReadAPICalls.signIn(user)
     let counted = try cluster.psql(
       signIn + "\nSELECT count(*) FROM (\(query)) rows;", options: ["-t"])
     guard
@@ -231,7 +244,7 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
     let times = try Timing.firstAndWarmExecutionTimes(cluster, query, after: signIn)
     return (rows, times.first, times.warm)
   }
-  let oneLocation = try readAPI(user: "one-location-user", location: "md5('big-location1')::uuid")
+  let oneLocation = try readAPI(user: "one-location-user", location: ReadAPICalls.firstLocation)
   let hundredLocations = try readAPI(user: "all-locations-user", location: "NULL")
   result.readAPIOneLocationMs = oneLocation.warm
   result.readAPIHundredLocationsMs = hundredLocations.warm
@@ -293,15 +306,34 @@ func incrementalTable(_ results: [SizeResult]) -> String {
 
 do {
   let options = try Options(Array(CommandLine.arguments.dropFirst()))
-  if options.deployStall {
-    let results = try options.sizes.map { try DeployStallBench.measure(calls: $0) }
+  func report<R: Encodable>(_ results: [R], _ table: ([R]) -> String) throws {
     if options.json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       print(String(decoding: try encoder.encode(results), as: UTF8.self))
     } else {
-      print(DeployStallBench.table(results))
+      print(table(results))
     }
+  }
+  switch options.mode {
+  case .refresh: break
+  case .deployStall:
+    try report(
+      options.sizes.map { try DeployStallBench.measure(calls: $0) }, DeployStallBench.table)
+    exit(0)
+  case .deployFiles:
+    try report(
+      options.sizes.map { try DeployStallBench.measureFiles(calls: $0) }, DeployStallBench.table)
+    exit(0)
+  case .captureCost:
+    try report(
+      options.sizes.map { try CaptureCostBench.measure(calls: $0, runs: options.runs) },
+      CaptureCostBench.table)
+    exit(0)
+  case .liveFallback:
+    try report(
+      options.sizes.map { try LiveFallbackBench.measure(calls: $0, runs: options.runs) },
+      LiveFallbackBench.table)
     exit(0)
   }
   var results: [SizeResult] = []

@@ -14,27 +14,35 @@ enum ChangeCapture<S: SourceSchema> {
     Function("private", "metrics_capture_\(name)")
   }
 
-  static func capture(_ name: String, @PLBuilder _ body: () -> [any PLStatement])
-    -> CreateFunction
-  {
+  /// The capture function `metrics_capture_<name>`, running `body` in an exception block that
+  /// turns a failure into a rebuild request. `guarded: false` leaves the block out, and with it
+  /// the subtransaction each call starts: only for MetricsBench, to measure what the block
+  /// costs writers; what the scripts create is always guarded.
+  static func capture(
+    _ name: String, guarded: Bool, @PLBuilder _ body: () -> [any PLStatement]
+  ) -> CreateFunction {
     let statements = body()
     let function = function(name)
     return CreateFunction(
       function, returns: .trigger, security: .definer, settings: [.emptySearchPath]
     ) { _ in
-      ExceptionBlock.catchingEveryError {
-        statements
-      } handler: {
+      if guarded {
         ExceptionBlock.catchingEveryError {
-          Insert(into: MetricsRebuildRequests.self) { row in
-            row.requestedAt(now())
-            row.reason(.text("\(function.name) could not log a write: ") ++ sqlErrorMessage)
-          }
+          statements
         } handler: {
-          Raise(
-            .warning, "\(function.name) could not log a write, nor ask for a rebuild: %",
-            sqlErrorMessage)
+          ExceptionBlock.catchingEveryError {
+            Insert(into: MetricsRebuildRequests.self) { row in
+              row.requestedAt(now())
+              row.reason(.text("\(function.name) could not log a write: ") ++ sqlErrorMessage)
+            }
+          } handler: {
+            Raise(
+              .warning, "\(function.name) could not log a write, nor ask for a rebuild: %",
+              sqlErrorMessage)
+          }
         }
+      } else {
+        statements
       }
       Return.null
     }
@@ -48,15 +56,16 @@ enum ChangeCapture<S: SourceSchema> {
     _ name: String, into _: Changes.Type, new _: New.Type, old _: Old.Type,
     copyNew: @escaping (Source<New>, Int64, Projection<Changes>) -> Void,
     copyOld: @escaping (Source<Old>, Int64, Projection<Changes>) -> Void,
-    unchanged: @escaping (Source<Old>, Source<New>) -> SQLExpression<PG.Boolean, NotNull>
+    unchanged: @escaping (Source<Old>, Source<New>) -> SQLExpression<PG.Boolean, NotNull>,
+    guarded: Bool
   ) -> [any SQLStatement] {
     [
-      capture("\(name)_inserts") {
+      capture("\(name)_inserts", guarded: guarded) {
         Insert(
           into: Changes.self,
           Select(Changes.self) { q, out in copyNew(q.from(New.self, as: "n"), 1, out) })
       },
-      capture("\(name)_updates") {
+      capture("\(name)_updates", guarded: guarded) {
         Insert(
           into: Changes.self,
           Select(Changes.self) { q, out in
@@ -71,7 +80,7 @@ enum ChangeCapture<S: SourceSchema> {
               copyNew(n, 1, out)
             }))
       },
-      capture("\(name)_deletes") {
+      capture("\(name)_deletes", guarded: guarded) {
         Insert(
           into: Changes.self,
           Select(Changes.self) { q, out in copyOld(q.from(Old.self, as: "o"), -1, out) })
@@ -90,17 +99,18 @@ enum ChangeCapture<S: SourceSchema> {
 
   /// The capture functions of `T`'s rows, `metrics_capture_call_…`: an update that changes
   /// none of the columns `T` declares logs nothing.
-  static func facts<T: FactTable>(_: T.Type) -> [any SQLStatement] {
+  static func facts<T: FactTable>(_: T.Type, guarded: Bool) -> [any SQLStatement] {
     captures(
       T.Fact.kind, into: FactChangeLog<T>.self, new: Named<NewRows, T>.self,
       old: Named<OldRows, T>.self, copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
-      unchanged: { o, n in sameRow(o.asShape, n.asShape, key: T.uniqueKeys.first ?? []) })
+      unchanged: { o, n in sameRow(o.asShape, n.asShape, key: T.uniqueKeys.first ?? []) },
+      guarded: guarded)
   }
 
   /// A changed location or account is logged by its id, whatever the sign.
   static func attribution<R: Relation>(
     _: R.Type, _ name: String, location: KeyPath<R, Column<PG.UUID, NotNull>>?,
-    account: KeyPath<R, Column<PG.UUID, NotNull>>?
+    account: KeyPath<R, Column<PG.UUID, NotNull>>?, guarded: Bool
   ) -> [any SQLStatement] {
     func copy<Rows: ShapedRelation>(
       _ rows: Source<Rows>, _: Int64, _ out: Projection<MetricsAttributionChanges>
@@ -120,13 +130,14 @@ enum ChangeCapture<S: SourceSchema> {
     return captures(
       name, into: MetricsAttributionChanges.self, new: Named<NewRows, R>.self,
       old: Named<OldRows, R>.self, copyNew: { copy($0, $1, $2) }, copyOld: { copy($0, $1, $2) },
-      unchanged: { o, n in sameRow(o.asShape, n.asShape, key: R.uniqueKeys.first ?? []) })
+      unchanged: { o, n in sameRow(o.asShape, n.asShape, key: R.uniqueKeys.first ?? []) },
+      guarded: guarded)
   }
 
   /// A TRUNCATE leaves no rows to log: it asks the next catch-up for a rebuild.
-  static var truncations: [any SQLStatement] {
+  static func truncations(guarded: Bool) -> [any SQLStatement] {
     [
-      capture("truncations") {
+      capture("truncations", guarded: guarded) {
         Insert(into: MetricsRebuildRequests.self) { row in
           row.requestedAt(now())
           row.reason(.text("TRUNCATE of ") ++ triggerTable)
@@ -156,12 +167,20 @@ enum ChangeCapture<S: SourceSchema> {
     ]
   }
 
+  /// Every capture function; `guarded: false` only for MetricsBench (see ``capture``).
+  static func functions(guarded: Bool) -> [any SQLStatement] {
+    facts(S.Calls.self, guarded: guarded) + facts(S.Orders.self, guarded: guarded)
+      + facts(S.Reservations.self, guarded: guarded)
+      + attribution(
+        Locations.self, "location", location: \.locationID, account: nil, guarded: guarded)
+      + attribution(
+        Accounts.self, "account", location: nil, account: \.accountID, guarded: guarded)
+      + truncations(guarded: guarded)
+  }
+
   /// Every capture function, then every trigger.
   static var statements: [any SQLStatement] {
-    facts(S.Calls.self) + facts(S.Orders.self) + facts(S.Reservations.self)
-      + attribution(Locations.self, "location", location: \.locationID, account: nil)
-      + attribution(Accounts.self, "account", location: nil, account: \.accountID)
-      + truncations
+    functions(guarded: true)
       + triggers(on: S.Calls.self, CallsV.kind) + triggers(on: S.Orders.self, OrdersV.kind)
       + triggers(on: S.Reservations.self, ReservationsV.kind)
       + triggers(on: Locations.self, "location") + triggers(on: Accounts.self, "account")

@@ -117,3 +117,13 @@ enum IncrementalScripts<S: SourceSchema> {
 
   static var all: [SQLScript] { [schema, refresh, MetricsScripts.readAPI] }
 }
+
+extension MetricsScripts {
+  /// The incremental strategy's capture functions over ``SourceTables``: as
+  /// `refresh_metrics.sql` creates them (`guarded: true`), or without the exception block that
+  /// turns a failed log into a rebuild request (`guarded: false`), for MetricsBench to measure
+  /// what that block costs writers. Nothing generated uses the unguarded form.
+  package static func captureFunctions(guarded: Bool) -> [any SQLStatement] {
+    ChangeCapture<SourceTables>.functions(guarded: guarded)
+  }
+}
