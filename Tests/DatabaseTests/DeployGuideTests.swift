@@ -10,20 +10,7 @@ extension DatabaseTests {
   @Suite struct DeployGuide {
     /// The guide's `sh` blocks, in order.
     static func blocks() throws -> [String] {
-      let guide = try MetricsDatabase.file("docs/deploy.md")
-      var blocks: [String] = []
-      var current: [Substring]? = nil
-      for line in guide.split(separator: "\n", omittingEmptySubsequences: false) {
-        if line == "```sh" {
-          current = []
-        } else if line == "```", let block = current {
-          blocks.append(block.joined(separator: "\n"))
-          current = nil
-        } else {
-          current?.append(line)
-        }
-      }
-      return blocks
+      fencedBlocks(try MetricsDatabase.file("docs/deploy.md"), language: "sh").map(\.code)
     }
 
     /// The one block that contains `marker`.

@@ -8,22 +8,9 @@ extension DatabaseTests {
   @Suite struct OperateGuide {
     /// The guide's SQL blocks, each with whether it is in the incremental strategy's section.
     static func blocks() throws -> [(sql: String, incrementalOnly: Bool)] {
-      let guide = try MetricsDatabase.file("docs/operate.md")
-      var blocks: [(String, Bool)] = []
-      var incremental = false
-      var current: [Substring]? = nil
-      for line in guide.split(separator: "\n", omittingEmptySubsequences: false) {
-        if line.hasPrefix("## ") { incremental = line == "## The incremental strategy" }
-        if line == "```sql" {
-          current = []
-        } else if line == "```", let block = current {
-          blocks.append((block.joined(separator: "\n"), incremental))
-          current = nil
-        } else {
-          current?.append(line)
-        }
+      fencedBlocks(try MetricsDatabase.file("docs/operate.md"), language: "sql").map {
+        ($0.code, $0.section == "The incremental strategy")
       }
-      return blocks
     }
 
     @Test func theGuideHasSQLForBothStrategies() throws {
@@ -46,4 +33,24 @@ extension DatabaseTests {
       }
     }
   }
+}
+
+/// The fenced code blocks of a Markdown `text` in `language`, in order, each with the `## `
+/// heading of its section.
+func fencedBlocks(_ text: String, language: String) -> [(section: String, code: String)] {
+  var blocks: [(String, String)] = []
+  var section = ""
+  var current: [Substring]? = nil
+  for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    if line.hasPrefix("## ") { section = String(line.dropFirst(3)) }
+    if line == "```\(language)" {
+      current = []
+    } else if line == "```", let block = current {
+      blocks.append((section, block.joined(separator: "\n")))
+      current = nil
+    } else {
+      current?.append(line)
+    }
+  }
+  return blocks
 }

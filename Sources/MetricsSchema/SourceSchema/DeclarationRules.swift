@@ -25,9 +25,8 @@ enum DeclarationRules {
   /// The findings on `T`'s declaration.
   static func check<T: FactTable>(_: T.Type) -> [Finding] {
     let row = SourceReference(T.self, alias: "row")
-    let fact = Projection<T.Fact>()
-    T.fact(Source(row), location: OptionalSource(SourceReference(Locations.self, alias: "l")), fact)
-    let read = (fact.expression(forColumn: "account_id")?.deepNodes ?? []).compactMap { node in
+    let account = FactSources.expression("account_id", of: T.self, over: row)
+    let read = (account?.deepNodes ?? []).compactMap { node in
       if case .column(let column) = node, column.source == row { return column.name }
       return nil
     }

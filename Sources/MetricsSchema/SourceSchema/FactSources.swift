@@ -31,6 +31,16 @@ public enum FactSources {
     }
   }
 
+  /// The expression `T`'s view gives its column `name` over the rows `row`, with their location
+  /// read as `l`; nil when the declaration sets none.
+  static func expression<T: FactTable>(_ name: String, of _: T.Type, over row: SourceReference)
+    -> SQLNode?
+  {
+    let fact = Projection<T.Fact>()
+    T.fact(Source(row), location: OptionalSource(SourceReference(Locations.self, alias: "l")), fact)
+    return fact.expression(forColumn: name)
+  }
+
   /// The alias of a fact table's rows: `c` for calls.
   static func alias<T: FactTable>(_: T.Type) -> String { String(T.Fact.kind.prefix(1)) }
 }

@@ -26,8 +26,8 @@ enum TestHelpers<S: SourceSchema> {
     CreateView(DeclaredColumn.self, orReplace: true) {
       Select(DeclaredColumn.self) { q, out in
         let json = MetricsDaily.columns.enumerated().map { ordinal, column in
-          "{\"ordinal\": \(ordinal + 1), \"column_name\": \"\(column.name)\", "
-            + "\"type_name\": \"\(column.typeInfo.name)\", \"not_null\": \(!column.typeInfo.isNullable)}"
+          "{\"ordinal\": \(ordinal + 1), \"column_name\": \(SourceGuard.quoted(column.name)), "
+            + "\"type_name\": \(SourceGuard.quoted(column.typeInfo.name)), \"not_null\": \(!column.typeInfo.isNullable)}"
         }
         out.columns(
           of: q.jsonbToRecordset(
@@ -85,9 +85,7 @@ enum TestHelpers<S: SourceSchema> {
   static func deleteRow<T: FactTable>(_: T.Type) -> Delete<T> {
     let old = SourceReference(T.Fact.Written.self, triggerRecord: "old")
     return Delete(from: T.self, as: "b") { q, b in
-      let fact = Projection<T.Fact>()
-      T.fact(b, location: OptionalSource(SourceReference(Locations.self, alias: "l")), fact)
-      guard let id = fact.expression(forColumn: "id") else {
+      guard let id = FactSources.expression("id", of: T.self, over: b.reference) else {
         preconditionFailure("\(T.qualifiedName): the view's id is not set")
       }
       let oldID = SQLNode.column(old.column(named: "id", readAsNotNull: true))
