@@ -20,11 +20,13 @@ struct Options {
     case deployFiles = "--deploy-files"
     case captureCost = "--capture-cost"
     case liveFallback = "--live-fallback"
+    case replicaWAL = "--replica-wal"
   }
 
   static let usage = """
     USAGE: MetricsBench [--calls N[,N…]] [--include-10m] [--runs R]
-                        [--deploy-stall | --deploy-files | --capture-cost | --live-fallback] [--json]
+                        [--deploy-stall | --deploy-files | --capture-cost | --live-fallback
+                         | --replica-wal] [--json]
       --calls N,…      Sizes to measure, in calls (default: 100000,1000000).
       --include-10m    Also measure 10,000,000 calls (takes several minutes).
       --runs R         Timed refreshes per variant and size (default: 5); the runs of
@@ -43,6 +45,9 @@ struct Options {
                        catch-up (rows computed from the sources) and after: get_metrics_for_range
                        with the totals built, not built, and without the view's fallback branch,
                        JIT on and off; and the first catch-up.
+      --replica-wal    Measure instead the WAL each strategy's five-minute job writes (what
+                       streaming replication sends to every read replica): with nothing new and
+                       after a 10-call batch, right after a checkpoint and without one.
       --json           Print the results as JSON.
     One mode at most; without one, the refresh and incremental strategies are compared.
     """
@@ -68,7 +73,7 @@ struct Options {
         runs = n
       case "--json": json = true
       case Mode.deployStall.rawValue, Mode.deployFiles.rawValue, Mode.captureCost.rawValue,
-        Mode.liveFallback.rawValue:
+        Mode.liveFallback.rawValue, Mode.replicaWAL.rawValue:
         guard mode == .refresh else {
           throw UsageError(
             "'\(argument)' and '\(mode.rawValue)' measure different things: give one")
@@ -126,10 +131,12 @@ func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf
 
 /// A throwaway cluster with the Supabase roles, the source relations and `calls` calls of
 /// synthetic data, and how long loading the data took.
-func startCluster(loading calls: Int) throws -> (PostgresCluster, Double) {
-  let cluster = try PostgresCluster(settings: [
-    "shared_buffers": "'1GB'", "max_parallel_workers_per_gather": "2",
-  ])
+func startCluster(loading calls: Int, settings: [String: String] = [:]) throws -> (
+  PostgresCluster, Double
+) {
+  let cluster = try PostgresCluster(
+    settings: ["shared_buffers": "'1GB'", "max_parallel_workers_per_gather": "2"].merging(settings)
+    { $1 })
   for support in [
     "supabase.sql", "auth.sql", "source_relations.sql", "fact_sources.sql",
   ] {
@@ -334,6 +341,11 @@ do {
     try report(
       options.sizes.map { try LiveFallbackBench.measure(calls: $0, runs: options.runs) },
       LiveFallbackBench.table)
+    exit(0)
+  case .replicaWAL:
+    try report(
+      options.sizes.map { try ReplicaWALBench.measure(calls: $0, runs: options.runs) },
+      ReplicaWALBench.table)
     exit(0)
   }
   var results: [SizeResult] = []

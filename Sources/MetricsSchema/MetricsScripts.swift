@@ -60,7 +60,20 @@ public enum MetricsScripts {
       .all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated, .serviceRole)
     Grant(.select, on: .table(MetricsDaily.self), to: .serviceRole)
     zoneNamePrivileges
+    Comment("When the last refresh ran, where the API cannot reach it.")
+    privateSchema
+    RefreshStatus.table
+    Revoke(
+      .all, on: .table(MetricsDailyRefreshed.self), from: .public, .anon, .authenticated,
+      .serviceRole)
   }
+
+  /// Schema `private`: tables of the metrics' machinery, out of the API's reach.
+  static let privateSchema: [any SQLStatement] = [
+    CreateSchema("private"),
+    Revoke(.all, on: .schema("private"), from: .public, .anon),
+    Grant(.usage, on: .schema("private"), to: .authenticated, .serviceRole),
+  ]
 
   /// The list of zone names, built again on every apply.
   static let zoneNames: [any SQLStatement] = [
@@ -114,6 +127,12 @@ public enum MetricsScripts {
       "Refreshes mv_metrics_daily without blocking readers; returns at once if a refresh is running."
     )
     RefreshMachinery.privileges
+    RefreshStatus.createStatus
+    CommentOn.function(
+      RefreshStatus.function,
+      "When mv_metrics_daily was last refreshed, how long it took, and whether a refresh is running."
+    )
+    RefreshStatus.privileges
     RefreshMachinery.cronJob
     Comment("pg_cron keeps every run's details for ever: keep this job's for a week.")
     RefreshMachinery.historyRetentionJob

@@ -156,20 +156,17 @@ public enum ReadAPI {
 
   /// Everything the read API needs, in order, for the view declared as `V`.
   public static func statements<V: Rows>(for _: V.Type) -> [any SQLStatement] {
-    [
-      Comment("Code that runs with its owner's rights lives where the API cannot reach it."),
-      CreateSchema("private"),
-      Revoke(.all, on: .schema("private"), from: .public, .anon),
-      Grant(.usage, on: .schema("private"), to: .authenticated),
-      createVisibleToCaller(V.self),
-      Revoke(
-        .all, on: .function(visibleToCaller), from: .public, .anon, .authenticated, .serviceRole),
-      Grant(.execute, on: .function(visibleToCaller), to: .authenticated),
-      createFunction(V.self),
-      CommentOn.function(function, summary),
-      Revoke(.all, on: .function(function), from: .public, .anon, .authenticated, .serviceRole),
-      Grant(.execute, on: .function(function), to: .authenticated, .serviceRole),
-    ]
+    [Comment("Code that runs with its owner's rights lives where the API cannot reach it.")]
+      + MetricsScripts.privateSchema + [
+        createVisibleToCaller(V.self),
+        Revoke(
+          .all, on: .function(visibleToCaller), from: .public, .anon, .authenticated, .serviceRole),
+        Grant(.execute, on: .function(visibleToCaller), to: .authenticated),
+        createFunction(V.self),
+        CommentOn.function(function, summary),
+        Revoke(.all, on: .function(function), from: .public, .anon, .authenticated, .serviceRole),
+        Grant(.execute, on: .function(function), to: .authenticated, .serviceRole),
+      ]
   }
 
   /// `lib/queries/metrics.ts` for the view declared as `V`: its row type, the function's

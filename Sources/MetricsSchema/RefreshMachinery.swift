@@ -35,21 +35,23 @@ public enum RefreshMachinery {
   ) { _ in body }
 
   /// The function's body: returns at once while another refresh runs, refreshes concurrently
-  /// once the view is populated and plainly before. A zone name the cached list holds and
+  /// once the view is populated and plainly before, and records when (``RefreshStatus``). A zone name the cached list holds and
   /// PostgreSQL no longer knows (its time zone data changed) fails `AT TIME ZONE` with 22023:
   /// then the list is read again, which drops that name, and the refresh runs once more, so its
   /// places fall back like any unknown zone. Any other 22023 fails the second attempt too.
-  static let body: [any PLStatement] = [
-    If(!tryAdvisoryXactLock(.constant(lockKey)) || refreshRunningElsewhere) {
-      Return()
-    },
-    ExceptionBlock(catching: .invalidParameterValue) {
-      refreshView
-    } handler: {
-      listZonesAgain
-      refreshView
-    },
-  ]
+  static let body: [any PLStatement] =
+    [
+      PrimaryOnly.check(function),
+      If(!tryAdvisoryXactLock(.constant(lockKey)) || refreshRunningElsewhere) {
+        Return()
+      },
+      ExceptionBlock(catching: .invalidParameterValue) {
+        refreshView
+      } handler: {
+        listZonesAgain
+        refreshView
+      },
+    ] + RefreshStatus.record
 
   /// After `AT TIME ZONE` failed on a listed name: says so, and lists the zones again.
   static let listZonesAgain: [any PLStatement] = [

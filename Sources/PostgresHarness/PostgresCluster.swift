@@ -19,7 +19,7 @@ public final class PostgresCluster: @unchecked Sendable {
   var dataDirectory: String { root.appendingPathComponent("data").path }
   var logFile: String { root.appendingPathComponent("server.log").path }
   private let runAsPostgres: Bool
-  private var running = false
+  var running = false
 
   /// A setup step failed; the message says what to install or where to look.
   public struct Failure: Error, CustomStringConvertible {
@@ -31,22 +31,9 @@ public final class PostgresCluster: @unchecked Sendable {
   }
 
   /// Checks the installation, then creates and starts a cluster with `settings` added.
-  public init(settings: [String: String] = [:]) throws {
+  public convenience init(settings: [String: String] = [:]) throws {
     try Self.checkInstallation()
-    runAsPostgres = getuid() == 0
-    let template = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "metrics-pg-XXXXXX"
-    ).path
-    var buffer = Array(template.utf8CString)
-    guard let made = mkdtemp(&buffer) else {
-      throw Failure(description: "cannot create a temporary folder")
-    }
-    root = URL(fileURLWithPath: String(cString: made))
-    try FileManager.default.createDirectory(
-      atPath: root.appendingPathComponent("socket").path, withIntermediateDirectories: true)
-    if runAsPostgres {
-      try run("/bin/chown", ["-R", "postgres:postgres", root.path], as: false)
-    }
+    try self.init(root: Self.makeRoot())
     try run(
       Self.binDirectory + "/initdb",
       [
@@ -65,18 +52,55 @@ public final class PostgresCluster: @unchecked Sendable {
       "max_connections": "40",
     ]
     all.merge(settings) { $1 }
-    let conf = all.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)\n" }.joined()
-    let confPath = dataDirectory + "/postgresql.conf"
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: confPath))
+    try appendSettings(all)
+    try start()
+    try psql("CREATE DATABASE \(Self.databaseName);", database: "postgres")
+  }
+
+  /// A cluster in `root`, not yet created or started.
+  init(root: URL) {
+    self.root = root
+    runAsPostgres = getuid() == 0
+  }
+
+  /// A new temporary folder with its socket folder, owned by `postgres` when we are root.
+  static func makeRoot() throws -> URL {
+    let template = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "metrics-pg-XXXXXX"
+    ).path
+    var buffer = Array(template.utf8CString)
+    guard let made = mkdtemp(&buffer) else {
+      throw Failure(description: "cannot create a temporary folder")
+    }
+    let root = URL(fileURLWithPath: String(cString: made))
+    try FileManager.default.createDirectory(
+      atPath: root.appendingPathComponent("socket").path, withIntermediateDirectories: true)
+    if getuid() == 0 {
+      let result = try Shell.run("/bin/chown", ["-R", "postgres:postgres", root.path])
+      guard result.status == 0 else {
+        throw Failure(description: "chown failed: \(result.error)")
+      }
+    }
+    return root
+  }
+
+  /// Appends `settings` to `postgresql.conf`; a later line wins over an earlier one.
+  func appendSettings(_ settings: [String: String]) throws {
+    let conf = settings.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)\n" }.joined()
+    let handle = try FileHandle(
+      forWritingTo: URL(fileURLWithPath: dataDirectory + "/postgresql.conf"))
     handle.seekToEndOfFile()
     handle.write(Data(conf.utf8))
     try handle.close()
+  }
+
+  /// Starts the server, waiting until it accepts connections (or, for a standby, until it
+  /// accepts read-only ones).
+  func start() throws {
     try run(
       Self.binDirectory + "/pg_ctl",
       ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"], detaching: true)
     running = true
-    let created = try psql("CREATE DATABASE \(Self.databaseName);", database: "postgres")
-    _ = created
   }
 
   deinit { stop() }
@@ -154,7 +178,7 @@ public final class PostgresCluster: @unchecked Sendable {
   }
 
   /// Runs `executable`, as `postgres` when we are root and `as` is true.
-  private func run(
+  func run(
     _ executable: String, _ arguments: [String], as postgres: Bool = true, detaching: Bool = false
   ) throws {
     let (program, allArguments) =

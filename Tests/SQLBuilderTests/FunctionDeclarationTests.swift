@@ -20,6 +20,8 @@ import Testing
     "jsonbArrayElementsText": jsonbArrayElementsText.declaration,
     "toRegclass": toRegclass.declaration, "formatType": formatType.declaration,
     "indexColumnDefinition": indexColumnDefinition.declaration,
+    "statementTimestamp": statementTimestamp.declaration,
+    "clockTimestamp": clockTimestamp.declaration, "pgIsInRecovery": pgIsInRecovery.declaration,
   ]
 
   @Test func everyDeclarationIsInTheCatalog() throws {

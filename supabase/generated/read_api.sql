@@ -19,7 +19,7 @@ CREATE SCHEMA IF NOT EXISTS private;
 
 REVOKE ALL ON SCHEMA private FROM PUBLIC, anon;
 
-GRANT USAGE ON SCHEMA private TO authenticated;
+GRANT USAGE ON SCHEMA private TO authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION private.metrics_visible_to_caller(
   p_account_id uuid,

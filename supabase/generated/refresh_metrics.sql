@@ -18,6 +18,9 @@ CREATE OR REPLACE FUNCTION public.refresh_metrics_daily()
 RETURNS void
 AS $$
 BEGIN
+  IF pg_is_in_recovery() THEN
+    RAISE EXCEPTION 'public.refresh_metrics_daily() runs on the primary database: this server is a standby (a read replica), which serves the metrics as the primary wrote them' USING ERRCODE = '25006';
+  END IF;
   IF NOT pg_try_advisory_xact_lock(2417046109976225080) OR EXISTS (
     SELECT 1
     FROM pg_catalog.pg_locks l
@@ -52,6 +55,10 @@ BEGIN
       REFRESH MATERIALIZED VIEW public.mv_metrics_daily;
     END IF;
   END;
+  DELETE FROM private.metrics_daily_refreshed;
+  INSERT INTO private.metrics_daily_refreshed (refreshed_at, took)
+  VALUES
+    (statement_timestamp(), clock_timestamp() - statement_timestamp());
 END;
 $$
 LANGUAGE plpgsql
@@ -66,6 +73,59 @@ COMMENT ON FUNCTION public.refresh_metrics_daily() IS 'Refreshes mv_metrics_dail
 REVOKE ALL ON FUNCTION public.refresh_metrics_daily() FROM PUBLIC, anon, authenticated;
 
 GRANT EXECUTE ON FUNCTION public.refresh_metrics_daily() TO service_role;
+
+CREATE OR REPLACE FUNCTION public.metrics_daily_status()
+RETURNS TABLE (
+  refreshed_at timestamp with time zone,
+  refresh_took interval,
+  refresh_running boolean
+)
+AS $$
+BEGIN
+  RETURN QUERY
+  SELECT
+    (
+      SELECT r.refreshed_at
+      FROM private.metrics_daily_refreshed r
+      WHERE EXISTS (
+        SELECT 1
+        FROM pg_catalog.pg_class c
+        WHERE c.oid = 'public.mv_metrics_daily'::regclass::oid AND c.relispopulated
+      )
+      ORDER BY r.refreshed_at DESC
+      LIMIT 1
+    ) AS refreshed_at,
+    (
+      SELECT r.took
+      FROM private.metrics_daily_refreshed r
+      WHERE EXISTS (
+        SELECT 1
+        FROM pg_catalog.pg_class c
+        WHERE c.oid = 'public.mv_metrics_daily'::regclass::oid AND c.relispopulated
+      )
+      ORDER BY r.refreshed_at DESC
+      LIMIT 1
+    ) AS refresh_took,
+    EXISTS (
+      SELECT 1
+      FROM pg_catalog.pg_locks l
+      WHERE l.locktype = 'relation'
+        AND l.relation = 'public.mv_metrics_daily'::regclass::oid
+        AND l.mode IN ('ExclusiveLock', 'AccessExclusiveLock')
+        AND l.granted
+    ) AS refresh_running;
+END;
+$$
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = '';
+
+COMMENT ON FUNCTION public.metrics_daily_status() IS 'When mv_metrics_daily was last refreshed, how long it took, and whether a refresh is running.';
+
+REVOKE ALL ON FUNCTION public.metrics_daily_status() FROM PUBLIC, anon, authenticated;
+
+GRANT EXECUTE ON FUNCTION public.metrics_daily_status() TO service_role;
 
 SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = 'refresh-metrics-daily' AND username <> CURRENT_USER;
 SELECT cron.schedule('refresh-metrics-daily', '*/5 * * * *', 'SELECT public.refresh_metrics_daily();');

@@ -2,7 +2,7 @@
 -- may read the view. The setup applied both generated files twice before this runs.
 BEGIN;
 SET LOCAL search_path TO test_facts, public, extensions;
-SELECT plan(31);
+SELECT plan(36);
 
 -- The key (account_id, location_id, date) is unique, NULL locations as equal keys: the
 -- materialized view's unique index REFRESH ... CONCURRENTLY needs (refresh strategy), or the
@@ -72,6 +72,12 @@ SELECT function_privs_are('public', 'refresh_metrics_daily', ARRAY[]::name[], 'a
 SELECT function_privs_are('public', 'refresh_metrics_daily', ARRAY[]::name[], 'authenticated', ARRAY[]::text[], 'authenticated may not execute it');
 SELECT function_privs_are('public', 'refresh_metrics_daily', ARRAY[]::name[], 'service_role', ARRAY['EXECUTE'], 'service_role may execute it');
 
+-- The status, on both strategies: SECURITY DEFINER, for the service role only.
+SELECT is_definer('public', 'metrics_daily_status', ARRAY[]::name[], 'metrics_daily_status() is SECURITY DEFINER');
+SELECT function_privs_are('public', 'metrics_daily_status', ARRAY[]::name[], 'anon', ARRAY[]::text[], 'anon may not read the status');
+SELECT function_privs_are('public', 'metrics_daily_status', ARRAY[]::name[], 'authenticated', ARRAY[]::text[], 'authenticated may not read the status');
+SELECT function_privs_are('public', 'metrics_daily_status', ARRAY[]::name[], 'service_role', ARRAY['EXECUTE'], 'service_role may read the status');
+
 SET LOCAL ROLE anon;
 SELECT throws_ok('SELECT public.refresh_metrics_daily()', '42501', NULL, 'anon gets permission denied running the refresh');
 SELECT throws_ok('SELECT * FROM public.mv_metrics_daily', '42501', NULL, 'anon gets permission denied reading the view');
@@ -83,6 +89,7 @@ RESET ROLE;
 SET LOCAL ROLE service_role;
 SELECT lives_ok('SELECT public.refresh_metrics_daily()', 'service_role runs the refresh');
 SELECT lives_ok('SELECT count(*) FROM public.mv_metrics_daily', 'service_role reads the view');
+SELECT is((SELECT count(*) FROM public.metrics_daily_status()), 1::bigint, 'service_role reads the status: one row');
 RESET ROLE;
 
 SELECT table_privs_are('public', 'mv_metrics_daily', 'anon', ARRAY[]::text[], 'anon has no privilege on the view');

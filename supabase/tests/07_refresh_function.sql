@@ -1,8 +1,8 @@
 -- Contract §3, refresh_metrics_daily() of the refresh strategy: a plain refresh while the view is
 -- unpopulated, a concurrent one (the view keeps its storage, readers keep reading) once it is
--- populated. Returning at once while another session refreshes is tested from Swift with two
--- sessions. With the incremental strategy deployed, 10_catch_up.sql tests the function instead
--- and these tests are skipped.
+-- populated; and what metrics_daily_status() says of the last refresh. Returning at once while
+-- another session refreshes is tested from Swift with two sessions. With the incremental
+-- strategy deployed, 10_catch_up.sql tests the function instead and these tests are skipped.
 BEGIN;
 SET LOCAL search_path TO test_facts, public, extensions;
 -- Only this test's tenants: on a real project the view also holds everyone else's rows. The
@@ -10,14 +10,14 @@ SET LOCAL search_path TO test_facts, public, extensions;
 CREATE TEMPORARY VIEW mv_metrics_daily AS
   SELECT * FROM public.mv_metrics_daily
   WHERE account_id::text LIKE 'a0000000-0000-0000-0000-00000000000_';
-SELECT plan(8);
+SELECT plan(11);
 
 CREATE FUNCTION pg_temp.refresh_strategy_tests() RETURNS SETOF text LANGUAGE plpgsql AS $tests$
 DECLARE
   storage_before oid;
 BEGIN
   IF (SELECT relkind FROM pg_class WHERE oid = 'public.mv_metrics_daily'::regclass) <> 'm' THEN
-    RETURN NEXT skip('the incremental strategy is deployed: 10_catch_up.sql tests its function', 8);
+    RETURN NEXT skip('the incremental strategy is deployed: 10_catch_up.sql tests its function', 11);
     RETURN;
   END IF;
   INSERT INTO accounts (account_id, default_time_zone) VALUES ('a0000000-0000-0000-0000-000000000001', 'UTC');
@@ -28,7 +28,13 @@ BEGIN
   REFRESH MATERIALIZED VIEW public.mv_metrics_daily WITH NO DATA;
   RETURN NEXT throws_ok('REFRESH MATERIALIZED VIEW CONCURRENTLY public.mv_metrics_daily', '0A000', NULL,
     'a concurrent refresh alone fails on an unpopulated view');
+  RETURN NEXT is((SELECT refreshed_at FROM public.metrics_daily_status()), NULL,
+    'the status gives no refresh time while the view is not populated');
   RETURN NEXT lives_ok('SELECT public.refresh_metrics_daily()', 'the function refreshes an unpopulated view');
+  RETURN NEXT ok((SELECT refreshed_at = statement_timestamp() AND refresh_took >= interval '0' FROM public.metrics_daily_status()),
+    'the status gives the start of the refresh''s statement, which precedes its snapshot, and how long it took');
+  RETURN NEXT ok((SELECT refresh_running FROM public.metrics_daily_status()),
+    'the status says a refresh holds the view (this transaction''s, until it ends)');
   RETURN NEXT ok((SELECT relispopulated FROM pg_class WHERE oid = 'public.mv_metrics_daily'::regclass), 'the view is populated');
   RETURN NEXT is((SELECT sum(total_calls) FROM mv_metrics_daily), 1::numeric, 'with current data');
 

@@ -108,6 +108,7 @@ enum IncrementalMachinery<S: SourceSchema> {
       rebuildFunction, returns: .void, security: .definer,
       settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
     ) { _ in
+      PrimaryOnly.check(rebuildFunction)
       Perform(advisoryXactLock(.constant(RefreshMachinery.lockKey)))
       // Emptied first, in this transaction only: readers see the old rows until it commits.
       Delete(from: MetricsDailyTotals.self) { _, _ in }
@@ -188,6 +189,7 @@ enum IncrementalMachinery<S: SourceSchema> {
       RefreshMachinery.function, returns: .void, security: .definer,
       settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
     ) { _ in
+      PrimaryOnly.check(RefreshMachinery.function)
       If(!tryAdvisoryXactLock(.constant(RefreshMachinery.lockKey))) { Return() }
       ExceptionBlock(catching: .invalidParameterValue) {
         If(

@@ -23,9 +23,7 @@ enum IncrementalScripts<S: SourceSchema> {
       Drop.view(MetricsDaily.self, .cascade)
       MetricsScripts.zoneNames
       Comment("The totals and the logs of what writers did, where the API cannot reach them.")
-      CreateSchema("private")
-      Revoke(.all, on: .schema("private"), from: .public, .anon)
-      Grant(.usage, on: .schema("private"), to: .authenticated, .serviceRole)
+      MetricsScripts.privateSchema
       IncrementalMachinery<S>.tables
       for table in IncrementalMachinery<S>.tableNames {
         Revoke(.all, on: .relation(table), from: .public, .anon, .authenticated, .serviceRole)

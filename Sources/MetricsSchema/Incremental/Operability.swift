@@ -24,6 +24,7 @@ enum Operability<S: SourceSchema> {
       statusFunction, returns: .table(MetricsDailyStatus.self), volatility: .stable,
       security: .definer, settings: [.emptySearchPath]
     ) { _ in
+      PrimaryOnly.check(statusFunction)
       ExceptionBlock(catching: .undefinedTable, .undefinedColumn) {
         ReturnQuery(status)
       } handler: {

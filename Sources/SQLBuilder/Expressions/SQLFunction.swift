@@ -102,6 +102,16 @@ public let genRandomUUID = SQLFunction<PG.UUID>("gen_random_uuid")
 /// `now()`: the start of the current transaction.
 public let now = SQLFunction<PG.TimestampTZ>("now")
 
+/// `statement_timestamp()`: the start of the client's current statement, e.g. a cron job's
+/// `SELECT f()`.
+public let statementTimestamp = SQLFunction<PG.TimestampTZ>("statement_timestamp")
+
+/// `clock_timestamp()`: the time now, moving on within a statement.
+public let clockTimestamp = SQLFunction<PG.TimestampTZ>("clock_timestamp")
+
+/// `pg_is_in_recovery()`: true on a standby (a read replica), false on the primary.
+public let pgIsInRecovery = SQLFunction<PG.Boolean>("pg_is_in_recovery")
+
 /// `date_trunc(field, timestamptz)`: the instant truncated to the start of its `field`
 /// (`'day'`, `'week'`, `'month'`, …) in the session's time zone.
 public let dateTrunc = SQLFunction<PG.Text, PG.TimestampTZ, PG.TimestampTZ>("date_trunc")

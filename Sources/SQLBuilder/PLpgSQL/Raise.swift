@@ -104,6 +104,10 @@ public struct SQLState: Hashable, Sendable {
     "55000", name: "object_not_in_prerequisite_state")
   /// `42703` undefined_column: a column the statement needs does not exist.
   public static let undefinedColumn = SQLState("42703", name: "undefined_column")
+  /// `25006` read_only_sql_transaction: the statement would write where it cannot, e.g. on a
+  /// standby.
+  public static let readOnlySQLTransaction = SQLState(
+    "25006", name: "read_only_sql_transaction")
   /// `P0001` raise_exception: PL/pgSQL's default for RAISE EXCEPTION.
   public static let raiseException = SQLState("P0001", name: "raise_exception")
 }

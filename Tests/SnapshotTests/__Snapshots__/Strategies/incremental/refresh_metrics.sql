@@ -809,6 +809,9 @@ CREATE OR REPLACE FUNCTION public.rebuild_metrics_daily()
 RETURNS void
 AS $$
 BEGIN
+  IF pg_is_in_recovery() THEN
+    RAISE EXCEPTION 'public.rebuild_metrics_daily() runs on the primary database: this server is a standby (a read replica), which serves the metrics as the primary wrote them' USING ERRCODE = '25006';
+  END IF;
   PERFORM pg_advisory_xact_lock(2417046109976225080);
   DELETE FROM private.metrics_daily_totals;
   DELETE FROM private.metrics_applied_locations;
@@ -993,6 +996,9 @@ CREATE OR REPLACE FUNCTION public.refresh_metrics_daily()
 RETURNS void
 AS $$
 BEGIN
+  IF pg_is_in_recovery() THEN
+    RAISE EXCEPTION 'public.refresh_metrics_daily() runs on the primary database: this server is a standby (a read replica), which serves the metrics as the primary wrote them' USING ERRCODE = '25006';
+  END IF;
   IF NOT pg_try_advisory_xact_lock(2417046109976225080) THEN
     RETURN;
   END IF;
@@ -2016,6 +2022,9 @@ RETURNS TABLE (
 )
 AS $$
 BEGIN
+  IF pg_is_in_recovery() THEN
+    RAISE EXCEPTION 'public.metrics_daily_status() runs on the primary database: this server is a standby (a read replica), which serves the metrics as the primary wrote them' USING ERRCODE = '25006';
+  END IF;
   BEGIN
     RETURN QUERY
     SELECT

@@ -198,3 +198,17 @@ GRANT SELECT ON TABLE public.mv_metrics_daily TO service_role;
 REVOKE ALL ON TABLE public.metrics_time_zone_names FROM PUBLIC, anon, authenticated, service_role;
 
 GRANT SELECT ON TABLE public.metrics_time_zone_names TO service_role;
+
+-- When the last refresh ran, where the API cannot reach it.
+CREATE SCHEMA IF NOT EXISTS private;
+
+REVOKE ALL ON SCHEMA private FROM PUBLIC, anon;
+
+GRANT USAGE ON SCHEMA private TO authenticated, service_role;
+
+CREATE TABLE IF NOT EXISTS private.metrics_daily_refreshed (
+  refreshed_at timestamp with time zone NOT NULL,
+  took interval NOT NULL
+);
+
+REVOKE ALL ON TABLE private.metrics_daily_refreshed FROM PUBLIC, anon, authenticated, service_role;
