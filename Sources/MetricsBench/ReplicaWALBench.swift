@@ -18,9 +18,13 @@ struct ReplicaWALResult: Codable {
   var catchUpIdleBytes: [Double] = []
   var catchUpBatchAfterCheckpointBytes: [Double] = []
   var catchUpBatchBytes: [Double] = []
-  /// The WAL of writing the batch itself, beside the job's (incremental: with the captures).
+  /// The WAL of writing the batch itself after a checkpoint, beside the job's (incremental:
+  /// with the captures and the indexes the strategy adds).
   var batchWritesRefreshStrategyBytes: [Double] = []
   var batchWritesIncrementalBytes: [Double] = []
+  /// Rows of the view a refresh with nothing new deleted and inserted again: the rows without
+  /// a location, whose NULL key `REFRESH … CONCURRENTLY` never finds equal.
+  var refreshIdleRowsRewritten: [Double] = []
 }
 
 enum ReplicaWALBench {
@@ -42,11 +46,14 @@ enum ReplicaWALBench {
         try cluster.psql(vacuum)
         let idleAfterCheckpoint = try walBytes(cluster, job, checkpoint: true)
         let idle = try walBytes(cluster, job, checkpoint: false)
+        if strategy == .refresh {
+          result.refreshIdleRowsRewritten.append(try rowsRewritten(cluster, job))
+        }
         let writes = try walBytes(
           cluster,
           IncrementalBench.facts(
             "wal-a\(run)", count: 10, at: "now() - i * interval '20 seconds'"),
-          checkpoint: false)
+          checkpoint: true)
         try cluster.psql(vacuum)
         let batchAfterCheckpoint = try walBytes(cluster, job, checkpoint: true)
         try cluster.psql(
@@ -70,6 +77,24 @@ enum ReplicaWALBench {
       }
     }
     return result
+  }
+
+  /// The rows of `mv_metrics_daily` that `sql` deleted (a concurrent refresh deletes, and
+  /// inserts again, each row it does not find unchanged), counted in its own session.
+  static func rowsRewritten(_ cluster: PostgresCluster, _ sql: String) throws -> Double {
+    let deleted = """
+      SELECT pg_stat_force_next_flush();
+      SELECT 'deleted|' || n_tup_del FROM pg_stat_all_tables
+      WHERE relid = 'public.mv_metrics_daily'::regclass;
+      """
+    let output = try cluster.psql(deleted + "\n" + sql + "\n" + deleted)
+    let counts = output.split(separator: "\n").filter { $0.hasPrefix("deleted|") }.compactMap {
+      Double($0.dropFirst(8))
+    }
+    guard counts.count == 2 else {
+      throw PostgresCluster.Failure(description: "no row counts in: \(output)")
+    }
+    return counts[1] - counts[0]
   }
 
   /// The WAL `sql` writes, in bytes, in one session: after a `CHECKPOINT` when `checkpoint`.
@@ -98,7 +123,7 @@ enum ReplicaWALBench {
       return String(format: "%.1f (%.1f–%.1f)", median, low / 1024, high / 1024)
     }
     var lines = [
-      "| calls | strategy | nothing new, after a checkpoint | nothing new | 10-call batch, after a checkpoint | 10-call batch | the batch's own writes |",
+      "| calls | strategy | nothing new, after a checkpoint | nothing new | 10-call batch, after a checkpoint | 10-call batch | the batch's own writes, after a checkpoint |",
       "|---:|---|---:|---:|---:|---:|---:|",
     ]
     for r in results {
@@ -109,6 +134,10 @@ enum ReplicaWALBench {
         "| \(r.calls) | incremental | \(kb(r.catchUpIdleAfterCheckpointBytes)) | \(kb(r.catchUpIdleBytes)) | \(kb(r.catchUpBatchAfterCheckpointBytes)) | \(kb(r.catchUpBatchBytes)) | \(kb(r.batchWritesIncrementalBytes)) |"
       )
     }
+    let rewritten = results.map {
+      "\($0.calls) calls: \(Int(Timing.median($0.refreshIdleRowsRewritten))) rows"
+    }.joined(separator: ", ")
     return "WAL per five-minute job, KB: median (least–most)\n" + lines.joined(separator: "\n")
+      + "\nRows a refresh with nothing new deletes and inserts again: \(rewritten)"
   }
 }

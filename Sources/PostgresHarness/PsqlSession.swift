@@ -17,9 +17,10 @@ public final class PsqlSession: @unchecked Sendable {
     try process.run()
   }
 
-  /// Sends SQL without waiting for it to finish.
+  /// Sends SQL without waiting for it to finish; nothing, once the server ended the session
+  /// (what it printed says why).
   public func send(_ sql: String) {
-    input.fileHandleForWriting.write(Data((sql + "\n").utf8))
+    try? input.fileHandleForWriting.write(contentsOf: Data((sql + "\n").utf8))
   }
 
   /// Ends the session and returns everything it printed.

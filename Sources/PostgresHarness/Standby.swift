@@ -22,8 +22,13 @@ extension PostgresCluster {
   /// Waits until this standby has replayed everything `primary` has written so far, for at
   /// most `seconds`.
   public func waitForReplay(of primary: PostgresCluster, seconds: Double = 30) throws {
-    let written = try primary.psql("SELECT pg_current_wal_lsn();", database: "postgres")
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    // Everything inserted, flushed or not (with `synchronous_commit = off` a commit's record may
+    // still wait in the WAL buffers); then one more record, a transaction's commit, so the
+    // replay passes that point even when it fell on a page boundary.
+    let written = try primary.psql(
+      "SELECT pg_current_wal_insert_lsn();\nSELECT 'after|' || pg_current_xact_id();",
+      database: "postgres"
+    ).split(separator: "\n")[0].trimmingCharacters(in: .whitespacesAndNewlines)
     let deadline = Date().addingTimeInterval(seconds)
     while true {
       let replayed = try psql(

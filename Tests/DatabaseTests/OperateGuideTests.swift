@@ -4,13 +4,24 @@ import Testing
 
 extension DatabaseTests {
   /// Each SQL block of docs/operate.md runs as written, as `postgres`, on the strategy its
-  /// section is about: the incremental strategy's section on that strategy, the others on both.
+  /// section is about: the incremental strategy's section on that strategy, the others on both;
+  /// the read replicas' section on a replica (`ReadReplicaTests.swift`).
   @Suite struct OperateGuide {
-    /// The guide's SQL blocks, each with whether it is in the incremental strategy's section.
+    static let replicaSection = "Read replicas"
+
+    /// The guide's SQL blocks for the primary, each with whether it is in the incremental
+    /// strategy's section.
     static func blocks() throws -> [(sql: String, incrementalOnly: Bool)] {
-      fencedBlocks(try MetricsDatabase.file("docs/operate.md"), language: "sql").map {
-        ($0.code, $0.section == "The incremental strategy")
-      }
+      fencedBlocks(try MetricsDatabase.file("docs/operate.md"), language: "sql").filter {
+        $0.section != replicaSection
+      }.map { ($0.code, $0.section == "The incremental strategy") }
+    }
+
+    /// The read replicas' section's SQL blocks: the checks on a replica, then the failover step.
+    static func replicaBlocks() throws -> [String] {
+      fencedBlocks(try MetricsDatabase.file("docs/operate.md"), language: "sql").filter {
+        $0.section == replicaSection
+      }.map(\.code)
     }
 
     @Test func theGuideHasSQLForBothStrategies() throws {
