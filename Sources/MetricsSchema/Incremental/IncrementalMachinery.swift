@@ -190,7 +190,7 @@ enum IncrementalMachinery<S: SourceSchema> {
       settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
     ) { _ in
       PrimaryOnly.check(RefreshMachinery.function)
-      If(!tryAdvisoryXactLock(.constant(RefreshMachinery.lockKey))) { Return() }
+      If(!tryAdvisoryXactLock(.constant(RefreshMachinery.lockKey)) || nothingToDo) { Return() }
       ExceptionBlock(catching: .invalidParameterValue) {
         If(
           exists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") }
@@ -213,6 +213,17 @@ enum IncrementalMachinery<S: SourceSchema> {
         Perform(callRebuild)
       }
     }
+  }
+
+  /// Nothing logged, no rebuild asked for, the logs intact: what most catch-ups find, answered
+  /// by one statement, so a catch-up in pg_cron's fresh session plans nothing else.
+  static var nothingToDo: SQLExpression<PG.Boolean, NotNull> {
+    notExists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") }
+      && exists { q in _ = q.from(MetricsLogSentinel.self, as: "s") }
+      && notExists { q in _ = q.from(MetricsAttributionChanges.self, as: "c") }
+      && notExists { q in _ = q.from(FactChangeLog<S.Calls>.self, as: "x") }
+      && notExists { q in _ = q.from(FactChangeLog<S.Orders>.self, as: "x") }
+      && notExists { q in _ = q.from(FactChangeLog<S.Reservations>.self, as: "x") }
   }
 
   /// Adds the logged rows of `T`, when there are any: a small statement, planned only when
