@@ -41,7 +41,7 @@ public enum RefreshMachinery {
   /// places fall back like any unknown zone. Any other 22023 fails the second attempt too.
   static let body: [any PLStatement] =
     [
-      PrimaryOnly.check(function),
+      PrimaryOnly.check(function, PrimaryOnly.writesTheMetrics),
       If(!tryAdvisoryXactLock(.constant(lockKey)) || refreshRunningElsewhere) {
         Return()
       },

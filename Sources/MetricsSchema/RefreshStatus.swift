@@ -11,12 +11,14 @@ enum RefreshStatus {
     MetricsDailyRefreshed.self, ifNotExists: true,
     derived: .rebuiltBy("the next refresh_metrics_daily()"))
 
-  /// What `refresh_metrics_daily()` records once the view is refreshed: its statement's start,
-  /// which precedes the refresh's snapshot, and how long it took.
+  /// What `refresh_metrics_daily()` records once the view is refreshed: the start of its
+  /// transaction, which precedes the refresh's snapshot at every isolation level (in READ
+  /// COMMITTED the refresh takes a snapshot of its own; in REPEATABLE READ it reads the
+  /// transaction's, taken by its first statement), and how long its statement took.
   static let record: [any PLStatement] = [
     Delete(from: MetricsDailyRefreshed.self) { _, _ in },
     Insert(into: MetricsDailyRefreshed.self) { row in
-      row.refreshedAt(statementTimestamp())
+      row.refreshedAt(now())
       row.took(clockTimestamp() - statementTimestamp())
     },
   ]
@@ -68,7 +70,7 @@ enum RefreshStatus {
 /// `private.metrics_daily_refreshed`: the last refresh `refresh_metrics_daily()` completed.
 struct MetricsDailyRefreshed: Relation {
   static let qualifiedName = QualifiedName("private", "metrics_daily_refreshed")
-  /// When the refresh's statement started: every write committed before is counted.
+  /// When the refresh's transaction started: every write committed before is counted.
   let refreshedAt = Column<PG.TimestampTZ, NotNull>("refreshed_at")
   /// How long the refresh took.
   let took = Column<PG.Interval, NotNull>("took")
@@ -77,12 +79,12 @@ struct MetricsDailyRefreshed: Relation {
 /// The one row the refresh strategy's `metrics_daily_status()` returns.
 struct MetricsDailyRefreshStatus: Relation {
   static let qualifiedName = QualifiedName("metrics_daily_status")
-  /// The metrics count every write committed before this instant: the start of the last
-  /// refresh `refresh_metrics_daily()` completed. NULL before the first, or while the view is
-  /// not populated.
+  /// The metrics count every write committed before this instant: the start of the transaction
+  /// of the last refresh `refresh_metrics_daily()` completed. NULL before the first, or while
+  /// the view is not populated.
   let refreshedAt = Column<PG.TimestampTZ, Nullable>("refreshed_at")
   /// How long that refresh took.
   let refreshTook = Column<PG.Interval, Nullable>("refresh_took")
-  /// A refresh holds the view now (on the primary; a standby sees only plain refreshes).
+  /// A refresh holds the view now: on the primary; a standby sees only a plain refresh's lock.
   let refreshRunning = Column<PG.Boolean, NotNull>("refresh_running")
 }

@@ -51,6 +51,16 @@ import Testing
     #expect(run(["-h"]).code == .success)
   }
 
+  /// The README shows the help as `--help` prints it.
+  @Test func theREADMEShowsTheHelpAsPrinted() throws {
+    let readme = try String(
+      contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+          "README.md"), encoding: .utf8)
+    let help = run(["--help"]).out
+    #expect(readme.contains("### GenSQL\n\n```\n" + help + "```"))
+  }
+
   @Test(arguments: [
     (["--frobnicate"], "GenSQL: unknown option '--frobnicate'"),
     (["--output"], "GenSQL: missing value for '--output'"),

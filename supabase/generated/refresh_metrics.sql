@@ -19,7 +19,7 @@ RETURNS void
 AS $$
 BEGIN
   IF pg_is_in_recovery() THEN
-    RAISE EXCEPTION 'public.refresh_metrics_daily() runs on the primary database: this server is a standby (a read replica), which serves the metrics as the primary wrote them' USING ERRCODE = '25006';
+    RAISE EXCEPTION 'public.refresh_metrics_daily() runs on the primary database, not on this standby (a read replica): it writes the metrics, which the standby receives from the primary' USING ERRCODE = '25006';
   END IF;
   IF NOT pg_try_advisory_xact_lock(2417046109976225080) OR EXISTS (
     SELECT 1
@@ -58,7 +58,7 @@ BEGIN
   DELETE FROM private.metrics_daily_refreshed;
   INSERT INTO private.metrics_daily_refreshed (refreshed_at, took)
   VALUES
-    (statement_timestamp(), clock_timestamp() - statement_timestamp());
+    (now(), clock_timestamp() - statement_timestamp());
 END;
 $$
 LANGUAGE plpgsql

@@ -108,7 +108,7 @@ enum IncrementalMachinery<S: SourceSchema> {
       rebuildFunction, returns: .void, security: .definer,
       settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
     ) { _ in
-      PrimaryOnly.check(rebuildFunction)
+      PrimaryOnly.check(rebuildFunction, PrimaryOnly.writesTheMetrics)
       Perform(advisoryXactLock(.constant(RefreshMachinery.lockKey)))
       // Emptied first, in this transaction only: readers see the old rows until it commits.
       Delete(from: MetricsDailyTotals.self) { _, _ in }
@@ -189,7 +189,7 @@ enum IncrementalMachinery<S: SourceSchema> {
       RefreshMachinery.function, returns: .void, security: .definer,
       settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
     ) { _ in
-      PrimaryOnly.check(RefreshMachinery.function)
+      PrimaryOnly.check(RefreshMachinery.function, PrimaryOnly.writesTheMetrics)
       If(!tryAdvisoryXactLock(.constant(RefreshMachinery.lockKey)) || nothingToDo) { Return() }
       ExceptionBlock(catching: .invalidParameterValue) {
         If(

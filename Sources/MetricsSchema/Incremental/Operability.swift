@@ -24,7 +24,9 @@ enum Operability<S: SourceSchema> {
       statusFunction, returns: .table(MetricsDailyStatus.self), volatility: .stable,
       security: .definer, settings: [.emptySearchPath]
     ) { _ in
-      PrimaryOnly.check(statusFunction)
+      PrimaryOnly.check(
+        statusFunction,
+        "it counts the change logs, unlogged tables that only the primary has; ask the primary")
       ExceptionBlock(catching: .undefinedTable, .undefinedColumn) {
         ReturnQuery(status)
       } handler: {

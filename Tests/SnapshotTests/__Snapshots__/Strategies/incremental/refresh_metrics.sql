@@ -810,7 +810,7 @@ RETURNS void
 AS $$
 BEGIN
   IF pg_is_in_recovery() THEN
-    RAISE EXCEPTION 'public.rebuild_metrics_daily() runs on the primary database: this server is a standby (a read replica), which serves the metrics as the primary wrote them' USING ERRCODE = '25006';
+    RAISE EXCEPTION 'public.rebuild_metrics_daily() runs on the primary database, not on this standby (a read replica): it writes the metrics, which the standby receives from the primary' USING ERRCODE = '25006';
   END IF;
   PERFORM pg_advisory_xact_lock(2417046109976225080);
   DELETE FROM private.metrics_daily_totals;
@@ -997,7 +997,7 @@ RETURNS void
 AS $$
 BEGIN
   IF pg_is_in_recovery() THEN
-    RAISE EXCEPTION 'public.refresh_metrics_daily() runs on the primary database: this server is a standby (a read replica), which serves the metrics as the primary wrote them' USING ERRCODE = '25006';
+    RAISE EXCEPTION 'public.refresh_metrics_daily() runs on the primary database, not on this standby (a read replica): it writes the metrics, which the standby receives from the primary' USING ERRCODE = '25006';
   END IF;
   IF NOT pg_try_advisory_xact_lock(2417046109976225080) OR NOT EXISTS (SELECT 1 FROM private.metrics_rebuild_requests r) AND EXISTS (SELECT 1 FROM private.metrics_log_sentinel s) AND NOT EXISTS (SELECT 1 FROM private.metrics_attribution_changes c) AND NOT EXISTS (SELECT 1 FROM private.metrics_call_changes x) AND NOT EXISTS (SELECT 1 FROM private.metrics_order_changes x) AND NOT EXISTS (SELECT 1 FROM private.metrics_reservation_changes x) THEN
     RETURN;
@@ -2023,7 +2023,7 @@ RETURNS TABLE (
 AS $$
 BEGIN
   IF pg_is_in_recovery() THEN
-    RAISE EXCEPTION 'public.metrics_daily_status() runs on the primary database: this server is a standby (a read replica), which serves the metrics as the primary wrote them' USING ERRCODE = '25006';
+    RAISE EXCEPTION 'public.metrics_daily_status() runs on the primary database, not on this standby (a read replica): it counts the change logs, unlogged tables that only the primary has; ask the primary' USING ERRCODE = '25006';
   END IF;
   BEGIN
     RETURN QUERY
