@@ -139,15 +139,20 @@ public enum MetricsScripts {
   }
 
   /// `read_api.sql`.
-  public static let readAPI = SQLScript(
-    "read_api.sql",
-    header: header(
-      "The dashboard's read path: get_metrics_for_range for signed-in users and service_role.",
-      "Apply after schema.sql: psql --single-transaction -v ON_ERROR_STOP=1 -f read_api.sql")
-  ) {
-    Comment("Stop here without the view the functions read.")
-    requireView(before: "read_api.sql")
-    ReadAPI.statements(for: MetricsDaily.self)
+  public static let readAPI = readAPI(ReadAPI.statements(for: MetricsDaily.self))
+
+  /// `read_api.sql` of `statements`.
+  static func readAPI(_ statements: [any SQLStatement]) -> SQLScript {
+    SQLScript(
+      "read_api.sql",
+      header: header(
+        "The dashboard's read path: get_metrics_for_range for signed-in users and service_role.",
+        "Apply after schema.sql: psql --single-transaction -v ON_ERROR_STOP=1 -f read_api.sql")
+    ) {
+      Comment("Stop here without the view the functions read.")
+      requireView(before: "read_api.sql")
+      statements
+    }
   }
 
   /// The files of the strategy the definitions choose, in the order they are applied.

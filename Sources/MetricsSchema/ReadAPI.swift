@@ -91,8 +91,43 @@ public enum ReadAPI {
     return any && !missing
   }
 
+  /// Where the read path reads: `V`, or, while `condition` holds, `W`, the same rows through a
+  /// cheaper plan. PL/pgSQL plans a query only when it runs, so the query over `V` is not
+  /// planned at all while `condition` holds (the incremental strategy: its view's branch over
+  /// the sources, costly to plan, once the totals are built).
+  public struct ReadSource<V: Rows, W: Rows & ShapedRelation>: Sendable where W.Shape == V {
+    let condition: SQLExpression<PG.Boolean, NotNull>?
+
+    /// `V` alone.
+    public init(_: V.Type) where W == ShapedLike<V> { condition = nil }
+
+    /// `W` while `condition` holds, else `V`.
+    public init(_: V.Type, or _: W.Type, when condition: SQLExpression<PG.Boolean, NotNull>) {
+      self.condition = condition
+    }
+
+    /// `RETURN QUERY` of `query` over `W` while the condition holds, else over `V`.
+    func returnQuery(_ query: (V.Type) -> Select<V>, _ other: (W.Type) -> Select<W>)
+      -> [any PLStatement]
+    {
+      guard let condition else { return [ReturnQuery(query(V.self))] }
+      return [
+        If(condition) {
+          ReturnQuery(other(W.self), asRowsOf: V.self)
+          Return()
+        },
+        ReturnQuery(query(V.self)),
+      ]
+    }
+  }
+
   /// The SECURITY DEFINER half: only the rows `auth.uid()` may see.
   public static func createVisibleToCaller<V: Rows>(_: V.Type) -> CreateFunction {
+    createVisibleToCaller(ReadSource(V.self))
+  }
+
+  /// The SECURITY DEFINER half, reading `source`.
+  static func createVisibleToCaller<V: Rows, W>(_ source: ReadSource<V, W>) -> CreateFunction {
     // PL/pgSQL, not SQL: a SECURITY DEFINER SQL function is never inlined and parses, analyzes
     // and plans its body on every call, three times the cost here. Plans are made for each
     // call's arguments: the generic plan, blind to which user and location, scans the account.
@@ -102,20 +137,25 @@ public enum ReadAPI {
       // built, is costed as a full aggregation, and compiling it took seconds per call.
       settings: [.emptySearchPath, .planForEachCall, FunctionSetting("jit", "off")]
     ) { args in
-      // Two branches, not one OR: for each of the caller's locations, a lateral query reads
-      // that location's range from the view's index (through the incremental strategy's
-      // UNION ALL too, where a join would not), where an OR scans the whole account.
-      let located = Select(V.self) { q, out in
-        let a = callersAccess(q, args)
-        let ofLocation: Select<V> = rows(
-          args, where: { m in (m.locationID == a.locationID).nullable }, plannedAlone: true)
-        out.columns(of: q.joinLateral(as: "v") { ofLocation })
-      }
-      let accountWide: Select<V> = rows(args) { m in
-        (args.locationID.isNull && m.locationID.isNull && callerSeesTheWholeAccount(args)).nullable
-      }
-      ReturnQuery(located.unionAll(accountWide).orderBy(\V.date, \V.locationID))
+      source.returnQuery({ visibleRows(args, $0) }, { visibleRows(args, $0) })
     }
+  }
+
+  /// The rows of `R` the caller may see. Two branches, not one OR: for each of the caller's
+  /// locations, a lateral query reads that location's range from the view's index (through the
+  /// incremental strategy's UNION ALL too, where a join would not), where an OR scans the whole
+  /// account.
+  static func visibleRows<R: Rows>(_ args: Arguments<Range>, _: R.Type) -> Select<R> {
+    let located = Select(R.self) { q, out in
+      let a = callersAccess(q, args)
+      let ofLocation: Select<R> = rows(
+        args, where: { m in (m.locationID == a.locationID).nullable }, plannedAlone: true)
+      out.columns(of: q.joinLateral(as: "v") { ofLocation })
+    }
+    let accountWide: Select<R> = rows(args) { m in
+      (args.locationID.isNull && m.locationID.isNull && callerSeesTheWholeAccount(args)).nullable
+    }
+    return located.unionAll(accountWide).orderBy(\R.date, \R.locationID)
   }
 
   static func invalid(_ message: String) -> Raise {
@@ -124,6 +164,11 @@ public enum ReadAPI {
 
   /// The SECURITY INVOKER function the API exposes.
   public static func createFunction<V: Rows>(_: V.Type) -> CreateFunction {
+    createFunction(ReadSource(V.self))
+  }
+
+  /// The SECURITY INVOKER function the API exposes, `service_role` reading `source`.
+  static func createFunction<V: Rows, W>(_ source: ReadSource<V, W>) -> CreateFunction {
     CreateFunction(
       function, returns: .setOf(V.self), volatility: .stable, settings: [.emptySearchPath]
     ) { args in
@@ -138,7 +183,7 @@ public enum ReadAPI {
         invalid("p_to_date is more than \(maximumDays) days after p_from_date")
       }
       If(currentUser.cast(to: PG.Text.self) == "service_role") {
-        ReturnQuery(rows(args, ordered: true) as Select<V>)
+        source.returnQuery({ _ in rows(args, ordered: true) }, { _ in rows(args, ordered: true) })
         Return()
       }
       ReturnQuery(
@@ -156,13 +201,18 @@ public enum ReadAPI {
 
   /// Everything the read API needs, in order, for the view declared as `V`.
   public static func statements<V: Rows>(for _: V.Type) -> [any SQLStatement] {
+    statements(reading: ReadSource(V.self))
+  }
+
+  /// Everything the read API needs, in order, reading `source`.
+  static func statements<V: Rows, W>(reading source: ReadSource<V, W>) -> [any SQLStatement] {
     [Comment("Code that runs with its owner's rights lives where the API cannot reach it.")]
       + MetricsScripts.privateSchema + [
-        createVisibleToCaller(V.self),
+        createVisibleToCaller(source),
         Revoke(
           .all, on: .function(visibleToCaller), from: .public, .anon, .authenticated, .serviceRole),
         Grant(.execute, on: .function(visibleToCaller), to: .authenticated),
-        createFunction(V.self),
+        createFunction(source),
         CommentOn.function(function, summary),
         Revoke(.all, on: .function(function), from: .public, .anon, .authenticated, .serviceRole),
         Grant(.execute, on: .function(function), to: .authenticated, .serviceRole),
@@ -191,3 +241,15 @@ public enum ReadAPI {
 }
 
 extension MetricsDaily: ReadAPI.Rows {}
+
+extension ReadAPI {
+  /// `V`'s rows under `V`'s name: the read source of a strategy with one view to read.
+  public struct ShapedLike<V: Rows>: ShapedRelation, Rows {
+    public typealias Shape = V
+    public static var qualifiedName: QualifiedName { V.qualifiedName }
+    public var accountID: Column<PG.UUID, NotNull> { V().accountID }
+    public var locationID: Column<PG.UUID, Nullable> { V().locationID }
+    public var date: Column<PG.Date, NotNull> { V().date }
+    public init() {}
+  }
+}

@@ -82,12 +82,9 @@ enum IncrementalMachinery<S: SourceSchema> {
   static var view: CreateView<MetricsDaily> {
     CreateView(MetricsDaily.self, securityInvoker: true) {
       Select(MetricsDaily.self) { q, out in
-        let rows = MetricsView.metricsRows(ordered: false) {
-          $0.from(MetricsDailyTotals.self, as: "t").asShape
-        }
-        let t = q.from(rows, as: "t")
-        q.where(exists { $0.from(MetricsTotalsBuilt.self, as: "b") })
-        out.columns(of: t)
+        let t = q.from(MetricsDailyFromTotals.self, as: "t")
+        q.where(totalsBuilt)
+        out.columns(of: t.asShape)
       }
       .unionAll(
         Select(MetricsDaily.self) { q, out in

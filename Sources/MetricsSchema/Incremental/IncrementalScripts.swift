@@ -35,6 +35,15 @@ enum IncrementalScripts<S: SourceSchema> {
       IncrementalMachinery<S>.sourceIndexes
       Comment("The totals are built again by the next catch-up.")
       Insert(into: MetricsRebuildRequests.self) { row in row.requestedAt(now()) }
+      Comment(
+        "The totals with each key's settings, what the view and the read API read once they are built."
+      )
+      Drop.view(MetricsDailyFromTotals.self)
+      IncrementalMachinery<S>.totalsView
+      Revoke(
+        .all, on: .table(MetricsDailyFromTotals.self), from: .public, .anon, .authenticated,
+        .serviceRole)
+      Grant(.select, on: .table(MetricsDailyFromTotals.self), to: .serviceRole)
       IncrementalMachinery<S>.view
       CommentOn.view(
         MetricsDaily.self,
@@ -113,7 +122,12 @@ enum IncrementalScripts<S: SourceSchema> {
         indexes: SourceGuard.baseTableIndexes(S.self)))
   }
 
-  static var all: [SQLScript] { [schema, refresh, MetricsScripts.readAPI] }
+  static var all: [SQLScript] {
+    [
+      schema, refresh,
+      MetricsScripts.readAPI(ReadAPI.statements(reading: IncrementalMachinery<S>.readSource)),
+    ]
+  }
 }
 
 extension MetricsScripts {

@@ -62,6 +62,15 @@ public struct ReturnQuery: PLStatement, PLInspectable {
     body = .select(query.statement)
   }
 
+  /// Adds the rows of `query` as rows of `R.Shape`, which they are when `R` has exactly its
+  /// shape's columns: a view shaped like the function's row type. When `R` has columns of its
+  /// own, generation fails as for any other relation.
+  public init<R: ShapedRelation>(_ query: Select<R>, asRowsOf _: R.Shape.Type) {
+    let same = R.columns.map(\.name) == R.Shape.columns.map(\.name)
+    output = same ? R.Shape.qualifiedName : query.statement.output
+    body = .select(query.statement)
+  }
+
   /// Adds the rows `insert` writes, every column of `T` returned: the function returns `SETOF T`.
   public init<T: Relation>(_ insert: Insert<T>) { self.init(modifying: insert) }
 

@@ -30,6 +30,81 @@ CREATE OR REPLACE FUNCTION private.metrics_visible_to_caller(
 RETURNS SETOF public.mv_metrics_daily
 AS $$
 BEGIN
+  IF EXISTS (SELECT 1 FROM private.metrics_totals_built b) THEN
+    RETURN QUERY
+    SELECT
+      v.account_id,
+      v.location_id,
+      v.date,
+      v.total_calls,
+      v.orders_count,
+      v.reservations_count,
+      v.completed_calls,
+      v.total_revenue_orders,
+      v.total_revenue_res_estimate,
+      v.total_revenue,
+      v.minutes_saved
+    FROM public.user_location_access a
+    CROSS JOIN LATERAL (
+      SELECT
+        m.account_id,
+        m.location_id,
+        m.date,
+        m.total_calls,
+        m.orders_count,
+        m.reservations_count,
+        m.completed_calls,
+        m.total_revenue_orders,
+        m.total_revenue_res_estimate,
+        m.total_revenue,
+        m.minutes_saved
+      FROM private.metrics_daily_from_totals m
+      WHERE m.account_id = p_account_id
+        AND m.date >= p_from_date
+        AND m.date <= p_to_date
+        AND (p_location_id IS NULL OR m.location_id = p_location_id)
+        AND m.location_id = a.location_id
+      OFFSET 0
+    ) v
+    WHERE a.user_id = auth.uid() AND a.account_id = p_account_id
+    UNION ALL
+    SELECT
+      m.account_id,
+      m.location_id,
+      m.date,
+      m.total_calls,
+      m.orders_count,
+      m.reservations_count,
+      m.completed_calls,
+      m.total_revenue_orders,
+      m.total_revenue_res_estimate,
+      m.total_revenue,
+      m.minutes_saved
+    FROM private.metrics_daily_from_totals m
+    WHERE m.account_id = p_account_id
+      AND m.date >= p_from_date
+      AND m.date <= p_to_date
+      AND (p_location_id IS NULL OR m.location_id = p_location_id)
+      AND p_location_id IS NULL
+      AND m.location_id IS NULL
+      AND EXISTS (
+      SELECT 1
+      FROM public.user_location_access a
+      WHERE a.user_id = auth.uid() AND a.account_id = p_account_id
+    )
+      AND NOT EXISTS (
+      SELECT 1
+      FROM public.locations l
+      WHERE l.account_id = p_account_id
+        AND NOT EXISTS (
+        SELECT 1
+        FROM public.user_location_access a
+        WHERE a.user_id = auth.uid() AND a.account_id = p_account_id AND a.location_id = l.location_id
+      )
+    )
+    ORDER BY date, location_id;
+    RETURN;
+  END IF;
   RETURN QUERY
   SELECT
     v.account_id,
@@ -140,6 +215,28 @@ BEGIN
     RAISE EXCEPTION 'p_to_date is more than 366 days after p_from_date' USING ERRCODE = '22023';
   END IF;
   IF CURRENT_USER::text = 'service_role' THEN
+    IF EXISTS (SELECT 1 FROM private.metrics_totals_built b) THEN
+      RETURN QUERY
+      SELECT
+        m.account_id,
+        m.location_id,
+        m.date,
+        m.total_calls,
+        m.orders_count,
+        m.reservations_count,
+        m.completed_calls,
+        m.total_revenue_orders,
+        m.total_revenue_res_estimate,
+        m.total_revenue,
+        m.minutes_saved
+      FROM private.metrics_daily_from_totals m
+      WHERE m.account_id = p_account_id
+        AND m.date >= p_from_date
+        AND m.date <= p_to_date
+        AND (p_location_id IS NULL OR m.location_id = p_location_id)
+      ORDER BY m.date, m.location_id;
+      RETURN;
+    END IF;
     RETURN QUERY
     SELECT
       m.account_id,

@@ -240,7 +240,10 @@ INSERT INTO private.metrics_rebuild_requests (requested_at)
 VALUES
   (now());
 
-CREATE VIEW public.mv_metrics_daily WITH (security_invoker = true) AS
+-- The totals with each key's settings, what the view and the read API read once they are built.
+DROP VIEW IF EXISTS private.metrics_daily_from_totals;
+
+CREATE VIEW private.metrics_daily_from_totals WITH (security_invoker = true) AS
 SELECT
   t.account_id,
   t.location_id,
@@ -269,7 +272,26 @@ FROM (
   FROM private.metrics_daily_totals t
   LEFT JOIN public.location_settings ls ON ls.location_id = t.location_id
   LEFT JOIN public.account_settings acs ON acs.account_id = t.account_id
-) t
+) t;
+
+REVOKE ALL ON TABLE private.metrics_daily_from_totals FROM PUBLIC, anon, authenticated, service_role;
+
+GRANT SELECT ON TABLE private.metrics_daily_from_totals TO service_role;
+
+CREATE VIEW public.mv_metrics_daily WITH (security_invoker = true) AS
+SELECT
+  t.account_id,
+  t.location_id,
+  t.date,
+  t.total_calls,
+  t.orders_count,
+  t.reservations_count,
+  t.completed_calls,
+  t.total_revenue_orders,
+  t.total_revenue_res_estimate,
+  t.total_revenue,
+  t.minutes_saved
+FROM private.metrics_daily_from_totals t
 WHERE EXISTS (SELECT 1 FROM private.metrics_totals_built b)
 UNION ALL
 SELECT
