@@ -966,7 +966,7 @@ BEGIN
       COALESCE(SUM(f.override_cents), 0) AS override_cents,
       COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
     FROM daily_facts f
-    GROUP BY f.account_id, f.location_id, f.date
+    GROUP BY f.account_id, f.location_id, f.date, '0'::xid
   ) t;
   INSERT INTO private.metrics_log_sentinel (rebuilt_at)
   VALUES
@@ -1249,7 +1249,7 @@ BEGIN
             AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
             AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
         ) f
-        GROUP BY f.account_id, f.location_id, f.date
+        GROUP BY f.account_id, f.location_id, f.date, '0'::xid
         UNION ALL
         SELECT
           t.account_id,
@@ -1358,7 +1358,7 @@ BEGIN
               AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
               AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           ) f
-          GROUP BY f.account_id, f.location_id, f.date
+          GROUP BY f.account_id, f.location_id, f.date, '0'::xid
         ) t
         UNION ALL
         SELECT
@@ -1455,7 +1455,7 @@ BEGIN
             AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
             AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
         ) f
-        GROUP BY f.account_id, f.location_id, f.date
+        GROUP BY f.account_id, f.location_id, f.date, '0'::xid
         UNION ALL
         SELECT
           t.account_id,
@@ -1564,7 +1564,7 @@ BEGIN
               AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
               AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           ) f
-          GROUP BY f.account_id, f.location_id, f.date
+          GROUP BY f.account_id, f.location_id, f.date, '0'::xid
         ) t
       ) d
       GROUP BY d.account_id, d.location_id, d.date
@@ -1645,7 +1645,7 @@ BEGIN
               AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
               AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           ) f
-          GROUP BY f.account_id, f.location_id, f.date
+          GROUP BY f.account_id, f.location_id, f.date, '0'::xid
           UNION ALL
           SELECT
             t.account_id,
@@ -1701,7 +1701,7 @@ BEGIN
                 AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
                 AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
             ) f
-            GROUP BY f.account_id, f.location_id, f.date
+            GROUP BY f.account_id, f.location_id, f.date, '0'::xid
           ) t
         ) d
         GROUP BY d.account_id, d.location_id, d.date
@@ -1780,7 +1780,7 @@ BEGIN
               AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
               AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           ) f
-          GROUP BY f.account_id, f.location_id, f.date
+          GROUP BY f.account_id, f.location_id, f.date, '0'::xid
           UNION ALL
           SELECT
             t.account_id,
@@ -1834,7 +1834,7 @@ BEGIN
                 AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
                 AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
             ) f
-            GROUP BY f.account_id, f.location_id, f.date
+            GROUP BY f.account_id, f.location_id, f.date, '0'::xid
           ) t
         ) d
         GROUP BY d.account_id, d.location_id, d.date
@@ -1914,7 +1914,7 @@ BEGIN
               AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
               AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           ) f
-          GROUP BY f.account_id, f.location_id, f.date
+          GROUP BY f.account_id, f.location_id, f.date, '0'::xid
           UNION ALL
           SELECT
             t.account_id,
@@ -1969,7 +1969,7 @@ BEGIN
                 AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
                 AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
             ) f
-            GROUP BY f.account_id, f.location_id, f.date
+            GROUP BY f.account_id, f.location_id, f.date, '0'::xid
           ) t
         ) d
         GROUP BY d.account_id, d.location_id, d.date
@@ -2149,7 +2149,7 @@ SELECT (
           COALESCE(SUM(f.override_cents), 0) AS override_cents,
           COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
         FROM daily_facts f
-        GROUP BY f.account_id, f.location_id, f.date
+        GROUP BY f.account_id, f.location_id, f.date, '0'::xid
       ) t
       EXCEPT
       SELECT
@@ -2208,7 +2208,7 @@ SELECT (
           COALESCE(SUM(f.override_cents), 0) AS override_cents,
           COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
         FROM daily_facts f
-        GROUP BY f.account_id, f.location_id, f.date
+        GROUP BY f.account_id, f.location_id, f.date, '0'::xid
       ) t
     )
   ) d
