@@ -4,7 +4,8 @@ extension SelectBuilder {
   /// `xid` can be hashed but has no sort order, so a grouping that includes it cannot be
   /// computed by sorting; the constant adds no distinction between rows. Hash aggregation spills
   /// to disk beyond `work_mem * hash_mem_multiplier` (PostgreSQL 13 and later), so memory stays
-  /// bounded even when the groups outgrow it.
+  /// bounded even when the groups outgrow it. Aggregates that sort their input (`DISTINCT`,
+  /// `ORDER BY`, `WITHIN GROUP`) cannot be hashed: generation fails on them.
   public func groupByHashing<each B: SQLType, each N: Nullability>(
     _ expressions: repeat SQLExpression<each B, each N>
   ) {
