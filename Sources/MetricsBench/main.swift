@@ -30,8 +30,8 @@ struct Options {
                         [--deploy-stall | --deploy-files | --capture-cost | --live-fallback] [--json]
       --calls N,…      Sizes to measure, in calls (default: 100000,1000000).
       --include-10m    Also measure 10,000,000 calls (takes several minutes).
-      --include-30m    Also measure 30,000,000 calls (takes about an hour on 2 cores, and
-                       about 15 GB of disk).
+      --include-30m    Also measure 30,000,000 calls (about 30 minutes on 2 cores with
+                       --refresh-only --runs 2, and about 12 GB of disk).
       --refresh-only   Compare the refresh strategy with the story only, without measuring
                        the incremental strategy on the same data.
       --runs R         Timed refreshes per variant and size (default: 5); the runs of
