@@ -12,6 +12,8 @@ struct Options {
   var runs = 5
   var json = false
   var mode = Mode.refresh
+  /// Whether the default comparison also measures the incremental strategy.
+  var incremental = true
 
   /// What a run measures: the default comparison, or one of the opt-in modes.
   enum Mode: String {
@@ -24,11 +26,16 @@ struct Options {
   }
 
   static let usage = """
-    USAGE: MetricsBench [--calls N[,N…]] [--include-10m] [--runs R]
+    USAGE: MetricsBench [--calls N[,N…]] [--include-10m] [--include-30m] [--runs R]
+                        [--refresh-only]
                         [--deploy-stall | --deploy-files | --capture-cost | --live-fallback
                          | --replica-wal] [--json]
       --calls N,…      Sizes to measure, in calls (default: 100000,1000000).
       --include-10m    Also measure 10,000,000 calls (takes several minutes).
+      --include-30m    Also measure 30,000,000 calls (about 30 minutes on 2 cores with
+                       --refresh-only --runs 2, and about 12 GB of disk).
+      --refresh-only   Compare the refresh strategy with the story only, without measuring
+                       the incremental strategy on the same data.
       --runs R         Timed refreshes per variant and size (default: 5); the runs of
                        --capture-cost and --live-fallback.
       --deploy-stall   Measure instead how long writers wait while the incremental strategy
@@ -66,6 +73,8 @@ struct Options {
         }
         sizes = parsed.map { $0! }
       case "--include-10m": sizes.append(10_000_000)
+      case "--include-30m": sizes.append(30_000_000)
+      case "--refresh-only": incremental = false
       case "--runs":
         guard let value = rest.popFirst(), let n = Int(value), n > 0 else {
           throw UsageError("--runs takes a positive number")
@@ -103,6 +112,10 @@ struct SizeResult: Codable {
   var oursPlainMs: [Double]
   var storyPlainMs: [Double]
   var storyPlainUnderOurSettingsMs: [Double]
+  /// The view as it was before its totals were always hashed (the planner chose between hashing
+  /// and sorting the facts), in schema `sorted_totals`, refreshed under our function's settings.
+  var sortedTotalsConcurrentMs: [Double] = []
+  var sortedTotalsPlainMs: [Double] = []
   var concurrentRatio: Double
   var plainRatio: Double
   var plainRatioUnderOurSettings: Double
@@ -161,8 +174,18 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
     "CREATE SCHEMA story;\nSET search_path = story, public;\n"
       + [StorySketch.view, StorySketch.lookupIndex, StorySketch.uniqueKey].map(render).joined(
         separator: "\n"))
-  // The sources were vacuumed and analyzed after loading; the two views are new.
-  try cluster.psql("VACUUM ANALYZE public.mv_metrics_daily, story.mv_metrics_daily;")
+  let sortedTotals = try render(
+    CreateMaterializedView(MetricsDaily.self) { MetricsView.query(hashedTotals: false) }
+  ).replacingOccurrences(
+    of: "CREATE MATERIALIZED VIEW public.mv_metrics_daily",
+    with: "CREATE MATERIALIZED VIEW sorted_totals.mv_metrics_daily")
+  try cluster.psql(
+    "CREATE SCHEMA sorted_totals;\n\(sortedTotals)\nCREATE UNIQUE INDEX ON "
+      + "sorted_totals.mv_metrics_daily (account_id, location_id, date) NULLS NOT DISTINCT;")
+  // The sources were vacuumed and analyzed after loading; the three views are new.
+  try cluster.psql(
+    "VACUUM ANALYZE public.mv_metrics_daily, story.mv_metrics_daily, sorted_totals.mv_metrics_daily;"
+  )
 
   // Each side as deployed: our refresh runs inside the function, with its settings (a plain
   // refresh is what the function does while the view is unpopulated); the story's statements run
@@ -181,7 +204,14 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
     plain: storyPlain,
     plainUnderOurSettings: functionSettings + storyPlain
   )
-  for sql in [ours.concurrent, story.concurrent] { _ = try Timing.milliseconds(cluster, sql) }  // warm-up
+  let before = (
+    concurrent: functionSettings
+      + "REFRESH MATERIALIZED VIEW CONCURRENTLY sorted_totals.mv_metrics_daily;",
+    plain: functionSettings + "REFRESH MATERIALIZED VIEW sorted_totals.mv_metrics_daily;"
+  )
+  for sql in [ours.concurrent, story.concurrent, before.concurrent] {
+    _ = try Timing.milliseconds(cluster, sql)  // warm-up
+  }
 
   var result = SizeResult(
     calls: calls, viewRows: 0, storyRows: 0, loadSeconds: loadSeconds, oursConcurrentMs: [],
@@ -199,6 +229,8 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
       if oursFirst {
         result.oursConcurrentMs.append(try Timing.milliseconds(cluster, ours.concurrent))
         result.oursPlainMs.append(try Timing.milliseconds(cluster, ours.plain))
+        result.sortedTotalsConcurrentMs.append(try Timing.milliseconds(cluster, before.concurrent))
+        result.sortedTotalsPlainMs.append(try Timing.milliseconds(cluster, before.plain))
       } else {
         result.storyConcurrentMs.append(try Timing.milliseconds(cluster, story.concurrent))
         result.storyPlainMs.append(try Timing.milliseconds(cluster, story.plain))
@@ -283,12 +315,12 @@ func table(_ results: [SizeResult]) -> String {
   func ms(_ values: [Double]) -> String { String(format: "%.0f", Timing.median(values)) }
   func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
   var lines = [
-    "| calls | view rows | refresh via function / story CONCURRENTLY (median ms) | ratio | plain / plain (median ms) | ratio | story's plain under our settings (median ms) | ratio | 30-day lookup, location / account (ms) | story's lookups (ms) | longest read during refresh, ours / story (ms) | get_metrics_for_range, 30 days, 1 / 100 locations: pooled connection (ms) | … first call of a connection (ms) |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| calls | view rows | refresh via function / story CONCURRENTLY (median ms) | ratio | plain / plain (median ms) | ratio | story's plain under our settings (median ms) | ratio | totals left to the planner, concurrent / plain (median ms) | 30-day lookup, location / account (ms) | story's lookups (ms) | longest read during refresh, ours / story (ms) | get_metrics_for_range, 30 days, 1 / 100 locations: pooled connection (ms) | … first call of a connection (ms) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ]
   for r in results {
     lines.append(
-      "| \(r.calls) | \(r.viewRows) | \(ms(r.oursConcurrentMs)) / \(ms(r.storyConcurrentMs)) | \(f(r.concurrentRatio))x | \(ms(r.oursPlainMs)) / \(ms(r.storyPlainMs)) | \(f(r.plainRatio))x | \(ms(r.storyPlainUnderOurSettingsMs)) | \(f(r.plainRatioUnderOurSettings))x | \(f(r.lookupLocationMs, 3)) / \(f(r.lookupAccountMs, 3)) | \(f(r.storyLookupLocationMs, 3)) / \(f(r.storyLookupAccountMs, 3)) | \(f(r.longestReadDuringOurRefreshMs, 1)) / \(f(r.longestReadDuringStoryRefreshMs, 1)) | \(f(r.readAPIOneLocationMs, 3)) / \(f(r.readAPIHundredLocationsMs, 3)) | \(f(r.readAPIFirstCallOneLocationMs, 2)) / \(f(r.readAPIFirstCallHundredLocationsMs, 2)) |"
+      "| \(r.calls) | \(r.viewRows) | \(ms(r.oursConcurrentMs)) / \(ms(r.storyConcurrentMs)) | \(f(r.concurrentRatio))x | \(ms(r.oursPlainMs)) / \(ms(r.storyPlainMs)) | \(f(r.plainRatio))x | \(ms(r.storyPlainUnderOurSettingsMs)) | \(f(r.plainRatioUnderOurSettings))x | \(ms(r.sortedTotalsConcurrentMs)) / \(ms(r.sortedTotalsPlainMs)) | \(f(r.lookupLocationMs, 3)) / \(f(r.lookupAccountMs, 3)) | \(f(r.storyLookupLocationMs, 3)) / \(f(r.storyLookupAccountMs, 3)) | \(f(r.longestReadDuringOurRefreshMs, 1)) / \(f(r.longestReadDuringStoryRefreshMs, 1)) | \(f(r.readAPIOneLocationMs, 3)) / \(f(r.readAPIHundredLocationsMs, 3)) | \(f(r.readAPIFirstCallOneLocationMs, 2)) / \(f(r.readAPIFirstCallHundredLocationsMs, 2)) |"
     )
   }
   return lines.joined(separator: "\n")
@@ -351,7 +383,9 @@ do {
   var results: [SizeResult] = []
   for size in options.sizes {
     var result = try measure(calls: size, runs: options.runs)
-    result.incremental = try IncrementalBench.measure(calls: size, runs: options.runs)
+    if options.incremental {
+      result.incremental = try IncrementalBench.measure(calls: size, runs: options.runs)
+    }
     results.append(result)
   }
   if options.json {

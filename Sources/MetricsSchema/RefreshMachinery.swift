@@ -11,10 +11,9 @@ public enum RefreshMachinery {
   /// How the refresh runs, within Supabase's smallest instance (1 GB of RAM): each sort or hash
   /// table of the refresh gets at most 32 MB and 64 MB, so with the leader's two aggregates and
   /// two parallel workers the refresh holds at most 256 MB of them, and spills to disk beyond.
-  /// The daily rows fit easily; only PostgreSQL's guess of how many days the facts fall into (a
-  /// tenth of the facts) can exceed that, and then it sorts the facts instead of hashing them
-  /// (slower from about 10M calls, BENCHMARKS.md). No JIT: its compiling costs more than it
-  /// saves on this query.
+  /// The daily rows fit easily, and the totals are hashed whatever PostgreSQL guesses of how
+  /// many days the facts fall into (``MetricsView``'s `dailyTotals`). No JIT: its compiling
+  /// costs more than it saves on this query.
   public static let refreshSettings = [
     FunctionSetting("work_mem", "32MB"), FunctionSetting("hash_mem_multiplier", "2"),
     FunctionSetting("jit", "off"),

@@ -107,6 +107,29 @@ import Testing
       """#)
   }
 
+  @Test func groupingByHashing() {
+    // A constant xid, hashable but not sortable, among the keys: the groups are hashed.
+    let q = Select(Averages.self) { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      q.groupByHashing(p.customerID)
+      out.customerID(p.customerID)
+      out.buyers(count())
+      out.averageQuantity(avg(p.quantity))
+      out.allPaid(boolAnd(p.status == "paid"))
+    }
+    assertQuery(
+      q,
+      #"""
+      SELECT
+        p.customer_id,
+        COUNT(*) AS buyers,
+        AVG(p.quantity) AS average_quantity,
+        BOOL_AND(p.status = 'paid') AS all_paid
+      FROM shop.purchases p
+      GROUP BY p.customer_id, '0'::xid
+      """#)
+  }
+
   @Test func windowFunctions() {
     // Each customer's share of all purchases: an aggregate over the groups, computed once.
     let q = Select(Shares.self) { q, out in

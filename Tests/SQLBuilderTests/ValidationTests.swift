@@ -176,6 +176,20 @@ import Testing
       ])
   }
 
+  @Test func groupingByHashingCannotSortAnAggregatesInput() {
+    let found = queryDiagnostics { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      q.groupByHashing(p.customerID)
+      out.customerID(p.customerID)
+      out.purchases(count(distinct: p.id))
+      out.revenue(sum(p.unitPrice))
+    }
+    #expect(
+      found == [
+        "aggregate COUNT(DISTINCT p.id) sorts its input, which a grouping by hashing (groupByHashing) cannot do: PostgreSQL fails with \"could not implement GROUP BY\""
+      ])
+  }
+
   @Test func aggregateWithoutGroupByStillNeedsGrouping() {
     let found = queryDiagnostics { q, out in
       let p = q.from(Purchases.self, as: "p")

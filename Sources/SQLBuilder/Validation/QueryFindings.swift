@@ -19,6 +19,7 @@ extension QueryRules {
     case columnInConstant(clause: String, column: String, tableColumnsAllowed: Bool)
     case subqueryNotAllowed(clause: String)
     case aggregateInAssignment(column: String)
+    case orderedAggregateInHashedGrouping(String)
 
     var message: String {
       switch self {
@@ -56,6 +57,9 @@ extension QueryRules {
         return "\(clause) has a subquery, which PostgreSQL does not allow there"
       case .aggregateInAssignment(let column):
         return "aggregate in the value of column \"\(column)\"; use a subquery"
+      case .orderedAggregateInHashedGrouping(let aggregate):
+        return
+          "aggregate \(aggregate) sorts its input, which a grouping by hashing (groupByHashing) cannot do: PostgreSQL fails with \"could not implement GROUP BY\""
       }
     }
   }

@@ -279,6 +279,17 @@ enum QueryRules {
       + (core.having.map { [("HAVING", $0)] } ?? [])
       + core.ordering.map { ("ORDER BY", $0.node) }
     let aggregated = checked.contains { containsAggregate($0.1) }
+    if core.grouping.contains(.hashOnlyKey) {
+      // This query's own expressions: a subquery's aggregates belong to its own grouping.
+      func nodes(_ node: SQLNode) -> [SQLNode] { [node] + node.children.flatMap(nodes) }
+      for node in checked.flatMap({ nodes($0.1) }) {
+        switch node {
+        case .countDistinct, .orderedAggregate, .withinGroup:
+          writer.report(Finding.orderedAggregateInHashedGrouping(writer.text(node)))
+        default: break
+        }
+      }
+    }
     guard !core.grouping.isEmpty || aggregated else { return }
     let grouped = Set(core.grouping)
     let local = Set(core.sources)

@@ -165,7 +165,7 @@ daily_totals AS (
     COALESCE(SUM(f.override_cents), 0) AS override_cents,
     COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
   FROM daily_facts f
-  GROUP BY f.account_id, f.location_id, f.date
+  GROUP BY f.account_id, f.location_id, f.date, '0'::xid
 )
 SELECT
   t.account_id,

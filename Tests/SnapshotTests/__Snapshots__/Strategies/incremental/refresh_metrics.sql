@@ -969,7 +969,7 @@ BEGIN
       COALESCE(SUM(f.override_cents), 0) AS override_cents,
       COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
     FROM daily_facts f
-    GROUP BY f.account_id, f.location_id, f.date
+    GROUP BY f.account_id, f.location_id, f.date, '0'::xid
   ) t;
   INSERT INTO private.metrics_log_sentinel (rebuilt_at)
   VALUES
@@ -1255,7 +1255,7 @@ BEGIN
             AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
             AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
         ) f
-        GROUP BY f.account_id, f.location_id, f.date
+        GROUP BY f.account_id, f.location_id, f.date, '0'::xid
         UNION ALL
         SELECT
           t.account_id,
@@ -1364,7 +1364,7 @@ BEGIN
               AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
               AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           ) f
-          GROUP BY f.account_id, f.location_id, f.date
+          GROUP BY f.account_id, f.location_id, f.date, '0'::xid
         ) t
         UNION ALL
         SELECT
@@ -1461,7 +1461,7 @@ BEGIN
             AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
             AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
         ) f
-        GROUP BY f.account_id, f.location_id, f.date
+        GROUP BY f.account_id, f.location_id, f.date, '0'::xid
         UNION ALL
         SELECT
           t.account_id,
@@ -1570,7 +1570,7 @@ BEGIN
               AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
               AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           ) f
-          GROUP BY f.account_id, f.location_id, f.date
+          GROUP BY f.account_id, f.location_id, f.date, '0'::xid
         ) t
       ) d
       GROUP BY d.account_id, d.location_id, d.date
@@ -1651,7 +1651,7 @@ BEGIN
               AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
               AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           ) f
-          GROUP BY f.account_id, f.location_id, f.date
+          GROUP BY f.account_id, f.location_id, f.date, '0'::xid
           UNION ALL
           SELECT
             t.account_id,
@@ -1707,7 +1707,7 @@ BEGIN
                 AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
                 AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
             ) f
-            GROUP BY f.account_id, f.location_id, f.date
+            GROUP BY f.account_id, f.location_id, f.date, '0'::xid
           ) t
         ) d
         GROUP BY d.account_id, d.location_id, d.date
@@ -1786,7 +1786,7 @@ BEGIN
               AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
               AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           ) f
-          GROUP BY f.account_id, f.location_id, f.date
+          GROUP BY f.account_id, f.location_id, f.date, '0'::xid
           UNION ALL
           SELECT
             t.account_id,
@@ -1840,7 +1840,7 @@ BEGIN
                 AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
                 AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
             ) f
-            GROUP BY f.account_id, f.location_id, f.date
+            GROUP BY f.account_id, f.location_id, f.date, '0'::xid
           ) t
         ) d
         GROUP BY d.account_id, d.location_id, d.date
@@ -1920,7 +1920,7 @@ BEGIN
               AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
               AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           ) f
-          GROUP BY f.account_id, f.location_id, f.date
+          GROUP BY f.account_id, f.location_id, f.date, '0'::xid
           UNION ALL
           SELECT
             t.account_id,
@@ -1975,7 +1975,7 @@ BEGIN
                 AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
                 AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
             ) f
-            GROUP BY f.account_id, f.location_id, f.date
+            GROUP BY f.account_id, f.location_id, f.date, '0'::xid
           ) t
         ) d
         GROUP BY d.account_id, d.location_id, d.date
@@ -2158,7 +2158,7 @@ SELECT (
           COALESCE(SUM(f.override_cents), 0) AS override_cents,
           COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
         FROM daily_facts f
-        GROUP BY f.account_id, f.location_id, f.date
+        GROUP BY f.account_id, f.location_id, f.date, '0'::xid
       ) t
       EXCEPT
       SELECT
@@ -2217,7 +2217,7 @@ SELECT (
           COALESCE(SUM(f.override_cents), 0) AS override_cents,
           COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
         FROM daily_facts f
-        GROUP BY f.account_id, f.location_id, f.date
+        GROUP BY f.account_id, f.location_id, f.date, '0'::xid
       ) t
     )
   ) d
