@@ -178,12 +178,48 @@ enum IncrementalMachinery<S: SourceSchema> {
     }
   }
 
-  /// `refresh_metrics_daily()`: the catch-up. Returns at once while another runs; rebuilds
-  /// when a TRUNCATE asked for it or the logs may have lost changes; else adds what was logged, moving the facts of changed
+  /// `private.metrics_daily_catch_up()`: the catch-up itself, which `refresh_metrics_daily()`
+  /// calls when there is work.
+  static var catchUpFunction: Function<NoParameters> {
+    Function("private", "metrics_daily_catch_up")
+  }
+
+  /// `private.metrics_daily_idle()`: ``nothingToDo``, in a function of its own, planned only
+  /// when called: on a standby no statement may even be planned over the (unlogged) logs.
+  static var idleFunction: Function<NoParameters> { Function("private", "metrics_daily_idle") }
+
+  /// `SELECT <nothing to do>`: whether a catch-up would find nothing.
+  static var createIdle: CreateFunction {
+    CreateFunction(
+      idleFunction, returns: PG.Boolean.self, volatility: .stable, security: .definer,
+      settings: [.emptySearchPath]
+    ) { _ in nothingToDo }
+  }
+
+  /// `refresh_metrics_daily()`, what the job runs: a SQL function that calls the catch-up only
+  /// when there is something to do (or on a standby, which it then refuses). An idle catch-up
+  /// in pg_cron's fresh session so loads no PL/pgSQL and compiles no function: about half the
+  /// time (BENCHMARKS.md).
+  static var createRefresh: CreateFunction {
+    CreateFunction(
+      RefreshMachinery.function, returns: PG.Void.self, security: .definer,
+      settings: [.emptySearchPath]
+    ) { _ in
+      // Arms are tried in order: on a standby, the logs are not read.
+      Case(else: catchUpFunction.call(returning: PG.Void.self)) {
+        When(pgIsInRecovery(), then: catchUpFunction.call(returning: PG.Void.self))
+        When<PG.Void, Nullable>(
+          idleFunction.call(returning: PG.Boolean.self), then: .null)
+      }
+    }
+  }
+
+  /// The catch-up. Returns at once while another runs; rebuilds when a TRUNCATE asked for it
+  /// or the logs may have lost changes; else adds what was logged, moving the facts of changed
   /// locations and accounts only when there are any.
   static var createCatchUp: CreateFunction {
     CreateFunction(
-      RefreshMachinery.function, returns: .void, security: .definer,
+      catchUpFunction, returns: .void, security: .definer,
       settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
     ) { _ in
       PrimaryOnly.check(RefreshMachinery.function, PrimaryOnly.writesTheMetrics)

@@ -86,6 +86,17 @@ enum IncrementalScripts<S: SourceSchema> {
       Grant(.execute, on: .function(IncrementalMachinery<S>.rebuildFunction), to: .serviceRole)
       IncrementalMachinery<S>.createCatchUp
       CommentOn.function(
+        IncrementalMachinery<S>.catchUpFunction,
+        "The catch-up of mv_metrics_daily, which refresh_metrics_daily() calls when there is work.")
+      Revoke(
+        .all, on: .function(IncrementalMachinery<S>.catchUpFunction), from: .public, .anon,
+        .authenticated, .serviceRole)
+      IncrementalMachinery<S>.createIdle
+      Revoke(
+        .all, on: .function(IncrementalMachinery<S>.idleFunction), from: .public, .anon,
+        .authenticated, .serviceRole)
+      IncrementalMachinery<S>.createRefresh
+      CommentOn.function(
         RefreshMachinery.function,
         "Brings mv_metrics_daily up to date with what was written since it last ran; returns at once if it is running."
       )

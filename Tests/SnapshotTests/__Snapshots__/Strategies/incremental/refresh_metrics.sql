@@ -992,7 +992,7 @@ REVOKE ALL ON FUNCTION public.rebuild_metrics_daily() FROM PUBLIC, anon, authent
 
 GRANT EXECUTE ON FUNCTION public.rebuild_metrics_daily() TO service_role;
 
-CREATE OR REPLACE FUNCTION public.refresh_metrics_daily()
+CREATE OR REPLACE FUNCTION private.metrics_daily_catch_up()
 RETURNS void
 AS $$
 BEGIN
@@ -2006,6 +2006,31 @@ SET search_path = ''
 SET work_mem = '32MB'
 SET hash_mem_multiplier = '2'
 SET jit = 'off';
+
+COMMENT ON FUNCTION private.metrics_daily_catch_up() IS 'The catch-up of mv_metrics_daily, which refresh_metrics_daily() calls when there is work.';
+
+REVOKE ALL ON FUNCTION private.metrics_daily_catch_up() FROM PUBLIC, anon, authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION private.metrics_daily_idle()
+RETURNS boolean
+AS $$
+SELECT NOT EXISTS (SELECT 1 FROM private.metrics_rebuild_requests r) AND EXISTS (SELECT 1 FROM private.metrics_log_sentinel s) AND NOT EXISTS (SELECT 1 FROM private.metrics_attribution_changes c) AND NOT EXISTS (SELECT 1 FROM private.metrics_call_changes x) AND NOT EXISTS (SELECT 1 FROM private.metrics_order_changes x) AND NOT EXISTS (SELECT 1 FROM private.metrics_reservation_changes x);
+$$
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = '';
+
+REVOKE ALL ON FUNCTION private.metrics_daily_idle() FROM PUBLIC, anon, authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.refresh_metrics_daily()
+RETURNS void
+AS $$
+SELECT CASE WHEN pg_is_in_recovery() THEN private.metrics_daily_catch_up() WHEN private.metrics_daily_idle() THEN NULL::void ELSE private.metrics_daily_catch_up() END;
+$$
+LANGUAGE sql
+SECURITY DEFINER
+SET search_path = '';
 
 COMMENT ON FUNCTION public.refresh_metrics_daily() IS 'Brings mv_metrics_daily up to date with what was written since it last ran; returns at once if it is running.';
 
