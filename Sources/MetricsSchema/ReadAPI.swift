@@ -247,9 +247,15 @@ extension ReadAPI {
   public struct ShapedLike<V: Rows>: ShapedRelation, Rows {
     public typealias Shape = V
     public static var qualifiedName: QualifiedName { V.qualifiedName }
-    public var accountID: Column<PG.UUID, NotNull> { V().accountID }
-    public var locationID: Column<PG.UUID, Nullable> { V().locationID }
-    public var date: Column<PG.Date, NotNull> { V().date }
     public init() {}
   }
+}
+
+extension ShapedRelation where Shape: ReadAPI.Rows {
+  /// The shape's `account_id`, for a relation shaped like the view to be read as it.
+  public var accountID: Column<PG.UUID, NotNull> { Shape().accountID }
+  /// The shape's `location_id`.
+  public var locationID: Column<PG.UUID, Nullable> { Shape().locationID }
+  /// The shape's `date`.
+  public var date: Column<PG.Date, NotNull> { Shape().date }
 }

@@ -89,7 +89,7 @@ enum IncrementalMachinery<S: SourceSchema> {
       .unionAll(
         Select(MetricsDaily.self) { q, out in
           let m = q.from(MetricsView.query, as: "m")
-          q.where(notExists { $0.from(MetricsTotalsBuilt.self, as: "b") })
+          q.where(!totalsBuilt)
           out.columns(of: m)
         })
     }
@@ -223,7 +223,7 @@ enum IncrementalMachinery<S: SourceSchema> {
       settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
     ) { _ in
       PrimaryOnly.check(RefreshMachinery.function, PrimaryOnly.writesTheMetrics)
-      If(!tryAdvisoryXactLock(.constant(RefreshMachinery.lockKey)) || nothingToDo) { Return() }
+      If(!tryAdvisoryXactLock(.constant(RefreshMachinery.lockKey))) { Return() }
       ExceptionBlock(catching: .invalidParameterValue) {
         If(
           exists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") }
@@ -249,7 +249,7 @@ enum IncrementalMachinery<S: SourceSchema> {
   }
 
   /// Nothing logged, no rebuild asked for, the logs intact: what most catch-ups find, answered
-  /// by one statement, so a catch-up in pg_cron's fresh session plans nothing else.
+  /// by `private.metrics_daily_idle()` before the catch-up is called at all.
   static var nothingToDo: SQLExpression<PG.Boolean, NotNull> {
     notExists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") }
       && exists { q in _ = q.from(MetricsLogSentinel.self, as: "s") }

@@ -10,11 +10,7 @@ public struct MetricsDailyFromTotals: ShapedRelation {
   public init() {}
 }
 
-extension MetricsDailyFromTotals: ReadAPI.Rows {
-  public var accountID: Column<PG.UUID, NotNull> { MetricsDaily().accountID }
-  public var locationID: Column<PG.UUID, Nullable> { MetricsDaily().locationID }
-  public var date: Column<PG.Date, NotNull> { MetricsDaily().date }
-}
+extension MetricsDailyFromTotals: ReadAPI.Rows {}
 
 extension IncrementalMachinery {
   /// `CREATE VIEW private.metrics_daily_from_totals WITH (security_invoker = true) AS …`.

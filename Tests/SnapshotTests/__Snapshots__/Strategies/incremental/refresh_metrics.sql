@@ -999,7 +999,7 @@ BEGIN
   IF pg_is_in_recovery() THEN
     RAISE EXCEPTION 'public.refresh_metrics_daily() runs on the primary database, not on this standby (a read replica): it writes the metrics, which the standby receives from the primary' USING ERRCODE = '25006';
   END IF;
-  IF NOT pg_try_advisory_xact_lock(2417046109976225080) OR NOT EXISTS (SELECT 1 FROM private.metrics_rebuild_requests r) AND EXISTS (SELECT 1 FROM private.metrics_log_sentinel s) AND NOT EXISTS (SELECT 1 FROM private.metrics_attribution_changes c) AND NOT EXISTS (SELECT 1 FROM private.metrics_call_changes x) AND NOT EXISTS (SELECT 1 FROM private.metrics_order_changes x) AND NOT EXISTS (SELECT 1 FROM private.metrics_reservation_changes x) THEN
+  IF NOT pg_try_advisory_xact_lock(2417046109976225080) THEN
     RETURN;
   END IF;
   BEGIN
