@@ -23,13 +23,15 @@ struct Options {
     case captureCost = "--capture-cost"
     case liveFallback = "--live-fallback"
     case replicaWAL = "--replica-wal"
+    case writerLoad = "--writer-load"
+    case readersUnderLoad = "--readers-under-load"
   }
 
   static let usage = """
     USAGE: MetricsBench [--calls N[,N…]] [--include-10m] [--include-30m] [--runs R]
                         [--refresh-only]
                         [--deploy-stall | --deploy-files | --capture-cost | --live-fallback
-                         | --replica-wal] [--json]
+                         | --replica-wal | --writer-load | --readers-under-load] [--json]
       --calls N,…      Sizes to measure, in calls (default: 100000,1000000).
       --include-10m    Also measure 10,000,000 calls (takes several minutes).
       --include-30m    Also measure 30,000,000 calls (about 30 minutes on 2 cores with
@@ -37,7 +39,7 @@ struct Options {
       --refresh-only   Compare the refresh strategy with the story only, without measuring
                        the incremental strategy on the same data.
       --runs R         Timed refreshes per variant and size (default: 5); the runs of
-                       --capture-cost and --live-fallback.
+                       --capture-cost, --live-fallback and --writer-load.
       --deploy-stall   Measure instead how long writers wait while the incremental strategy
                        is deployed on a database running the refresh strategy.
       --deploy-files   Measure instead how long writers wait while the incremental strategy's
@@ -55,6 +57,18 @@ struct Options {
       --replica-wal    Measure instead the WAL each strategy's five-minute job writes (what
                        streaming replication sends to every read replica): with nothing new and
                        after a 10-call batch, right after a checkpoint and without one.
+      --writer-load    Measure instead what capturing changes costs 8 concurrent pgbench
+                       writers (one call per transaction, and a mix with orders, reservations,
+                       updates and deletes): with the capture triggers, without them, and with
+                       a wal2json logical slot read every 2 s instead, alternating 10 s runs,
+                       with durable commits and without; the backend CPU of each step of a
+                       trigger call; the writers' wait events.
+      --readers-under-load
+                       Measure instead get_metrics_for_range's reads (one location, 30 days,
+                       signed in, a transaction each) for 30 s alone and beside maintenance:
+                       4 sessions refreshing back to back (refresh strategy); 8 writers, with
+                       a catch-up every second, and with 4 sessions catching up back to back
+                       (incremental strategy, durable commits).
       --json           Print the results as JSON.
     One mode at most; without one, the refresh and incremental strategies are compared.
     """
@@ -82,7 +96,8 @@ struct Options {
         runs = n
       case "--json": json = true
       case Mode.deployStall.rawValue, Mode.deployFiles.rawValue, Mode.captureCost.rawValue,
-        Mode.liveFallback.rawValue, Mode.replicaWAL.rawValue:
+        Mode.liveFallback.rawValue, Mode.replicaWAL.rawValue, Mode.writerLoad.rawValue,
+        Mode.readersUnderLoad.rawValue:
         guard mode == .refresh else {
           throw UsageError(
             "'\(argument)' and '\(mode.rawValue)' measure different things: give one")
@@ -378,6 +393,16 @@ do {
     try report(
       options.sizes.map { try ReplicaWALBench.measure(calls: $0, runs: options.runs) },
       ReplicaWALBench.table)
+    exit(0)
+  case .writerLoad:
+    try report(
+      options.sizes.map { try WriterLoadBench.measure(calls: $0, runs: options.runs) },
+      WriterLoadBench.table)
+    exit(0)
+  case .readersUnderLoad:
+    try report(
+      options.sizes.map { try ReadersUnderLoadBench.measure(calls: $0) },
+      ReadersUnderLoadBench.table)
     exit(0)
   }
   var results: [SizeResult] = []

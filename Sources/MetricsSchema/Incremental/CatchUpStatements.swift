@@ -113,15 +113,12 @@ extension CatchUp {
     }
   }
 
-  /// Takes `T`'s logged rows and adds them, when no location or account changed.
-  static func addLogged<T: FactTable>(_: T.Type) -> Insert<MetricsDailyTotals> {
+  /// Takes every logged change and adds it, when no location or account changed.
+  static var addAllLogged: Insert<MetricsDailyTotals> {
     with {
-      take(T.self)
+      takeLogged
     } insert: {
-      add(
-        delta([
-          totals(inputs(T.self, Added.self)), totals(inputs(T.self, Removed.self), negated: true),
-        ]))
+      add(delta(logged))
     }
   }
 

@@ -235,10 +235,7 @@ enum IncrementalMachinery<S: SourceSchema> {
         If(exists { q in _ = q.from(MetricsAttributionChanges.self, as: "c") }) {
           CatchUp<S>.addLoggedAndMoved
         } otherwise: {
-          // Each kind of fact on its own.
-          addLoggedIfAny(S.Calls.self)
-          addLoggedIfAny(S.Orders.self)
-          addLoggedIfAny(S.Reservations.self)
+          CatchUp<S>.addAllLogged
         }
         Delete(from: MetricsDailyTotals.self, as: "t") { q, t in q.where(t.facts == .constant(0)) }
       } handler: {
@@ -257,14 +254,6 @@ enum IncrementalMachinery<S: SourceSchema> {
       && notExists { q in _ = q.from(FactChangeLog<S.Calls>.self, as: "x") }
       && notExists { q in _ = q.from(FactChangeLog<S.Orders>.self, as: "x") }
       && notExists { q in _ = q.from(FactChangeLog<S.Reservations>.self, as: "x") }
-  }
-
-  /// Adds the logged rows of `T`, when there are any: a small statement, planned only when
-  /// there is work.
-  static func addLoggedIfAny<T: FactTable>(_: T.Type) -> If {
-    If(exists { q in _ = q.from(FactChangeLog<T>.self, as: "x") }) {
-      CatchUp<S>.addLogged(T.self)
-    }
   }
 
   static var callRebuild: SQLExpression<PG.Void, Nullable> {
