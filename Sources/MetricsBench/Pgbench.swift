@@ -33,11 +33,17 @@ struct Pgbench {
       + ["-h", cluster.socketDirectory, "-U", "postgres", PostgresCluster.databaseName]
   }
 
-  /// Runs `script` with `clients` clients for `seconds`: its transactions per second.
-  func transactionsPerSecond(script: String, clients: Int, seconds: Int) throws -> Double {
+  /// Runs `script` with `clients` clients for `seconds`, as `applicationName` when given: its
+  /// transactions per second.
+  func transactionsPerSecond(
+    script: String, clients: Int, seconds: Int, applicationName: String? = nil
+  ) throws -> Double {
     let result = try Shell.run(
       PostgresCluster.binDirectory + "/pgbench",
-      arguments(script: script, clients: clients, seconds: seconds, logPrefix: nil))
+      arguments(script: script, clients: clients, seconds: seconds, logPrefix: nil),
+      environment: applicationName.map {
+        ProcessInfo.processInfo.environment.merging(["PGAPPNAME": $0]) { $1 }
+      })
     guard result.status == 0,
       let line = result.output.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") }),
       let tps = Double(line.dropFirst("tps = ".count).split(separator: " ").first ?? "")
@@ -73,10 +79,20 @@ struct Pgbench {
 
   /// The transactions per second a background run reported in file `output`.
   func reportedTPS(output: String) -> Double? {
+    reported("tps = ", output: output).flatMap { Double($0) }
+  }
+
+  /// The transactions a background run reported processing in file `output`.
+  func reportedTransactions(output: String) -> Int? {
+    reported("number of transactions actually processed: ", output: output).flatMap { Int($0) }
+  }
+
+  /// The first word after `label` in a background run's report, file `output`.
+  func reported(_ label: String, output: String) -> String? {
     let text =
       (try? String(contentsOf: folder.appendingPathComponent(output), encoding: .utf8)) ?? ""
-    return text.split(separator: "\n").first { $0.hasPrefix("tps = ") }.flatMap {
-      Double($0.dropFirst("tps = ".count).split(separator: " ").first ?? "")
+    return text.split(separator: "\n").first { $0.hasPrefix(label) }.flatMap {
+      $0.dropFirst(label.count).split(separator: " ").first.map(String.init)
     }
   }
 

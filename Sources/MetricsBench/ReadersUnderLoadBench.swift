@@ -19,6 +19,8 @@ struct ReadSituation: Codable {
   var medianMs: Double
   var p99Ms: Double
   var longestMs: Double
+  /// How many reads took over 50 ms.
+  var readsOver50Ms: Int = 0
   /// Transactions per second of the maintenance sessions (refreshes, catch-ups), if any.
   var maintenanceTPS: Double?
   /// Transactions per second of the writers, if any.
@@ -124,24 +126,29 @@ enum ReadersUnderLoadBench {
     }
     sleep(1)
     let prefix = "read-\(UUID().uuidString.prefix(8))"
-    try bench.start(script: reader, clients: 1, seconds: seconds, logPrefix: prefix)
-      .waitUntilExit()
+    let reading = try bench.start(script: reader, clients: 1, seconds: seconds, logPrefix: prefix)
+    reading.waitUntilExit()
     var maintenanceTPS: Double?
     var writerTPS: Double?
     for (i, (load, process)) in background.enumerated() {
       process.waitUntilExit()
+      guard process.terminationStatus == 0 else {
+        throw PostgresCluster.Failure(
+          description: "pgbench running \(load.name) failed (\(process.terminationStatus))")
+      }
       let tps = bench.reportedTPS(output: "load\(i).out")
       if load.isWriters { writerTPS = tps } else { maintenanceTPS = tps }
     }
     let latencies = try bench.latencies(logPrefix: prefix)
-    guard !latencies.isEmpty else {
-      throw PostgresCluster.Failure(description: "the reader logged no transactions")
+    guard reading.terminationStatus == 0, !latencies.isEmpty else {
+      throw PostgresCluster.Failure(description: "the reader failed or logged no transactions")
     }
     return ReadSituation(
       strategy: "\(strategy)",
       load: loads.isEmpty ? "none" : loads.map(\.name).joined(separator: " + "),
       reads: latencies.count, medianMs: Timing.median(latencies),
       p99Ms: Timing.percentile(latencies, 0.99), longestMs: latencies.max() ?? .nan,
+      readsOver50Ms: latencies.filter { $0 > 50 }.count,
       maintenanceTPS: maintenanceTPS, writerTPS: writerTPS, loadAverage: average)
   }
 

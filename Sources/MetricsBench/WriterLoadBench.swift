@@ -19,9 +19,14 @@ struct WriterLoadResult: Codable {
   /// per run, then the median over runs.
   var statementCPU: [String: [Double]] = [:]
   var statementCPUMedians: [String: Double] = [:]
-  /// `pg_stat_activity`'s wait events of the writers, sampled every 10 ms during one run of
-  /// each variant (durable commits, the mixed workload): samples per event.
+  /// `pg_stat_activity`'s wait events of the writers, sampled every 10 ms for the length of one
+  /// run of each variant (durable commits, the mixed workload): samples per event.
   var waitEvents: [String: [String: Int]] = [:]
+  /// Per logical decoding run: the WAL the run wrote and how much of it the slot's reader had
+  /// confirmed when the writers stopped (bytes), and how many times it read the slot.
+  var decodingWALBytes: [Int] = []
+  var decodedWALBytes: [Int] = []
+  var decodingReads: [Int] = []
 }
 
 struct WriterLoadCase: Codable {
@@ -146,10 +151,20 @@ enum WriterLoadBench {
     var result = WriterLoadResult(
       calls: calls, clients: clients, secondsPerRun: seconds, runs: runs)
 
+    let start = try cluster.psql("SELECT now();", options: ["-t", "-A"])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The same after every run, whatever the variant: the rows it wrote removed unlogged, the
+    /// totals rebuilt, the tables vacuumed and a checkpoint, so every run starts alike.
     func afterRun() throws {
       try cluster.psql(
-        IncrementalBench.catchUp + IncrementalBench.vacuumLogs
-          + "VACUUM calls, orders, reservations;")
+        captureTriggers("DISABLE")
+          + """
+          DELETE FROM calls WHERE id >= 'wl-' AND id < 'wl.';
+          DELETE FROM orders WHERE created_at >= '\(start)';
+          DELETE FROM reservations WHERE created_at >= '\(start)';
+          """ + captureTriggers("ENABLE")
+          + "SELECT public.rebuild_metrics_daily();\n" + IncrementalBench.vacuumLogs
+          + "VACUUM calls, orders, reservations;\nCHECKPOINT;")
     }
     func run(_ variant: Variant, _ script: String, sampleWaits: Bool = false) throws -> Double {
       switch variant {
@@ -160,12 +175,41 @@ enum WriterLoadBench {
           captureTriggers("DISABLE") + replicaIdentity("FULL")
             + "\nSELECT pg_create_logical_replication_slot('\(slot)', 'wal2json');")
       }
+      func lsn() throws -> String {
+        try cluster.psql("SELECT pg_current_wal_lsn();", options: ["-t", "-A"])
+          .trimmingCharacters(in: .whitespacesAndNewlines)
+      }
+      let walBefore = try lsn()
       let consumer =
         variant == .logicalDecoding
-        ? try bench.start(script: reader, clients: 1, seconds: seconds + 1) : nil
+        ? try bench.start(script: reader, clients: 1, seconds: seconds, output: "slot.out") : nil
       let sampler = sampleWaits ? try startWaitSampler(cluster) : nil
-      let tps = try bench.transactionsPerSecond(script: script, clients: clients, seconds: seconds)
-      consumer?.waitUntilExit()
+      let tps = try bench.transactionsPerSecond(
+        script: script, clients: clients, seconds: seconds, applicationName: writers)
+      if let consumer {
+        let walAfter = try lsn()
+        consumer.waitUntilExit()
+        guard consumer.terminationStatus == 0,
+          let reads = bench.reportedTransactions(output: "slot.out")
+        else {
+          throw PostgresCluster.Failure(description: "reading the logical slot failed")
+        }
+        let bytes = try cluster.psql(
+          """
+          SELECT pg_wal_lsn_diff('\(walAfter)', '\(walBefore)')::bigint,
+            pg_wal_lsn_diff(least(confirmed_flush_lsn, '\(walAfter)'), '\(walBefore)')::bigint
+          FROM pg_replication_slots WHERE slot_name = '\(slot)';
+          """, options: ["-t", "-A"]
+        ).trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").compactMap {
+          Int($0)
+        }
+        guard bytes.count == 2 else {
+          throw PostgresCluster.Failure(description: "no slot \(slot) after the run")
+        }
+        result.decodingWALBytes.append(bytes[0])
+        result.decodedWALBytes.append(bytes[1])
+        result.decodingReads.append(reads)
+      }
       if let sampler { result.waitEvents[variant.rawValue] = try waitEvents(cluster, sampler) }
       switch variant {
       case .noCapture: try cluster.psql(captureTriggers("ENABLE"))
@@ -175,8 +219,6 @@ enum WriterLoadBench {
           "SELECT pg_drop_replication_slot('\(slot)');\n" + replicaIdentity("DEFAULT")
             + captureTriggers("ENABLE"))
       }
-      // Writes the triggers did not log leave the totals behind the sources.
-      if variant != .triggers { try cluster.psql("SELECT public.rebuild_metrics_daily();") }
       try afterRun()
       return tps
     }
@@ -216,8 +258,11 @@ enum WriterLoadBench {
     return result
   }
 
-  /// A session sampling the writers' wait events every 10 ms into `bench_waits` until
-  /// pgbench's clients are gone.
+  /// The writers' `application_name`.
+  static let writers = "bench-writers"
+
+  /// A session sampling the writers' wait events every 10 ms into `bench_waits`, for as long
+  /// as a run lasts.
   static func startWaitSampler(_ cluster: PostgresCluster) throws -> PsqlSession {
     try cluster.psql(
       "DROP TABLE IF EXISTS bench_waits; CREATE UNLOGGED TABLE bench_waits (event text);")
@@ -225,16 +270,13 @@ enum WriterLoadBench {
     session.send(
       """
       DO $$
-      DECLARE seen boolean := false; n int;
+      DECLARE stop timestamptz := clock_timestamp() + interval '\(seconds) seconds';
       BEGIN
-        FOR i IN 1..\(seconds * 200) LOOP
+        WHILE clock_timestamp() < stop LOOP
           PERFORM pg_stat_clear_snapshot();
           INSERT INTO bench_waits
           SELECT coalesce(wait_event_type || ': ' || wait_event, 'on CPU')
-          FROM pg_stat_activity WHERE application_name = 'pgbench' AND state = 'active';
-          GET DIAGNOSTICS n = ROW_COUNT;
-          EXIT WHEN seen AND n = 0;
-          seen := seen OR n > 0;
+          FROM pg_stat_activity WHERE application_name = '\(writers)' AND state = 'active';
           PERFORM pg_sleep(0.01);
         END LOOP;
       END $$;

@@ -369,41 +369,28 @@ do {
       print(table(results))
     }
   }
+  /// Measures each size with `measure` and reports the results: what every opt-in mode does.
+  func measureEachSize<R: Encodable>(
+    _ measure: (_ calls: Int, _ runs: Int) throws -> R, _ table: ([R]) -> String
+  ) throws -> Never {
+    try report(options.sizes.map { try measure($0, options.runs) }, table)
+    exit(0)
+  }
   switch options.mode {
   case .refresh: break
   case .deployStall:
-    try report(
-      options.sizes.map { try DeployStallBench.measure(calls: $0) }, DeployStallBench.table)
-    exit(0)
+    try measureEachSize(
+      { calls, _ in try DeployStallBench.measure(calls: calls) }, DeployStallBench.table)
   case .deployFiles:
-    try report(
-      options.sizes.map { try DeployStallBench.measureFiles(calls: $0) }, DeployStallBench.table)
-    exit(0)
-  case .captureCost:
-    try report(
-      options.sizes.map { try CaptureCostBench.measure(calls: $0, runs: options.runs) },
-      CaptureCostBench.table)
-    exit(0)
-  case .liveFallback:
-    try report(
-      options.sizes.map { try LiveFallbackBench.measure(calls: $0, runs: options.runs) },
-      LiveFallbackBench.table)
-    exit(0)
-  case .replicaWAL:
-    try report(
-      options.sizes.map { try ReplicaWALBench.measure(calls: $0, runs: options.runs) },
-      ReplicaWALBench.table)
-    exit(0)
-  case .writerLoad:
-    try report(
-      options.sizes.map { try WriterLoadBench.measure(calls: $0, runs: options.runs) },
-      WriterLoadBench.table)
-    exit(0)
+    try measureEachSize(
+      { calls, _ in try DeployStallBench.measureFiles(calls: calls) }, DeployStallBench.table)
+  case .captureCost: try measureEachSize(CaptureCostBench.measure, CaptureCostBench.table)
+  case .liveFallback: try measureEachSize(LiveFallbackBench.measure, LiveFallbackBench.table)
+  case .replicaWAL: try measureEachSize(ReplicaWALBench.measure, ReplicaWALBench.table)
+  case .writerLoad: try measureEachSize(WriterLoadBench.measure, WriterLoadBench.table)
   case .readersUnderLoad:
-    try report(
-      options.sizes.map { try ReadersUnderLoadBench.measure(calls: $0) },
-      ReadersUnderLoadBench.table)
-    exit(0)
+    try measureEachSize(
+      { calls, _ in try ReadersUnderLoadBench.measure(calls: calls) }, ReadersUnderLoadBench.table)
   }
   var results: [SizeResult] = []
   for size in options.sizes {

@@ -64,15 +64,6 @@ enum CatchUp<S: SourceSchema> {
       zones: zones)
   }
 
-  /// `T`'s rows named `Name`, read as `T`'s view dated as the totals are, and no other facts.
-  static func inputs<T: FactTable, Name: FactRowsName>(_: T.Type, _: Name.Type) -> FactInputs {
-    var inputs = inputs(Name.self, locations: MetricsAppliedLocations.self, zones: .applied)
-    if T.Fact.self != CallsV.self { inputs.calls = nil }
-    if T.Fact.self != OrdersV.self { inputs.orders = nil }
-    if T.Fact.self != ReservationsV.self { inputs.reservations = nil }
-    return inputs
-  }
-
   /// `T`'s view over its rows named `Name`, with `L`'s locations.
   static func view<T: FactTable, Name: FactRowsName, L: LocationRows>(
     _: T.Type, _: Name.Type, _: L.Type
