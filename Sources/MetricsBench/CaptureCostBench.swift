@@ -323,35 +323,17 @@ enum CaptureCostBench {
   static func concurrentWriters(_ cluster: PostgresCluster, prefix: String) throws -> (
     Double, Double
   ) {
-    let folder = cluster.root.appendingPathComponent("capture-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let script = folder.appendingPathComponent("insert.sql")
-    try Data(
+    let bench = try Pgbench(cluster)
+    defer { bench.remove() }
+    let script = try bench.script(
+      "insert.sql",
       """
       \\set l random(1, 100)
       INSERT INTO calls VALUES ('\(prefix)' || gen_random_uuid()::text, md5('location' || :l)::uuid, 'completed', 'general', now());
 
-      """.utf8
-    ).write(to: script)
-    let result = try Shell.run(
-      PostgresCluster.binDirectory + "/pgbench",
-      [
-        "-n", "-c", String(clients), "-j", "2", "-T", String(concurrentSeconds), "-f", script.path,
-        "-h", cluster.socketDirectory, "-U", "postgres", PostgresCluster.databaseName,
-      ])
-    func value(after label: String) -> Double? {
-      result.output.split(separator: "\n").first { $0.hasPrefix(label) }.flatMap {
-        Double($0.dropFirst(label.count).split(separator: " ").first ?? "")
-      }
-    }
-    guard result.status == 0, let tps = value(after: "tps = "),
-      let latency = value(after: "latency average = ")
-    else {
-      throw PostgresCluster.Failure(
-        description: "pgbench failed (\(result.status)): \(result.output) \(result.error)")
-    }
-    return (tps, latency)
+      """)
+    let report = try bench.run(script: script, clients: clients, seconds: concurrentSeconds)
+    return (report.transactionsPerSecond, report.latencyAverageMs)
   }
 
   static func table(_ results: [CaptureCostResult]) -> String {

@@ -33,25 +33,34 @@ struct Pgbench {
       + ["-h", cluster.socketDirectory, "-U", "postgres", PostgresCluster.databaseName]
   }
 
-  /// Runs `script` with `clients` clients for `seconds`, as `applicationName` when given: its
-  /// transactions per second.
-  func transactionsPerSecond(
-    script: String, clients: Int, seconds: Int, applicationName: String? = nil
-  ) throws -> Double {
+  /// What a finished pgbench run reports.
+  struct Report {
+    var transactionsPerSecond: Double
+    var latencyAverageMs: Double
+  }
+
+  /// Runs `script` with `clients` clients for `seconds`, as `applicationName` when given.
+  func run(script: String, clients: Int, seconds: Int, applicationName: String? = nil) throws
+    -> Report
+  {
     let result = try Shell.run(
       PostgresCluster.binDirectory + "/pgbench",
       arguments(script: script, clients: clients, seconds: seconds, logPrefix: nil),
       environment: applicationName.map {
         ProcessInfo.processInfo.environment.merging(["PGAPPNAME": $0]) { $1 }
       })
-    guard result.status == 0,
-      let line = result.output.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") }),
-      let tps = Double(line.dropFirst("tps = ".count).split(separator: " ").first ?? "")
+    func value(after label: String) -> Double? {
+      result.output.split(separator: "\n").first { $0.hasPrefix(label) }.flatMap {
+        Double($0.dropFirst(label.count).split(separator: " ").first ?? "")
+      }
+    }
+    guard result.status == 0, let tps = value(after: "tps = "),
+      let latency = value(after: "latency average = ")
     else {
       throw PostgresCluster.Failure(
         description: "pgbench failed (\(result.status)): \(result.output) \(result.error)")
     }
-    return tps
+    return Report(transactionsPerSecond: tps, latencyAverageMs: latency)
   }
 
   /// Starts `script` with `clients` clients for `seconds` in the background, logging each
@@ -96,9 +105,10 @@ struct Pgbench {
     }
   }
 
-  /// The latencies (ms) of the transactions logged under `logPrefix`, in the order they ended.
-  func latencies(logPrefix: String) throws -> [Double] {
-    var ended: [(Double, Double)] = []
+  /// The transactions logged under `logPrefix`: when each ended (seconds since the epoch) and
+  /// its latency (ms), in the order they ended.
+  func loggedTransactions(logPrefix: String) throws -> [(ended: Double, latencyMs: Double)] {
+    var ended: [(ended: Double, latencyMs: Double)] = []
     for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
     where name.hasPrefix(logPrefix + ".") {
       let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
@@ -111,7 +121,12 @@ struct Pgbench {
         ended.append((s + us / 1_000_000, latency / 1000))
       }
     }
-    return ended.sorted { $0.0 < $1.0 }.map(\.1)
+    return ended.sorted { $0.ended < $1.ended }
+  }
+
+  /// The latencies (ms) of the transactions logged under `logPrefix`, in the order they ended.
+  func latencies(logPrefix: String) throws -> [Double] {
+    try loggedTransactions(logPrefix: logPrefix).map(\.latencyMs)
   }
 }
 

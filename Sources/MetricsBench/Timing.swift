@@ -60,46 +60,19 @@ enum Timing {
   static func longestReadDuringRefresh(
     _ cluster: PostgresCluster, refresh: String, readQuery: String, expectedSeconds: Double
   ) throws -> Double {
-    let folder = cluster.root.appendingPathComponent("pgbench-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    _ = try? Shell.run("/bin/chmod", ["777", folder.path])
-    let script = folder.appendingPathComponent("read.sql")
-    try Data((readQuery + ";\n").utf8).write(to: script)
-    let duration = Int(expectedSeconds.rounded(.up)) + 2
-    let reader = Process()
-    reader.executableURL = URL(fileURLWithPath: PostgresCluster.binDirectory + "/pgbench")
-    reader.currentDirectoryURL = folder
-    reader.arguments = [
-      "-n", "-c", "1", "-T", String(duration), "-f", script.path, "-l", "--log-prefix",
-      folder.appendingPathComponent("log").path,
-      "-h", cluster.socketDirectory, "-U", "postgres", PostgresCluster.databaseName,
-    ]
-    reader.standardOutput = FileHandle.nullDevice
-    reader.standardError = FileHandle.nullDevice
-    try reader.run()
+    let bench = try Pgbench(cluster)
+    defer { bench.remove() }
+    let reader = try bench.start(
+      script: try bench.script("read.sql", readQuery + ";\n"), clients: 1,
+      seconds: Int(expectedSeconds.rounded(.up)) + 2, logPrefix: "log")
     usleep(500_000)
     let start = Date().timeIntervalSince1970
     _ = try cluster.psql(refresh)
     let end = Date().timeIntervalSince1970
     reader.waitUntilExit()
-    let logs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
-      $0.hasPrefix("log")
-    }
-    var longest = 0.0
-    for log in logs {
-      let text = try String(contentsOf: folder.appendingPathComponent(log), encoding: .utf8)
-      for line in text.split(separator: "\n") {
-        // client transaction latency_us script epoch_s epoch_us
-        let f = line.split(separator: " ")
-        guard f.count >= 6, let latency = Double(f[2]), let s = Double(f[4]), let us = Double(f[5])
-        else { continue }
-        let finished = s + us / 1_000_000
-        let began = finished - latency / 1_000_000
-        if finished >= start && began <= end { longest = max(longest, latency / 1000) }
-      }
-    }
-    try? FileManager.default.removeItem(at: folder)
-    return longest
+    return try bench.loggedTransactions(logPrefix: "log").filter {
+      $0.ended >= start && $0.ended - $0.latencyMs / 1000 <= end
+    }.map(\.latencyMs).max() ?? 0
   }
 
   /// The middle value of `values` (the mean of the two middle ones for an even count).

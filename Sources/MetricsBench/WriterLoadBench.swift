@@ -184,8 +184,9 @@ enum WriterLoadBench {
         variant == .logicalDecoding
         ? try bench.start(script: reader, clients: 1, seconds: seconds, output: "slot.out") : nil
       let sampler = sampleWaits ? try startWaitSampler(cluster) : nil
-      let tps = try bench.transactionsPerSecond(
-        script: script, clients: clients, seconds: seconds, applicationName: writers)
+      let tps = try bench.run(
+        script: script, clients: clients, seconds: seconds, applicationName: writers
+      ).transactionsPerSecond
       if let consumer {
         let walAfter = try lsn()
         consumer.waitUntilExit()
