@@ -214,13 +214,9 @@ enum CaptureCostBench {
 
     /// The session's backend CPU time (µs) per statement of `measured`, after `warmUp`.
     func backendCPUMicroseconds(warmUp: String, measured: [String]) throws -> Double {
-      let read = "SELECT split_part(pg_read_file('/proc/self/schedstat'), ' ', 1);"
-      let output = try cluster.psql(([warmUp, read] + measured + [read]).joined(separator: "\n"))
-      let ns = output.split(separator: "\n").compactMap { Int64($0) }
-      guard ns.count == 2 else {
-        throw PostgresCluster.Failure(description: "no schedstat in: \(output)")
-      }
-      return Double(ns[1] - ns[0]) / 1000 / Double(measured.count)
+      try Timing.backendCPUMicroseconds(
+        cluster, warmUp: warmUp, blocks: [measured.joined(separator: "\n")]
+      )[0] / Double(measured.count)
     }
 
     for run in 0..<runs {

@@ -25,12 +25,13 @@ enum ReadAPICalls {
     """
   }
 
-  /// Signs in as `user`: `SET ROLE authenticated` and the JWT claims.
-  static func signIn(_ user: String) -> String {
+  /// Signs in as `user`: `SET ROLE authenticated` and the JWT claims; with `local`, for the
+  /// transaction only, as PostgREST does.
+  static func signIn(_ user: String, local: Bool = false) -> String {
     """
-    SET ROLE authenticated;
+    SET \(local ? "LOCAL " : "")ROLE authenticated;
     SELECT set_config('request.jwt.claims',
-      json_build_object('sub', md5('\(user)')::uuid, 'role', 'authenticated')::text, false);
+      json_build_object('sub', md5('\(user)')::uuid, 'role', 'authenticated')::text, \(local));
     """
   }
 }

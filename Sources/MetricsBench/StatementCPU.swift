@@ -66,16 +66,10 @@ enum StatementCPU {
         END $$;
         """
       }
-      let read = "SELECT split_part(pg_read_file('/proc/self/schedstat'), ' ', 1);"
-      let output = try cluster.psql(
-        ([block("warm", 200), read] + (1...3).flatMap { [block("\($0)", 5000), read] })
-          .joined(separator: "\n"), options: ["-t", "-A"])
-      let ns = output.split(separator: "\n").compactMap { Int64($0) }
-      guard ns.count == 4 else {
-        throw PostgresCluster.Failure(description: "no schedstat in: \(output)")
-      }
       cpu[step.rawValue] = Timing.median(
-        (1...3).map { Double(ns[$0] - ns[$0 - 1]) / 1000 / 5000 })
+        try Timing.backendCPUMicroseconds(
+          cluster, warmUp: block("warm", 200), blocks: (1...3).map { block("\($0)", 5000) }
+        ).map { $0 / 5000 })
       // The rows and what was logged of them removed unlogged; one rebuild at the end.
       try cluster.psql(
         """

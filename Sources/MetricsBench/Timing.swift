@@ -75,6 +75,23 @@ enum Timing {
     }.map(\.latencyMs).max() ?? 0
   }
 
+  /// The session's backend CPU time (µs) of each of `blocks`, run one after another after
+  /// `warmUp`: its `/proc/self/schedstat` read through `pg_read_file` between them, which waiting
+  /// for a CPU on a shared machine does not stretch.
+  static func backendCPUMicroseconds(
+    _ cluster: PostgresCluster, warmUp: String, blocks: [String]
+  ) throws -> [Double] {
+    let read = "SELECT split_part(pg_read_file('/proc/self/schedstat'), ' ', 1);"
+    let output = try cluster.psql(
+      ([warmUp, read] + blocks.flatMap { [$0, read] }).joined(separator: "\n"),
+      options: ["-t", "-A"])
+    let ns = output.split(separator: "\n").compactMap { Int64($0) }
+    guard ns.count == blocks.count + 1 else {
+      throw PostgresCluster.Failure(description: "no schedstat in: \(output)")
+    }
+    return (1..<ns.count).map { Double(ns[$0] - ns[$0 - 1]) / 1000 }
+  }
+
   /// The middle value of `values` (the mean of the two middle ones for an even count).
   static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
