@@ -68,25 +68,22 @@ public enum MetricsView {
     return (instant.nullable >= earliest && instant.nullable < end)
   }
 
-  /// One fact per call with an account and a start time in the window.
+  /// One fact per call of `c` with an account and a start time in the window.
   static func callFacts(
-    _ calls: (SelectBuilder) -> Source<CallsV>, _ lookup: ZoneLookup
-  ) -> Select<DailyFacts> {
-    Select(DailyFacts.self) { q, out in
-      let c = calls(q)
-      let zones = joinZones(q, lookup, location: c.locationID, account: c.accountID)
-      q.where(c.accountID.isNotNull && c.startedAt.isNotNull)
-      q.where(plausible(c.startedAt))
-      out.accountID(c.accountID.assumingNotNull)
-      out.locationID(c.locationID)
-      out.date(localDate(c.startedAt, zones).assumingNotNull)
-      out.isCall(true)
-      out.callType(c.callType)
-      out.status(c.status)
-      out.orderCents(.null)
-      out.overrideCents(.null)
-      out.estimateGuests(.null)
-    }
+    _ q: SelectBuilder, _ c: Source<CallsV>, _ lookup: ZoneLookup, _ out: Projection<DailyFacts>
+  ) {
+    let zones = joinZones(q, lookup, location: c.locationID, account: c.accountID)
+    q.where(c.accountID.isNotNull && c.startedAt.isNotNull)
+    q.where(plausible(c.startedAt))
+    out.accountID(c.accountID.assumingNotNull)
+    out.locationID(c.locationID)
+    out.date(localDate(c.startedAt, zones).assumingNotNull)
+    out.isCall(true)
+    out.callType(c.callType)
+    out.status(c.status)
+    out.orderCents(.null)
+    out.overrideCents(.null)
+    out.estimateGuests(.null)
   }
 
   /// The largest order amount, in absolute value, that counts as a sale: NaN, infinite and
@@ -104,70 +101,76 @@ public enum MetricsView {
     round(amount.nullable * SQLExpression<PG.DoublePrecision, NotNull>.constant(100))
   }
 
-  /// One fact per order with an account, created in the window.
+  /// One fact per order of `o` with an account, created in the window.
   static func orderFacts(
-    _ orders: (SelectBuilder) -> Source<OrdersV>, _ lookup: ZoneLookup
-  ) -> Select<DailyFacts> {
-    Select(DailyFacts.self) { q, out in
-      let o = orders(q)
-      // NOT NULL in the contract, but a view may give NULL (an account read through a join):
-      // such an order is left out, like any fact without an account.
-      q.where(o.accountID.nullable.isNotNull && plausible(o.createdAt))
-      // NaN compares above every number and ±Infinity lies outside the range, so both fail.
-      let plausible =
-        o.totalAmount >= .constant(-largestAmount) && o.totalAmount <= .constant(largestAmount)
-      let zones = joinZones(q, lookup, location: o.locationID, account: o.accountID.nullable)
-      out.accountID(o.accountID)
-      out.locationID(o.locationID)
-      out.date(localDate(o.createdAt, zones).assumingNotNull)
-      out.isCall(false)
-      out.callType(.null)
-      out.status(.null)
-      out.orderCents(Case { When(plausible, then: cents(o.totalAmount)) })
-      out.overrideCents(.null)
-      out.estimateGuests(.null)
-    }
+    _ q: SelectBuilder, _ o: Source<OrdersV>, _ lookup: ZoneLookup, _ out: Projection<DailyFacts>
+  ) {
+    // NOT NULL in the contract, but a view may give NULL (an account read through a join):
+    // such an order is left out, like any fact without an account.
+    q.where(o.accountID.nullable.isNotNull && plausible(o.createdAt))
+    // NaN compares above every number and ±Infinity lies outside the range, so both fail.
+    let plausible =
+      o.totalAmount >= .constant(-largestAmount) && o.totalAmount <= .constant(largestAmount)
+    let zones = joinZones(q, lookup, location: o.locationID, account: o.accountID.nullable)
+    out.accountID(o.accountID)
+    out.locationID(o.locationID)
+    out.date(localDate(o.createdAt, zones).assumingNotNull)
+    out.isCall(false)
+    out.callType(.null)
+    out.status(.null)
+    out.orderCents(Case { When(plausible, then: cents(o.totalAmount)) })
+    out.overrideCents(.null)
+    out.estimateGuests(.null)
   }
 
-  /// One fact per reservation with an account, created in the window, with what its revenue
+  /// One fact per reservation of `r` with an account, created in the window, with what its revenue
   /// estimate needs: in cents at its own spend per head, or its guests, whom the settings of
   /// its key price at the end. A negative guest count estimates nothing.
   static func reservationFacts(
-    _ reservations: (SelectBuilder) -> Source<ReservationsV>, _ lookup: ZoneLookup
-  ) -> Select<DailyFacts> {
-    Select(DailyFacts.self) { q, out in
-      let r = reservations(q)
-      let zones = joinZones(q, lookup, location: r.locationID.nullable, account: r.accountID)
-      q.where(r.accountID.isNotNull && plausible(r.createdAt))
-      let guests = r.guestCount >= 0
-      out.accountID(r.accountID.assumingNotNull)
-      out.locationID(r.locationID)
-      out.date(localDate(r.createdAt, zones).assumingNotNull)
-      out.isCall(false)
-      out.callType(.null)
-      out.status(.null)
-      out.orderCents(.null)
-      out.overrideCents(
-        Case {
-          When(
-            guests,
-            then: cents(
-              (r.guestCount * r.avgSpendPerHeadOverride).cast(to: PG.DoublePrecision.self)))
-        })
-      out.estimateGuests(
-        Case { When(guests && r.avgSpendPerHeadOverride.isNull, then: r.guestCount) })
-    }
+    _ q: SelectBuilder, _ r: Source<ReservationsV>, _ lookup: ZoneLookup,
+    _ out: Projection<DailyFacts>
+  ) {
+    let zones = joinZones(q, lookup, location: r.locationID.nullable, account: r.accountID)
+    q.where(r.accountID.isNotNull && plausible(r.createdAt))
+    let guests = r.guestCount >= 0
+    out.accountID(r.accountID.assumingNotNull)
+    out.locationID(r.locationID)
+    out.date(localDate(r.createdAt, zones).assumingNotNull)
+    out.isCall(false)
+    out.callType(.null)
+    out.status(.null)
+    out.orderCents(.null)
+    out.overrideCents(
+      Case {
+        When(
+          guests,
+          then: cents(
+            (r.guestCount * r.avgSpendPerHeadOverride).cast(to: PG.DoublePrecision.self)))
+      })
+    out.estimateGuests(
+      Case { When(guests && r.avgSpendPerHeadOverride.isNull, then: r.guestCount) })
   }
 
   /// Every counted fact of `inputs`, dated.
   static func dailyFacts(_ inputs: FactInputs) -> Select<DailyFacts> {
-    var parts: [Select<DailyFacts>] = []
-    if let calls = inputs.calls { parts.append(callFacts(calls, inputs.zones)) }
-    if let orders = inputs.orders { parts.append(orderFacts(orders, inputs.zones)) }
-    if let reservations = inputs.reservations {
-      parts.append(reservationFacts(reservations, inputs.zones))
+    func facts<V: Relation>(
+      _ read: @escaping (SelectBuilder) -> Source<V>,
+      _ define: @escaping (SelectBuilder, Source<V>, ZoneLookup, Projection<DailyFacts>) -> Void
+    ) -> Select<DailyFacts> {
+      Select(DailyFacts.self) { q, out in define(q, read(q), inputs.zones, out) }
     }
-    return parts.dropFirst().reduce(parts[0]) { $0.unionAll($1) }
+    var parts: [Select<DailyFacts>] = []
+    if let calls = inputs.calls { parts.append(facts(calls, callFacts)) }
+    if let orders = inputs.orders { parts.append(facts(orders, orderFacts)) }
+    if let reservations = inputs.reservations {
+      parts.append(facts(reservations, reservationFacts))
+    }
+    return stacked(parts)
+  }
+
+  /// `parts` stacked with UNION ALL.
+  static func stacked<R: Relation>(_ parts: [Select<R>]) -> Select<R> {
+    parts.dropFirst().reduce(parts[0]) { $0.unionAll($1) }
   }
 
   /// `daily_facts` of the source views, dated in the zones as listed now.
@@ -183,25 +186,46 @@ public enum MetricsView {
   static func dailyTotals(hashed: Bool = true, _ facts: (SelectBuilder) -> Source<DailyFacts>)
     -> Select<DailyTotals>
   {
-    Select(DailyTotals.self) { q, out in
-      let f = facts(q)
-      if hashed {
-        q.groupByHashing(f.accountID, f.locationID, f.date)
-      } else {
-        q.groupBy(f.accountID, f.locationID, f.date)
-      }
-      out.accountID(f.accountID)
-      out.locationID(f.locationID)
-      out.date(f.date)
-      out.facts(count())
-      out.totalCalls(count(filter: f.isCall))
-      out.ordersCount(count(filter: f.callType == "order"))
-      out.reservationsCount(count(filter: f.callType == "reservation"))
-      out.completedCalls(count(filter: f.status == "completed"))
-      out.orderCents(coalesce(sum(f.orderCents), .constant(0)))
-      out.overrideCents(coalesce(sum(f.overrideCents), .constant(0)))
-      out.estimateGuests(coalesce(sum(f.estimateGuests), .constant(0)))
+    Select(DailyTotals.self) { q, out in totals(q, facts(q), hashed: hashed, out) }
+  }
+
+  /// The totals per key of the facts `f` into `out`, each fact counted once, or, with `sign`,
+  /// added when it is 1 and taken away when it is -1:
+  /// `COUNT(*) FILTER (WHERE f.is_call)`, or `COALESCE(SUM(sign) FILTER (WHERE f.is_call), 0)`.
+  static func totals(
+    _ q: SelectBuilder, _ f: Source<DailyFacts>, sign: SQLExpression<PG.SmallInt, NotNull>? = nil,
+    hashed: Bool = true, _ out: Projection<DailyTotals>
+  ) {
+    if hashed {
+      q.groupByHashing(f.accountID, f.locationID, f.date)
+    } else {
+      q.groupBy(f.accountID, f.locationID, f.date)
     }
+    let zero = SQLExpression<PG.BigInt, NotNull>.constant(0)
+    func tally(_ condition: SQLExpression<PG.Boolean, some Nullability>)
+      -> SQLExpression<PG.BigInt, NotNull>
+    {
+      guard let sign else { return count(filter: condition) }
+      return coalesce(sum(sign, filter: condition), zero)
+    }
+    func cents(_ x: SQLExpression<PG.DoublePrecision, Nullable>)
+      -> SQLExpression<PG.DoublePrecision, NotNull>
+    {
+      coalesce(sum(sign.map { x * $0.cast(to: PG.DoublePrecision.self) } ?? x), .constant(0))
+    }
+    let guests: SQLExpression<PG.Integer, Nullable> =
+      sign.map { f.estimateGuests * $0.cast(to: PG.Integer.self) } ?? f.estimateGuests.nullable
+    out.accountID(f.accountID)
+    out.locationID(f.locationID)
+    out.date(f.date)
+    out.facts(sign.map { coalesce(sum($0), zero) } ?? count())
+    out.totalCalls(tally(f.isCall))
+    out.ordersCount(tally(f.callType == "order"))
+    out.reservationsCount(tally(f.callType == "reservation"))
+    out.completedCalls(tally(f.status == "completed"))
+    out.orderCents(cents(f.orderCents.nullable))
+    out.overrideCents(cents(f.overrideCents.nullable))
+    out.estimateGuests(coalesce(sum(guests), zero))
   }
 
   /// A key's revenue columns from its totals and settings. Whole cents add up exactly; each

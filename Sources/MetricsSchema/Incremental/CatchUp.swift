@@ -71,14 +71,43 @@ enum CatchUp<S: SourceSchema> {
     FactSources.view(T.self, reading: Named<Name, T>.self, locations: L.self)
   }
 
-  /// The logged rows as they now are, and as they were, dated as the totals are.
+  /// The logged rows, dated as the totals are, in one aggregate: each row as it now is adds to
+  /// its key, each as it was takes away from its own.
   static var logged: [Select<DailyTotals>] {
-    [
-      totals(inputs(Added.self, locations: MetricsAppliedLocations.self, zones: .applied)),
-      totals(
-        inputs(Removed.self, locations: MetricsAppliedLocations.self, zones: .applied),
-        negated: true),
+    let facts = MetricsView.stacked([
+      signedFacts(S.Calls.self, MetricsView.callFacts),
+      signedFacts(S.Orders.self, MetricsView.orderFacts),
+      signedFacts(S.Reservations.self, MetricsView.reservationFacts),
+    ])
+    return [
+      Select(DailyTotals.self) { q, out in
+        let f = q.from(facts, as: "f")
+        MetricsView.totals(q, f.asShape, sign: f.sign, out)
+      }
     ]
+  }
+
+  /// The facts `define` makes of `T`'s logged rows, read through `T`'s view with the applied
+  /// locations and dated in the applied zones, each with its row's sign.
+  static func signedFacts<T: FactTable>(
+    _: T.Type,
+    _ define: @escaping (SelectBuilder, Source<T.Fact>, ZoneLookup, Projection<DailyFacts>) -> Void
+  ) -> Select<Signed<DailyFacts>> {
+    let alias = FactSources.alias(T.self)
+    let rows = Select(Signed<T.Fact>.self) { q, out in
+      let row = q.from(Signed<T>.self, as: alias)
+      let fact = Projection<T.Fact>()
+      FactSources.fact(q, row.asShape, locations: MetricsAppliedLocations.self, fact)
+      out.columns(setBy: fact)
+      out.sign(row.sign)
+    }
+    return Select(Signed<DailyFacts>.self) { q, out in
+      let row = q.from(rows, as: alias)
+      let fact = Projection<DailyFacts>()
+      define(q, row.asShape, .applied, fact)
+      out.columns(setBy: fact)
+      out.sign(row.sign)
+    }
   }
 
   /// The facts of relocated locations and rezoned accounts, counted as they count now and
@@ -94,9 +123,21 @@ enum CatchUp<S: SourceSchema> {
 
   /// The change per key of `parts`, leaving out keys that do not change.
   static func delta(_ parts: [Select<DailyTotals>]) -> Select<MetricsDailyTotals> {
-    let all = parts.dropFirst().reduce(parts[0]) { $0.unionAll($1) }
+    if parts.count == 1 {
+      return Select(MetricsDailyTotals.self) { q, out in
+        let d = q.from(parts[0], as: "d")
+        let changes = summed.map { column -> SQLExpression<PG.Boolean, NotNull> in
+          switch Total(d, column) {
+          case .count(let x): x != .constant(0)
+          case .cents(let x): x != .constant(0)
+          }
+        }
+        q.where(changes.dropFirst().reduce(changes[0]) { $0 || $1 })
+        out.columns(of: d)
+      }
+    }
     return Select(MetricsDailyTotals.self) { q, out in
-      let d = q.from(all, as: "d")
+      let d = q.from(MetricsView.stacked(parts), as: "d")
       q.groupBy(d.accountID, d.locationID, d.date)
       var changes: [SQLExpression<PG.Boolean, Nullable>] = []
       for column in summed {

@@ -1,13 +1,10 @@
 import SQLBuilder
 
 extension CatchUp {
-  /// Takes the logged changes of `T`: rows with `sign` 1 as `added_…`, -1 as `removed_…`.
+  /// Takes the logged changes of `T`, each row with its sign, as `signed_…`.
   static func take<T: FactTable>(_: T.Type) -> [CommonTableEntry] {
     commonTables {
-      Delete(from: FactChangeLog<T>.self, as: "x") { q, x in q.where(x.sign == .constant(1)) }
-        .returning(as: Named<Added, T>.self)
-      Delete(from: FactChangeLog<T>.self, as: "x") { q, x in q.where(x.sign == .constant(-1)) }
-        .returning(as: Named<Removed, T>.self)
+      Delete(from: FactChangeLog<T>.self, as: "x") { _, _ in }.returning(as: Signed<T>.self)
     }
   }
 

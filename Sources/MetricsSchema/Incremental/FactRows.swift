@@ -1,8 +1,8 @@
 import SQLBuilder
 
-// Rows shaped like a base table under another name: what a catch-up takes from a log or reads
-// of a relocated location (CTEs), and what a capture trigger receives (transition tables). The
-// name says which rows they are: `added_calls`, `new_orders`, …
+// Rows shaped like a base table under another name: what a catch-up reads of a relocated
+// location (CTEs), and what a capture trigger receives (transition tables). The
+// name says which rows they are: `relocated_calls`, `new_orders`, …
 
 /// Which rows of a shape: the prefix of their relation's name.
 protocol FactRowsName: SendableMetatype { static var name: String { get } }
@@ -11,10 +11,6 @@ protocol CommonFactRowsName: FactRowsName {}
 /// Rows a trigger's statement passed it.
 protocol TransitionFactRowsName: FactRowsName {}
 
-/// Rows as they now are, taken from a change log.
-enum Added: CommonFactRowsName { static let name = "added" }
-/// Rows as they were, taken from a change log.
-enum Removed: CommonFactRowsName { static let name = "removed" }
 /// The rows of relocated locations and rezoned accounts, read from a base table.
 enum Relocated: CommonFactRowsName { static let name = "relocated" }
 /// A statement's rows as they are after it (`NEW TABLE`).
@@ -22,7 +18,7 @@ enum NewRows: TransitionFactRowsName { static let name = "new" }
 /// A statement's rows as they were before it (`OLD TABLE`).
 enum OldRows: TransitionFactRowsName { static let name = "old" }
 
-/// Rows shaped like `Shape`, named `<name>_<shape's name>`: `added_calls`.
+/// Rows shaped like `Shape`, named `<name>_<shape's name>`: `relocated_calls`.
 struct Named<Name: FactRowsName, Shape: Relation>: ShapedRelation {
   static var qualifiedName: QualifiedName {
     QualifiedName("\(Name.name)_\(Shape.qualifiedName.name)")
@@ -31,3 +27,13 @@ struct Named<Name: FactRowsName, Shape: Relation>: ShapedRelation {
 
 extension Named: CommonTable where Name: CommonFactRowsName {}
 extension Named: TransitionTable where Name: TransitionFactRowsName {}
+
+/// `Shape`'s rows, each with the sign of the logged change it comes from: 1 for a row as it now
+/// is, -1 for one as it was. Taken from a log, `signed_calls`; read through a fact view or dated,
+/// the same columns with the sign beside them.
+struct Signed<Shape: Relation>: ShapedRelation {
+  static var qualifiedName: QualifiedName { QualifiedName("signed_\(Shape.qualifiedName.name)") }
+  let sign = Column<PG.SmallInt, NotNull>("sign")
+}
+
+extension Signed: CommonTable where Shape: FactTable {}

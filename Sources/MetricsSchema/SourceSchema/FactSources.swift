@@ -23,12 +23,16 @@ public enum FactSources {
   static func view<T: FactTable, L: LocationRows>(
     _: T.Type, locations _: L.Type, reading: @escaping (SelectBuilder) -> Source<T>
   ) -> Select<T.Fact> {
-    Select(T.Fact.self) { q, out in
-      let row = reading(q)
-      let l = q.leftJoin(L.self, as: "l") { $0.locationID == T.location.read(row) }
-      if let shown = T.isShown(row, location: l.asLocations) { q.where(shown) }
-      T.fact(row, location: l.asLocations, out)
-    }
+    Select(T.Fact.self) { q, out in fact(q, reading(q), locations: L.self, out) }
+  }
+
+  /// `T`'s view's columns of `row`, into `out`, with `L`'s locations joined to `q`.
+  static func fact<T: FactTable, L: LocationRows>(
+    _ q: SelectBuilder, _ row: Source<T>, locations _: L.Type, _ out: Projection<T.Fact>
+  ) {
+    let l = q.leftJoin(L.self, as: "l") { $0.locationID == T.location.read(row) }
+    if let shown = T.isShown(row, location: l.asLocations) { q.where(shown) }
+    T.fact(row, location: l.asLocations, out)
   }
 
   /// The expression `T`'s view gives its column `name` over the rows `row`, with their location

@@ -34,6 +34,17 @@ public final class Projection<Output: Relation> {
   /// `SELECT DISTINCT`: duplicate rows are returned once.
   public func distinct() { isDistinct = true }
 
+  /// Every column `shape` sets or passes through, set here the same way: a definition of
+  /// `Output.Shape`'s columns reused for a relation that has them among its own.
+  package func columns(setBy shape: Projection<some Relation>) {
+    for (name, item) in shape.items {
+      if items[name] != nil { repeated.append(name) }
+      items[name] = item
+    }
+    repeated += shape.repeated
+    passThrough += shape.passThrough
+  }
+
   package func set(_ node: SQLNode, for column: some AnyColumn) {
     if items[column.name] != nil { repeated.append(column.name) }
     items[column.name] = SelectItem(node: node, name: column.name, typeInfo: column.typeInfo)

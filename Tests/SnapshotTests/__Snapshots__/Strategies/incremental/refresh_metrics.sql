@@ -818,35 +818,17 @@ BEGIN
   DELETE FROM private.metrics_applied_accounts;
   DELETE FROM private.metrics_log_sentinel;
   DELETE FROM private.metrics_totals_built;
-  WITH added_calls AS (
+  WITH signed_calls AS (
     DELETE FROM private.metrics_call_changes x
-    WHERE x.sign = 1
-    RETURNING id, location_id, status, call_type, started_at
+    RETURNING sign, id, location_id, status, call_type, started_at
   ),
-  removed_calls AS (
-    DELETE FROM private.metrics_call_changes x
-    WHERE x.sign = -1
-    RETURNING id, location_id, status, call_type, started_at
-  ),
-  added_orders AS (
+  signed_orders AS (
     DELETE FROM private.metrics_order_changes x
-    WHERE x.sign = 1
-    RETURNING id, account_id, location_id, total_amount, created_at
+    RETURNING sign, id, account_id, location_id, total_amount, created_at
   ),
-  removed_orders AS (
-    DELETE FROM private.metrics_order_changes x
-    WHERE x.sign = -1
-    RETURNING id, account_id, location_id, total_amount, created_at
-  ),
-  added_reservations AS (
+  signed_reservations AS (
     DELETE FROM private.metrics_reservation_changes x
-    WHERE x.sign = 1
-    RETURNING id, location_id, guest_count, avg_spend_per_head_override, created_at
-  ),
-  removed_reservations AS (
-    DELETE FROM private.metrics_reservation_changes x
-    WHERE x.sign = -1
-    RETURNING id, location_id, guest_count, avg_spend_per_head_override, created_at
+    RETURNING sign, id, location_id, guest_count, avg_spend_per_head_override, created_at
   ),
   changed_attribution AS (
     DELETE FROM private.metrics_attribution_changes x
@@ -1008,35 +990,17 @@ BEGIN
       RETURN;
     END IF;
     IF EXISTS (SELECT 1 FROM private.metrics_attribution_changes c) THEN
-      WITH added_calls AS (
+      WITH signed_calls AS (
         DELETE FROM private.metrics_call_changes x
-        WHERE x.sign = 1
-        RETURNING id, location_id, status, call_type, started_at
+        RETURNING sign, id, location_id, status, call_type, started_at
       ),
-      removed_calls AS (
-        DELETE FROM private.metrics_call_changes x
-        WHERE x.sign = -1
-        RETURNING id, location_id, status, call_type, started_at
-      ),
-      added_orders AS (
+      signed_orders AS (
         DELETE FROM private.metrics_order_changes x
-        WHERE x.sign = 1
-        RETURNING id, account_id, location_id, total_amount, created_at
+        RETURNING sign, id, account_id, location_id, total_amount, created_at
       ),
-      removed_orders AS (
-        DELETE FROM private.metrics_order_changes x
-        WHERE x.sign = -1
-        RETURNING id, account_id, location_id, total_amount, created_at
-      ),
-      added_reservations AS (
+      signed_reservations AS (
         DELETE FROM private.metrics_reservation_changes x
-        WHERE x.sign = 1
-        RETURNING id, location_id, guest_count, avg_spend_per_head_override, created_at
-      ),
-      removed_reservations AS (
-        DELETE FROM private.metrics_reservation_changes x
-        WHERE x.sign = -1
-        RETURNING id, location_id, guest_count, avg_spend_per_head_override, created_at
+        RETURNING sign, id, location_id, guest_count, avg_spend_per_head_override, created_at
       ),
       location_zones AS NOT MATERIALIZED (
         SELECT
@@ -1165,16 +1129,17 @@ BEGIN
           f.account_id,
           f.location_id,
           f.date,
-          COUNT(*) AS facts,
-          COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
-          COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
-          COUNT(*) FILTER (WHERE f.call_type = 'reservation') AS reservations_count,
-          COUNT(*) FILTER (WHERE f.status = 'completed') AS completed_calls,
-          COALESCE(SUM(f.order_cents), 0) AS order_cents,
-          COALESCE(SUM(f.override_cents), 0) AS override_cents,
-          COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
+          COALESCE(SUM(f.sign), 0) AS facts,
+          COALESCE(SUM(f.sign) FILTER (WHERE f.is_call), 0) AS total_calls,
+          COALESCE(SUM(f.sign) FILTER (WHERE f.call_type = 'order'), 0) AS orders_count,
+          COALESCE(SUM(f.sign) FILTER (WHERE f.call_type = 'reservation'), 0) AS reservations_count,
+          COALESCE(SUM(f.sign) FILTER (WHERE f.status = 'completed'), 0) AS completed_calls,
+          COALESCE(SUM(f.order_cents * f.sign::double precision), 0) AS order_cents,
+          COALESCE(SUM(f.override_cents * f.sign::double precision), 0) AS override_cents,
+          COALESCE(SUM(f.estimate_guests * f.sign::integer), 0) AS estimate_guests
         FROM (
           SELECT
+            c.sign,
             c.account_id,
             c.location_id,
             (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
@@ -1186,13 +1151,14 @@ BEGIN
             NULL::integer AS estimate_guests
           FROM (
             SELECT
+              c.sign,
               c.id,
               l.account_id,
               c.location_id,
               c.status,
               c.call_type,
               c.started_at
-            FROM added_calls c
+            FROM signed_calls c
             LEFT JOIN private.metrics_applied_locations l ON l.location_id = c.location_id
           ) c
           LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = c.location_id
@@ -1203,6 +1169,7 @@ BEGIN
             AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           UNION ALL
           SELECT
+            o.sign,
             o.account_id,
             o.location_id,
             (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
@@ -1214,12 +1181,13 @@ BEGIN
             NULL::integer AS estimate_guests
           FROM (
             SELECT
+              o.sign,
               o.id,
               o.account_id,
               l.location_id,
               COALESCE(o.total_amount, 0) AS total_amount,
               o.created_at
-            FROM added_orders o
+            FROM signed_orders o
             LEFT JOIN private.metrics_applied_locations l ON l.location_id = o.location_id
           ) o
           LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
@@ -1229,6 +1197,7 @@ BEGIN
             AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           UNION ALL
           SELECT
+            r.sign,
             r.account_id,
             r.location_id,
             (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
@@ -1240,13 +1209,14 @@ BEGIN
             CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
           FROM (
             SELECT
+              r.sign,
               r.id,
               l.account_id,
               r.location_id,
               r.guest_count,
               r.avg_spend_per_head_override,
               r.created_at
-            FROM added_reservations r
+            FROM signed_reservations r
             LEFT JOIN private.metrics_applied_locations l ON l.location_id = r.location_id
           ) r
           LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = r.location_id
@@ -1256,116 +1226,6 @@ BEGIN
             AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
         ) f
         GROUP BY f.account_id, f.location_id, f.date, '0'::xid
-        UNION ALL
-        SELECT
-          t.account_id,
-          t.location_id,
-          t.date,
-          0 - t.facts AS facts,
-          0 - t.total_calls AS total_calls,
-          0 - t.orders_count AS orders_count,
-          0 - t.reservations_count AS reservations_count,
-          0 - t.completed_calls AS completed_calls,
-          0 - t.order_cents AS order_cents,
-          0 - t.override_cents AS override_cents,
-          0 - t.estimate_guests AS estimate_guests
-        FROM (
-          SELECT
-            f.account_id,
-            f.location_id,
-            f.date,
-            COUNT(*) AS facts,
-            COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
-            COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
-            COUNT(*) FILTER (WHERE f.call_type = 'reservation') AS reservations_count,
-            COUNT(*) FILTER (WHERE f.status = 'completed') AS completed_calls,
-            COALESCE(SUM(f.order_cents), 0) AS order_cents,
-            COALESCE(SUM(f.override_cents), 0) AS override_cents,
-            COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
-          FROM (
-            SELECT
-              c.account_id,
-              c.location_id,
-              (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-              TRUE AS is_call,
-              c.call_type,
-              c.status,
-              NULL::double precision AS order_cents,
-              NULL::double precision AS override_cents,
-              NULL::integer AS estimate_guests
-            FROM (
-              SELECT
-                c.id,
-                l.account_id,
-                c.location_id,
-                c.status,
-                c.call_type,
-                c.started_at
-              FROM removed_calls c
-              LEFT JOIN private.metrics_applied_locations l ON l.location_id = c.location_id
-            ) c
-            LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = c.location_id
-            LEFT JOIN private.metrics_applied_accounts az ON az.account_id = c.account_id
-            WHERE c.account_id IS NOT NULL
-              AND c.started_at IS NOT NULL
-              AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-              AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-            UNION ALL
-            SELECT
-              o.account_id,
-              o.location_id,
-              (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-              FALSE AS is_call,
-              NULL::text AS call_type,
-              NULL::text AS status,
-              CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
-              NULL::double precision AS override_cents,
-              NULL::integer AS estimate_guests
-            FROM (
-              SELECT
-                o.id,
-                o.account_id,
-                l.location_id,
-                COALESCE(o.total_amount, 0) AS total_amount,
-                o.created_at
-              FROM removed_orders o
-              LEFT JOIN private.metrics_applied_locations l ON l.location_id = o.location_id
-            ) o
-            LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
-            LEFT JOIN private.metrics_applied_accounts az ON az.account_id = o.account_id
-            WHERE o.account_id IS NOT NULL
-              AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-              AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-            UNION ALL
-            SELECT
-              r.account_id,
-              r.location_id,
-              (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-              FALSE AS is_call,
-              NULL::text AS call_type,
-              NULL::text AS status,
-              NULL::double precision AS order_cents,
-              CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
-              CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
-            FROM (
-              SELECT
-                r.id,
-                l.account_id,
-                r.location_id,
-                r.guest_count,
-                r.avg_spend_per_head_override,
-                r.created_at
-              FROM removed_reservations r
-              LEFT JOIN private.metrics_applied_locations l ON l.location_id = r.location_id
-            ) r
-            LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = r.location_id
-            LEFT JOIN private.metrics_applied_accounts az ON az.account_id = r.account_id
-            WHERE r.account_id IS NOT NULL
-              AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-              AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-          ) f
-          GROUP BY f.account_id, f.location_id, f.date, '0'::xid
-        ) t
         UNION ALL
         SELECT
           f.account_id,
@@ -1585,64 +1445,47 @@ BEGIN
         override_cents = metrics_daily_totals.override_cents + excluded.override_cents,
         estimate_guests = metrics_daily_totals.estimate_guests + excluded.estimate_guests;
     ELSE
-      WITH added_calls AS (
+      WITH signed_calls AS (
         DELETE FROM private.metrics_call_changes x
-        WHERE x.sign = 1
-        RETURNING id, location_id, status, call_type, started_at
+        RETURNING sign, id, location_id, status, call_type, started_at
       ),
-      removed_calls AS (
-        DELETE FROM private.metrics_call_changes x
-        WHERE x.sign = -1
-        RETURNING id, location_id, status, call_type, started_at
-      ),
-      added_orders AS (
+      signed_orders AS (
         DELETE FROM private.metrics_order_changes x
-        WHERE x.sign = 1
-        RETURNING id, account_id, location_id, total_amount, created_at
+        RETURNING sign, id, account_id, location_id, total_amount, created_at
       ),
-      removed_orders AS (
-        DELETE FROM private.metrics_order_changes x
-        WHERE x.sign = -1
-        RETURNING id, account_id, location_id, total_amount, created_at
-      ),
-      added_reservations AS (
+      signed_reservations AS (
         DELETE FROM private.metrics_reservation_changes x
-        WHERE x.sign = 1
-        RETURNING id, location_id, guest_count, avg_spend_per_head_override, created_at
-      ),
-      removed_reservations AS (
-        DELETE FROM private.metrics_reservation_changes x
-        WHERE x.sign = -1
-        RETURNING id, location_id, guest_count, avg_spend_per_head_override, created_at
+        RETURNING sign, id, location_id, guest_count, avg_spend_per_head_override, created_at
       )
       INSERT INTO private.metrics_daily_totals (account_id, location_id, date, facts, total_calls, orders_count, reservations_count, completed_calls, order_cents, override_cents, estimate_guests)
       SELECT
         d.account_id,
         d.location_id,
         d.date,
-        COALESCE(SUM(d.facts), 0)::bigint AS facts,
-        COALESCE(SUM(d.total_calls), 0)::bigint AS total_calls,
-        COALESCE(SUM(d.orders_count), 0)::bigint AS orders_count,
-        COALESCE(SUM(d.reservations_count), 0)::bigint AS reservations_count,
-        COALESCE(SUM(d.completed_calls), 0)::bigint AS completed_calls,
-        COALESCE(SUM(d.order_cents), 0) AS order_cents,
-        COALESCE(SUM(d.override_cents), 0) AS override_cents,
-        COALESCE(SUM(d.estimate_guests), 0)::bigint AS estimate_guests
+        d.facts,
+        d.total_calls,
+        d.orders_count,
+        d.reservations_count,
+        d.completed_calls,
+        d.order_cents,
+        d.override_cents,
+        d.estimate_guests
       FROM (
         SELECT
           f.account_id,
           f.location_id,
           f.date,
-          COUNT(*) AS facts,
-          COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
-          COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
-          COUNT(*) FILTER (WHERE f.call_type = 'reservation') AS reservations_count,
-          COUNT(*) FILTER (WHERE f.status = 'completed') AS completed_calls,
-          COALESCE(SUM(f.order_cents), 0) AS order_cents,
-          COALESCE(SUM(f.override_cents), 0) AS override_cents,
-          COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
+          COALESCE(SUM(f.sign), 0) AS facts,
+          COALESCE(SUM(f.sign) FILTER (WHERE f.is_call), 0) AS total_calls,
+          COALESCE(SUM(f.sign) FILTER (WHERE f.call_type = 'order'), 0) AS orders_count,
+          COALESCE(SUM(f.sign) FILTER (WHERE f.call_type = 'reservation'), 0) AS reservations_count,
+          COALESCE(SUM(f.sign) FILTER (WHERE f.status = 'completed'), 0) AS completed_calls,
+          COALESCE(SUM(f.order_cents * f.sign::double precision), 0) AS order_cents,
+          COALESCE(SUM(f.override_cents * f.sign::double precision), 0) AS override_cents,
+          COALESCE(SUM(f.estimate_guests * f.sign::integer), 0) AS estimate_guests
         FROM (
           SELECT
+            c.sign,
             c.account_id,
             c.location_id,
             (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
@@ -1654,13 +1497,14 @@ BEGIN
             NULL::integer AS estimate_guests
           FROM (
             SELECT
+              c.sign,
               c.id,
               l.account_id,
               c.location_id,
               c.status,
               c.call_type,
               c.started_at
-            FROM added_calls c
+            FROM signed_calls c
             LEFT JOIN private.metrics_applied_locations l ON l.location_id = c.location_id
           ) c
           LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = c.location_id
@@ -1671,6 +1515,7 @@ BEGIN
             AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           UNION ALL
           SELECT
+            o.sign,
             o.account_id,
             o.location_id,
             (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
@@ -1682,12 +1527,13 @@ BEGIN
             NULL::integer AS estimate_guests
           FROM (
             SELECT
+              o.sign,
               o.id,
               o.account_id,
               l.location_id,
               COALESCE(o.total_amount, 0) AS total_amount,
               o.created_at
-            FROM added_orders o
+            FROM signed_orders o
             LEFT JOIN private.metrics_applied_locations l ON l.location_id = o.location_id
           ) o
           LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
@@ -1697,6 +1543,7 @@ BEGIN
             AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
           UNION ALL
           SELECT
+            r.sign,
             r.account_id,
             r.location_id,
             (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
@@ -1708,13 +1555,14 @@ BEGIN
             CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
           FROM (
             SELECT
+              r.sign,
               r.id,
               l.account_id,
               r.location_id,
               r.guest_count,
               r.avg_spend_per_head_override,
               r.created_at
-            FROM added_reservations r
+            FROM signed_reservations r
             LEFT JOIN private.metrics_applied_locations l ON l.location_id = r.location_id
           ) r
           LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = r.location_id
@@ -1724,119 +1572,8 @@ BEGIN
             AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
         ) f
         GROUP BY f.account_id, f.location_id, f.date, '0'::xid
-        UNION ALL
-        SELECT
-          t.account_id,
-          t.location_id,
-          t.date,
-          0 - t.facts AS facts,
-          0 - t.total_calls AS total_calls,
-          0 - t.orders_count AS orders_count,
-          0 - t.reservations_count AS reservations_count,
-          0 - t.completed_calls AS completed_calls,
-          0 - t.order_cents AS order_cents,
-          0 - t.override_cents AS override_cents,
-          0 - t.estimate_guests AS estimate_guests
-        FROM (
-          SELECT
-            f.account_id,
-            f.location_id,
-            f.date,
-            COUNT(*) AS facts,
-            COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
-            COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
-            COUNT(*) FILTER (WHERE f.call_type = 'reservation') AS reservations_count,
-            COUNT(*) FILTER (WHERE f.status = 'completed') AS completed_calls,
-            COALESCE(SUM(f.order_cents), 0) AS order_cents,
-            COALESCE(SUM(f.override_cents), 0) AS override_cents,
-            COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
-          FROM (
-            SELECT
-              c.account_id,
-              c.location_id,
-              (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-              TRUE AS is_call,
-              c.call_type,
-              c.status,
-              NULL::double precision AS order_cents,
-              NULL::double precision AS override_cents,
-              NULL::integer AS estimate_guests
-            FROM (
-              SELECT
-                c.id,
-                l.account_id,
-                c.location_id,
-                c.status,
-                c.call_type,
-                c.started_at
-              FROM removed_calls c
-              LEFT JOIN private.metrics_applied_locations l ON l.location_id = c.location_id
-            ) c
-            LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = c.location_id
-            LEFT JOIN private.metrics_applied_accounts az ON az.account_id = c.account_id
-            WHERE c.account_id IS NOT NULL
-              AND c.started_at IS NOT NULL
-              AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-              AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-            UNION ALL
-            SELECT
-              o.account_id,
-              o.location_id,
-              (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-              FALSE AS is_call,
-              NULL::text AS call_type,
-              NULL::text AS status,
-              CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
-              NULL::double precision AS override_cents,
-              NULL::integer AS estimate_guests
-            FROM (
-              SELECT
-                o.id,
-                o.account_id,
-                l.location_id,
-                COALESCE(o.total_amount, 0) AS total_amount,
-                o.created_at
-              FROM removed_orders o
-              LEFT JOIN private.metrics_applied_locations l ON l.location_id = o.location_id
-            ) o
-            LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
-            LEFT JOIN private.metrics_applied_accounts az ON az.account_id = o.account_id
-            WHERE o.account_id IS NOT NULL
-              AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-              AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-            UNION ALL
-            SELECT
-              r.account_id,
-              r.location_id,
-              (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-              FALSE AS is_call,
-              NULL::text AS call_type,
-              NULL::text AS status,
-              NULL::double precision AS order_cents,
-              CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
-              CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
-            FROM (
-              SELECT
-                r.id,
-                l.account_id,
-                r.location_id,
-                r.guest_count,
-                r.avg_spend_per_head_override,
-                r.created_at
-              FROM removed_reservations r
-              LEFT JOIN private.metrics_applied_locations l ON l.location_id = r.location_id
-            ) r
-            LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = r.location_id
-            LEFT JOIN private.metrics_applied_accounts az ON az.account_id = r.account_id
-            WHERE r.account_id IS NOT NULL
-              AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-              AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-          ) f
-          GROUP BY f.account_id, f.location_id, f.date, '0'::xid
-        ) t
       ) d
-      GROUP BY d.account_id, d.location_id, d.date
-      HAVING SUM(d.facts) <> 0 OR SUM(d.total_calls) <> 0 OR SUM(d.orders_count) <> 0 OR SUM(d.reservations_count) <> 0 OR SUM(d.completed_calls) <> 0 OR SUM(d.order_cents) <> 0 OR SUM(d.override_cents) <> 0 OR SUM(d.estimate_guests) <> 0
+      WHERE d.facts <> 0 OR d.total_calls <> 0 OR d.orders_count <> 0 OR d.reservations_count <> 0 OR d.completed_calls <> 0 OR d.order_cents <> 0 OR d.override_cents <> 0 OR d.estimate_guests <> 0
       ON CONFLICT (account_id, location_id, date) DO UPDATE SET
         facts = metrics_daily_totals.facts + excluded.facts,
         total_calls = metrics_daily_totals.total_calls + excluded.total_calls,
