@@ -34,17 +34,6 @@ public final class Projection<Output: Relation> {
   /// `SELECT DISTINCT`: duplicate rows are returned once.
   public func distinct() { isDistinct = true }
 
-  /// Every column `shape` sets or passes through, set here the same way: a definition of
-  /// `Output.Shape`'s columns reused for a relation that has them among its own.
-  package func columns(setBy shape: Projection<some Relation>) {
-    for (name, item) in shape.items {
-      if items[name] != nil { repeated.append(name) }
-      items[name] = item
-    }
-    repeated += shape.repeated
-    passThrough += shape.passThrough
-  }
-
   package func set(_ node: SQLNode, for column: some AnyColumn) {
     if items[column.name] != nil { repeated.append(column.name) }
     items[column.name] = SelectItem(node: node, name: column.name, typeInfo: column.typeInfo)
@@ -134,5 +123,18 @@ public enum SQLNull: Sendable {
 
   static func node<B: SQLType>(_: B.Type) -> SQLNode {
     .cast(.literal(.null), typeName: B.sqlName)
+  }
+}
+
+extension Projection where Output: ShapedRelation {
+  /// Every column `shape` sets or passes through, set here the same way: the definition of
+  /// `Output.Shape`'s columns, reused for rows that have them among their own.
+  package func columns(setBy shape: Projection<Output.Shape>) {
+    for (name, item) in shape.items {
+      if items[name] != nil { repeated.append(name) }
+      items[name] = item
+    }
+    repeated += shape.repeated
+    passThrough += shape.passThrough
   }
 }
