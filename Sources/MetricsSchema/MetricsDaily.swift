@@ -21,8 +21,8 @@ public struct MetricsDaily: ShapedRelation {
 }
 
 /// The count metrics of `mv_metrics_daily`, `bigint NOT NULL` each, in its column order. A new
-/// one is two edits: its column here, and its count in `MetricsView.dailyTotals`
-/// (`out.missedCalls(count(filter: f.status == "missed"))`). The totals of both strategies, the
+/// one is two edits: its column here, and its count in `MetricsView.totals`
+/// (`out.missedCalls(tally(f.status == "missed"))`). The totals of both strategies, the
 /// catch-up and the tests' column lists read this declaration.
 public struct MetricsDailyCounts: Relation {
   /// Never created: the columns are `mv_metrics_daily`'s and the totals'.

@@ -121,7 +121,8 @@ enum CatchUp<S: SourceSchema> {
     ]
   }
 
-  /// The change per key of `parts`, leaving out keys that do not change.
+  /// The change per key of `parts`, leaving out keys that do not change. Each part has one row
+  /// per key, as totals do: one part is only filtered, several are summed per key.
   static func delta(_ parts: [Select<DailyTotals>]) -> Select<MetricsDailyTotals> {
     if parts.count == 1 {
       return Select(MetricsDailyTotals.self) { q, out in

@@ -9,6 +9,9 @@ public final class Projection<Output: Relation> {
   private var passThrough: [(source: SourceReference, columns: [any AnyColumn], nullable: Bool)] =
     []
   package private(set) var isDistinct = false
+  /// What a shape's projection set wrong (``columns(setBy:)``); a column it left unset is
+  /// reported as this one's.
+  private var carriedProblems: [StatementRules.Finding] = []
 
   package init() {}
 
@@ -52,7 +55,7 @@ public final class Projection<Output: Relation> {
   }
 
   func itemsInDeclarationOrder() -> ([SelectItem], [StatementRules.Finding]) {
-    var problems = repeated.map(StatementRules.Finding.outputColumnSetTwice)
+    var problems = repeated.map(StatementRules.Finding.outputColumnSetTwice) + carriedProblems
     var ordered: [SelectItem] = []
     for column in Output.columns {
       if let item = items[column.name] {
@@ -127,14 +130,20 @@ public enum SQLNull: Sendable {
 }
 
 extension Projection where Output: ShapedRelation {
-  /// Every column `shape` sets or passes through, set here the same way: the definition of
-  /// `Output.Shape`'s columns, reused for rows that have them among their own.
+  /// Every column of `Output.Shape` as `shape` sets it or passes it through, set here: the
+  /// definition of the shape's columns, reused for rows that have them among their own. A column
+  /// set here as well is reported as set twice, and what `shape` gets wrong is reported here;
+  /// `SELECT DISTINCT` carries over.
   package func columns(setBy shape: Projection<Output.Shape>) {
-    for (name, item) in shape.items {
-      if items[name] != nil { repeated.append(name) }
-      items[name] = item
+    let (shapeItems, problems) = shape.itemsInDeclarationOrder()
+    for item in shapeItems {
+      if items[item.name] != nil { repeated.append(item.name) }
+      items[item.name] = item
     }
-    repeated += shape.repeated
-    passThrough += shape.passThrough
+    carriedProblems += problems.filter {
+      if case .outputColumnNotSet = $0 { return false }
+      return true
+    }
+    if shape.isDistinct { isDistinct = true }
   }
 }
