@@ -302,13 +302,13 @@ enum WriterLoadBench {
   static func table(_ results: [WriterLoadResult]) -> String {
     func f(_ value: Double, _ digits: Int = 0) -> String { String(format: "%.\(digits)f", value) }
     var lines = [
-      "| calls | commits | workload | \(Variant.allCases.map { "\($0.rawValue): tps (fewer %)" }.joined(separator: " | ")) |",
+      "| calls | commits | workload | \(Variant.allCases.map { "\($0.rawValue): tps (change against no capture)" }.joined(separator: " | ")) |",
       "|---:|---|---|" + String(repeating: "---:|", count: Variant.allCases.count),
     ]
     for r in results {
       for c in r.cases {
         let cells = Variant.allCases.map {
-          "\(f(c.medianTPS[$0.rawValue] ?? .nan)) (\(f(c.fewerThanWithoutCapturePercent[$0.rawValue] ?? .nan, 1)) %)"
+          "\(f(c.medianTPS[$0.rawValue] ?? .nan)) (\(String(format: "%+.1f", -(c.fewerThanWithoutCapturePercent[$0.rawValue] ?? .nan))) %)"
         }
         lines.append(
           "| \(r.calls) | \(c.durability) | \(c.workload) | \(cells.joined(separator: " | ")) |")

@@ -220,6 +220,8 @@ func table(_ results: [SizeResult]) -> String {
   func ms(_ values: [Double]) -> String { String(format: "%.0f", Timing.median(values)) }
   func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
   var lines = [
+    "The refresh strategy against the story's SQL (ratio: the story's time over ours):",
+    "",
     "| calls | view rows | refresh via function / story CONCURRENTLY (median ms) | ratio | plain / plain (median ms) | ratio | story's plain under our settings (median ms) | ratio | totals left to the planner, concurrent / plain (median ms) | 30-day lookup, location / account (ms) | story's lookups (ms) | longest read during refresh, ours / story (ms) | get_metrics_for_range, 30 days, 1 / 100 locations: pooled connection (ms) | … first call of a connection (ms) |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ]
@@ -235,6 +237,8 @@ func incrementalTable(_ results: [SizeResult]) -> String {
   func ms(_ values: [Double]) -> String { String(format: "%.1f", Timing.median(values)) }
   func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
   var lines = [
+    "The incremental strategy on the same data, in a cluster of its own (medians; catch-ups in a fresh session; times faster: the refresh strategy's concurrent refresh over the catch-up):",
+    "",
     "| calls | refresh strategy, concurrent (ms) | catch-up: nothing / 10-call batch / 1,000 spread / zone change (ms) | batch, spread: times faster | rebuild (ms) / plain refresh (ms) | insert 1 row with / without triggers (ms) | 10k-row INSERT … SELECT with / without (ms) | 30-day lookup (ms) | read API, 1 location (ms) |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ]
@@ -300,7 +304,7 @@ do {
     print(incrementalTable(results))
   }
 } catch let error as UsageError {
-  log("MetricsBench: \(error.message)\n\n\(Options.usage)")
+  log("MetricsBench: \(error.message) (see `swift run MetricsBench --help`)")
   exit(2)
 } catch {
   log("MetricsBench: \(error)")

@@ -20,6 +20,7 @@ public final class PostgresCluster: @unchecked Sendable {
   var logFile: String { root.appendingPathComponent("server.log").path }
   private let runAsPostgres: Bool
   var running = false
+  private var guarded = false
 
   /// A setup step failed; the message says what to install or where to look.
   public struct Failure: Error, CustomStringConvertible {
@@ -34,6 +35,7 @@ public final class PostgresCluster: @unchecked Sendable {
   public convenience init(settings: [String: String] = [:]) throws {
     try Self.checkInstallation()
     try self.init(root: Self.makeRoot())
+    try startGuardian()
     try run(
       Self.binDirectory + "/initdb",
       [
@@ -97,10 +99,33 @@ public final class PostgresCluster: @unchecked Sendable {
   /// Starts the server, waiting until it accepts connections (or, for a standby, until it
   /// accepts read-only ones).
   func start() throws {
+    if !guarded { try startGuardian() }
     try run(
       Self.binDirectory + "/pg_ctl",
       ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"], detaching: true)
     running = true
+  }
+
+  /// Starts a shell, in the background and deaf to Ctrl-C, that stops the server and removes its
+  /// folder within a second or two once this process is gone (or a zombie), however it ended:
+  /// Ctrl-C, `kill`, a crash. It ends by itself once the folder is removed.
+  func startGuardian() throws {
+    let stop =
+      (runAsPostgres ? "/usr/sbin/runuser -u postgres -- " : "")
+      + "\(Self.binDirectory)/pg_ctl -D \"$0/data\" -m immediate -w stop"
+    let script = """
+      ( trap '' INT TERM HUP
+        while [ -d "$0" ] && kill -0 "$1" 2>/dev/null \\
+          && ! grep -qs '^State:[[:space:]]*Z' "/proc/$1/status"; do sleep 1; done
+        if [ -d "$0" ]; then \(stop); rm -rf "$0"; fi ) &
+      """
+    let result = try Shell.runDetaching(
+      "/bin/sh", ["-c", script, root.path, String(getpid())],
+      logFile: root.appendingPathComponent("guardian.log").path)
+    guard result.status == 0 else {
+      throw Failure(description: "cannot start the cluster's guardian: \(result.output)")
+    }
+    guarded = true
   }
 
   deinit { stop() }

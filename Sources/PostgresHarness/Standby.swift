@@ -5,6 +5,7 @@ extension PostgresCluster {
   /// and replays this cluster's WAL, read-only, with `settings` added.
   public func startStandby(settings: [String: String] = [:]) throws -> PostgresCluster {
     let standby = PostgresCluster(root: try Self.makeRoot())
+    try standby.startGuardian()
     try standby.run(
       Self.binDirectory + "/pg_basebackup",
       [
