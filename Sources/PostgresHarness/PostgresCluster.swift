@@ -107,9 +107,9 @@ public final class PostgresCluster: @unchecked Sendable {
   }
 
   /// Starts a shell, in the background and deaf to Ctrl-C, that stops the server and removes its
-  /// folder within a second or two once this process is gone (or a zombie), however it ended:
-  /// Ctrl-C, `kill`, a crash. It ends by itself once the folder is removed.
-  func startGuardian() throws {
+  /// folder within a second or two once `process` (this one) is gone or a zombie, however it
+  /// ended: Ctrl-C, `kill`, a crash. It ends by itself once the folder is removed.
+  package func startGuardian(watching process: pid_t = getpid()) throws {
     let stop =
       (runAsPostgres ? "/usr/sbin/runuser -u postgres -- " : "")
       + "\(Self.binDirectory)/pg_ctl -D \"$0/data\" -m immediate -w stop"
@@ -120,7 +120,7 @@ public final class PostgresCluster: @unchecked Sendable {
         if [ -d "$0" ]; then \(stop); rm -rf "$0"; fi ) &
       """
     let result = try Shell.runDetaching(
-      "/bin/sh", ["-c", script, root.path, String(getpid())],
+      "/bin/sh", ["-c", script, root.path, String(process)],
       logFile: root.appendingPathComponent("guardian.log").path)
     guard result.status == 0 else {
       throw Failure(description: "cannot start the cluster's guardian: \(result.output)")
