@@ -302,24 +302,32 @@ enum WriterLoadBench {
   static func table(_ results: [WriterLoadResult]) -> String {
     func f(_ value: Double, _ digits: Int = 0) -> String { String(format: "%.\(digits)f", value) }
     var lines = [
-      "| calls | commits | workload | \(Variant.allCases.map { "\($0.rawValue): tps (change against no capture)" }.joined(separator: " | ")) |",
+      "| calls | commits | workload | \(Variant.allCases.map { $0 == .noCapture ? "\($0.rawValue): tps" : "\($0.rawValue): tps (change against no capture)" }.joined(separator: " | ")) |",
       "|---:|---|---|" + String(repeating: "---:|", count: Variant.allCases.count),
     ]
     for r in results {
       for c in r.cases {
-        let cells = Variant.allCases.map {
-          "\(f(c.medianTPS[$0.rawValue] ?? .nan)) (\(String(format: "%+.1f", -(c.fewerThanWithoutCapturePercent[$0.rawValue] ?? .nan))) %)"
+        let cells = Variant.allCases.map { variant -> String in
+          let tps = f(c.medianTPS[variant.rawValue] ?? .nan)
+          guard variant != .noCapture else { return tps }
+          let fewer = c.fewerThanWithoutCapturePercent[variant.rawValue] ?? .nan
+          return "\(tps) (\(String(format: "%+.1f", -fewer)) %)"
         }
         lines.append(
           "| \(r.calls) | \(c.durability) | \(c.workload) | \(cells.joined(separator: " | ")) |")
       }
       lines.append("")
-      lines.append("| step of a trigger call, one-row INSERT into calls | backend CPU (µs) |")
-      lines.append("|---|---:|")
+      lines.append(
+        "| step of a trigger call, one-row INSERT into calls | backend CPU (µs) | over the triggers disabled (µs) |"
+      )
+      lines.append("|---|---:|---:|")
+      let disabled = r.statementCPUMedians[StatementCPU.Step.disabled.rawValue] ?? .nan
       for step in StatementCPU.Step.allCases {
-        lines.append("| \(step.rawValue) | \(f(r.statementCPUMedians[step.rawValue] ?? .nan, 2)) |")
+        let cpu = r.statementCPUMedians[step.rawValue] ?? .nan
+        lines.append("| \(step.rawValue) | \(f(cpu, 2)) | \(f(cpu - disabled, 2)) |")
       }
       lines.append("")
+      lines.append("The writers' wait events, one run of each variant (durable commits, the mix):")
       for (variant, events) in r.waitEvents.sorted(by: { $0.key < $1.key }) {
         let total = Double(events.values.reduce(0, +))
         let top = events.sorted { $0.value > $1.value }.prefix(6).map {
