@@ -98,6 +98,43 @@ extension DatabaseTests {
       #expect(counts["rewritten after one change"] == 1, "\(output)")
     }
 
+    /// A reservation's estimate follows its updates and deletes: each logged row counts by its
+    /// sign in the override's cents and in the guests priced at the settings, in one catch-up.
+    @Test func aReservationsEstimateFollowsItsUpdatesAndDeletes() throws {
+      let database = try MetricsDatabase.incremental()
+      try database.reset()
+      defer { try? database.reset() }
+      let account = "'00000000-0000-0000-0000-0000000000a1'"
+      let location = "'00000000-0000-0000-0000-0000000000b1'"
+      func reservation(_ n: Int) -> String { "'00000000-0000-0000-0000-00000000000\(n)'" }
+      let output = try database.cluster.psql(
+        """
+        INSERT INTO accounts VALUES (\(account), 'Europe/Berlin');
+        INSERT INTO locations VALUES (\(location), \(account), NULL);
+        INSERT INTO account_settings VALUES (\(account), 120, 'orders_plus_res_estimate', 30.00);
+        INSERT INTO reservations VALUES
+          (\(reservation(1)), \(location), 2, NULL, '2024-05-01 10:00Z'),
+          (\(reservation(2)), \(location), 4, 25.50, '2024-05-01 11:00Z'),
+          (\(reservation(3)), \(location), 3, NULL, '2024-05-01 12:00Z'),
+          (\(reservation(4)), \(location), 5, 12.25, '2024-05-01 13:00Z');
+        SELECT public.refresh_metrics_daily();
+        UPDATE reservations SET guest_count = 6 WHERE id = \(reservation(1));
+        UPDATE reservations SET avg_spend_per_head_override = NULL WHERE id = \(reservation(2));
+        UPDATE reservations SET avg_spend_per_head_override = 40.00 WHERE id = \(reservation(3));
+        DELETE FROM reservations WHERE id = \(reservation(4));
+        SELECT 'logged|' || count(*) FROM private.metrics_reservation_changes;
+        SELECT public.refresh_metrics_daily();
+        SELECT 'estimate|' || total_revenue_res_estimate FROM public.mv_metrics_daily
+        WHERE location_id = \(location);
+        """ + Self.expectedView() + Self.comparison, options: ["-t", "-A"])
+      let counts = countsByTag(output)
+      #expect(counts["logged"] == 7, "three updates log two rows each, the delete one: \(output)")
+      // 6 and 4 guests at the account's 30.00, 3 at their own 40.00.
+      #expect(output.contains("estimate|420\n"), "\(output)")
+      #expect(counts["missing"] == 0 && counts["extra"] == 0, "\(output)")
+      #expect(counts["pending"] == 0, "\(output)")
+    }
+
     /// A crash empties the unlogged logs, changes not yet caught up included; the missing
     /// sentinel makes the next catch-up rebuild, so nothing is lost.
     @Test func aCrashThatEmptiesTheLogsIsRepairedByTheNextCatchUp() throws {
