@@ -294,15 +294,7 @@ do {
     }
     results.append(result)
   }
-  if options.json {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    print(String(decoding: try encoder.encode(results), as: UTF8.self))
-  } else {
-    print(table(results))
-    print()
-    print(incrementalTable(results))
-  }
+  try report(results) { table($0) + "\n\n" + incrementalTable($0) }
 } catch let error as UsageError {
   log("MetricsBench: \(error.message) (see `swift run MetricsBench --help`)")
   exit(2)

@@ -20,7 +20,6 @@ public final class PostgresCluster: @unchecked Sendable {
   var logFile: String { root.appendingPathComponent("server.log").path }
   private let runAsPostgres: Bool
   var running = false
-  private var guarded = false
 
   /// A setup step failed; the message says what to install or where to look.
   public struct Failure: Error, CustomStringConvertible {
@@ -99,7 +98,6 @@ public final class PostgresCluster: @unchecked Sendable {
   /// Starts the server, waiting until it accepts connections (or, for a standby, until it
   /// accepts read-only ones).
   func start() throws {
-    if !guarded { try startGuardian() }
     try run(
       Self.binDirectory + "/pg_ctl",
       ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"], detaching: true)
@@ -125,7 +123,6 @@ public final class PostgresCluster: @unchecked Sendable {
     guard result.status == 0 else {
       throw Failure(description: "cannot start the cluster's guardian: \(result.output)")
     }
-    guarded = true
   }
 
   deinit { stop() }

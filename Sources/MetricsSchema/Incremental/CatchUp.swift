@@ -94,19 +94,11 @@ enum CatchUp<S: SourceSchema> {
     _ define: @escaping (SelectBuilder, Source<T.Fact>, ZoneLookup, Projection<DailyFacts>) -> Void
   ) -> Select<Signed<DailyFacts>> {
     let alias = FactSources.alias(T.self)
-    let rows = Select(Signed<T.Fact>.self) { q, out in
-      let row = q.from(Signed<T>.self, as: alias)
-      let fact = Projection<T.Fact>()
-      FactSources.fact(q, row.asShape, locations: MetricsAppliedLocations.self, fact)
-      out.columns(setBy: fact)
-      out.sign(row.sign)
+    let rows = Signed<T.Fact>.rows(reading: { $0.from(Signed<T>.self, as: alias) }) {
+      FactSources.fact($0, $1, locations: MetricsAppliedLocations.self, $2)
     }
-    return Select(Signed<DailyFacts>.self) { q, out in
-      let row = q.from(rows, as: alias)
-      let fact = Projection<DailyFacts>()
-      define(q, row.asShape, .applied, fact)
-      out.columns(setBy: fact)
-      out.sign(row.sign)
+    return Signed<DailyFacts>.rows(reading: { $0.from(rows, as: alias) }) {
+      define($0, $1, .applied, $2)
     }
   }
 

@@ -37,3 +37,20 @@ struct Signed<Shape: Relation>: ShapedRelation {
 }
 
 extension Signed: CommonTable where Shape: FactTable {}
+
+extension Signed {
+  /// The rows `define` makes of `read`'s rows, each with its row's sign beside `Shape`'s
+  /// columns: `SELECT c.sign, … FROM signed_calls c …`.
+  static func rows<Row: Relation>(
+    reading read: @escaping (SelectBuilder) -> Source<Signed<Row>>,
+    _ define: @escaping (SelectBuilder, Source<Row>, Projection<Shape>) -> Void
+  ) -> Select<Signed<Shape>> {
+    Select(Signed<Shape>.self) { q, out in
+      let row = read(q)
+      let shape = Projection<Shape>()
+      define(q, row.asShape, shape)
+      out.columns(setBy: shape)
+      out.sign(row.sign)
+    }
+  }
+}
