@@ -52,9 +52,13 @@ func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf
 func startCluster(loading calls: Int, settings: [String: String] = [:]) throws -> (
   PostgresCluster, Double
 ) {
+  // PL/pgSQL and pg_stat_statements preloaded as Supabase's postgresql.conf preloads them:
+  // pg_cron's fresh session for each job then finds PL/pgSQL loaded (BENCHMARKS.md).
   let cluster = try PostgresCluster(
-    settings: ["shared_buffers": "'1GB'", "max_parallel_workers_per_gather": "2"].merging(settings)
-    { $1 })
+    settings: [
+      "shared_buffers": "'1GB'", "max_parallel_workers_per_gather": "2",
+      "shared_preload_libraries": "'pg_stat_statements, plpgsql, pg_cron'",
+    ].merging(settings) { $1 })
   for support in [
     "supabase.sql", "auth.sql", "source_relations.sql", "fact_sources.sql",
   ] {

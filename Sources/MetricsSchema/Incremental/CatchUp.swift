@@ -72,19 +72,27 @@ enum CatchUp<S: SourceSchema> {
   }
 
   /// The logged rows, dated as the totals are, in one aggregate: each row as it now is adds to
-  /// its key, each as it was takes away from its own.
-  static var logged: [Select<DailyTotals>] {
+  /// its key, each as it was takes away from its own. ``MetricsLoggedTotals`` is this query.
+  static var loggedTotals: Select<MetricsLoggedTotals> {
     let facts = MetricsView.stacked([
       signedFacts(S.Calls.self, MetricsView.callFacts),
       signedFacts(S.Orders.self, MetricsView.orderFacts),
       signedFacts(S.Reservations.self, MetricsView.reservationFacts),
     ])
-    return [
-      Select(DailyTotals.self) { q, out in
-        let f = q.from(facts, as: "f")
-        MetricsView.totals(q, f.asShape, sign: f.sign, out)
-      }
-    ]
+    return Select(MetricsLoggedTotals.self) { q, out in
+      let f = q.from(facts, as: "f")
+      let totals = Projection<DailyTotals>()
+      MetricsView.totals(q, f.asShape, sign: f.sign, totals)
+      out.columns(setBy: totals)
+    }
+  }
+
+  /// The logged totals, read from their view: `SELECT l.account_id, … FROM
+  /// private.metrics_logged_totals l`.
+  static var logged: Select<DailyTotals> {
+    Select(DailyTotals.self) { q, out in
+      out.columns(of: q.from(MetricsLoggedTotals.self, as: "l").asShape)
+    }
   }
 
   /// The facts `define` makes of `T`'s logged rows, read through `T`'s view with the applied
@@ -94,7 +102,7 @@ enum CatchUp<S: SourceSchema> {
     _ define: @escaping (SelectBuilder, Source<T.Fact>, ZoneLookup, Projection<DailyFacts>) -> Void
   ) -> Select<Signed<DailyFacts>> {
     let alias = FactSources.alias(T.self)
-    let rows = Signed<T.Fact>.rows(reading: { $0.from(Signed<T>.self, as: alias) }) {
+    let rows = Signed<T.Fact>.rows(reading: { $0.from(FactChangeLog<T>.self, as: alias) }) {
       FactSources.fact($0, $1, locations: MetricsAppliedLocations.self, $2)
     }
     return Signed<DailyFacts>.rows(reading: { $0.from(rows, as: alias) }) {
@@ -113,23 +121,26 @@ enum CatchUp<S: SourceSchema> {
     ]
   }
 
-  /// The change per key of `parts`, leaving out keys that do not change. Each part has one row
-  /// per key, as totals do: one part is only filtered, several are summed per key.
-  static func delta(_ parts: [Select<DailyTotals>]) -> Select<MetricsDailyTotals> {
-    if parts.count == 1 {
-      return Select(MetricsDailyTotals.self) { q, out in
-        let d = q.from(parts[0], as: "d")
-        let changes = summed.map { column -> SQLExpression<PG.Boolean, NotNull> in
-          switch Total(d, column) {
-          case .count(let x): x != .constant(0)
-          case .cents(let x): x != .constant(0)
-          }
+  /// The rows of `totals`, one per key, that change their key: `… WHERE d.facts <> 0 OR …`.
+  static func changes(_ totals: (SelectBuilder) -> Source<DailyTotals>)
+    -> Select<MetricsDailyTotals>
+  {
+    Select(MetricsDailyTotals.self) { q, out in
+      let d = totals(q)
+      let changes = summed.map { column -> SQLExpression<PG.Boolean, NotNull> in
+        switch Total(d, column) {
+        case .count(let x): x != .constant(0)
+        case .cents(let x): x != .constant(0)
         }
-        q.where(changes.dropFirst().reduce(changes[0]) { $0 || $1 })
-        out.columns(of: d)
       }
+      q.where(changes.dropFirst().reduce(changes[0]) { $0 || $1 })
+      out.columns(of: d)
     }
-    return Select(MetricsDailyTotals.self) { q, out in
+  }
+
+  /// The change per key of `parts`, summed per key, leaving out keys that do not change.
+  static func delta(_ parts: [Select<DailyTotals>]) -> Select<MetricsDailyTotals> {
+    Select(MetricsDailyTotals.self) { q, out in
       let d = q.from(MetricsView.stacked(parts), as: "d")
       q.groupBy(d.accountID, d.locationID, d.date)
       var changes: [SQLExpression<PG.Boolean, Nullable>] = []

@@ -1,14 +1,15 @@
 import SQLBuilder
 
 extension CatchUp {
-  /// Takes the logged changes of `T`, each row with its sign, as `signed_…`.
+  /// Empties `T`'s log: `taken_calls AS (DELETE FROM private.metrics_call_changes x)`.
   static func take<T: FactTable>(_: T.Type) -> [CommonTableEntry] {
     commonTables {
-      Delete(from: FactChangeLog<T>.self, as: "x") { _, _ in }.returning(as: Signed<T>.self)
+      Delete(from: FactChangeLog<T>.self, as: "x") { _, _ in }.returning(as: TakenLog<T>.self)
     }
   }
 
-  /// Everything writers logged since the last catch-up, taken from the logs.
+  /// Empties the logs, in the statement that reads what they held (``MetricsLoggedTotals``)
+  /// under the same snapshot.
   static var takeLogged: [CommonTableEntry] {
     take(S.Calls.self) + take(S.Orders.self) + take(S.Reservations.self)
   }
@@ -115,7 +116,7 @@ extension CatchUp {
     with {
       takeLogged
     } insert: {
-      add(delta(logged))
+      add(changes { $0.from(MetricsLoggedTotals.self, as: "d").asShape })
     }
   }
 
@@ -128,7 +129,7 @@ extension CatchUp {
       takeAttribution
       applyAttribution
     } insert: {
-      add(delta(logged + moved))
+      add(delta([logged] + moved))
     }
   }
 }

@@ -1,8 +1,8 @@
 import SQLBuilder
 
 // Rows shaped like a base table under another name: what a catch-up reads of a relocated
-// location (CTEs), and what a capture trigger receives (transition tables). The
-// name says which rows they are: `relocated_calls`, `new_orders`, …
+// location (CTEs), what a capture trigger receives (transition tables), and a log's rows with
+// their signs. The name says which rows they are: `relocated_calls`, `new_orders`, …
 
 /// Which rows of a shape: the prefix of their relation's name.
 protocol FactRowsName: SendableMetatype { static var name: String { get } }
@@ -29,21 +29,26 @@ extension Named: CommonTable where Name: CommonFactRowsName {}
 extension Named: TransitionTable where Name: TransitionFactRowsName {}
 
 /// `Shape`'s rows, each with the sign of the logged change it comes from: 1 for a row as it now
-/// is, -1 for one as it was. Taken from a log, `signed_calls`; read through a fact view or dated,
-/// the same columns with the sign beside them.
-struct Signed<Shape: Relation>: ShapedRelation {
+/// is, -1 for one as it was. A change log's rows read through a fact view or dated: the same
+/// columns with the sign beside them.
+struct Signed<Shape: Relation>: SignedRelation {
   static var qualifiedName: QualifiedName { QualifiedName("signed_\(Shape.qualifiedName.name)") }
   let sign = Column<PG.SmallInt, NotNull>("sign")
 }
 
-extension Signed: CommonTable where Shape: FactTable {}
+/// Rows of `Shape` each with a sign: a change log (``FactChangeLog``), or rows made of one.
+protocol SignedRelation: ShapedRelation {
+  var sign: Column<PG.SmallInt, NotNull> { get }
+}
+
+extension FactChangeLog: SignedRelation {}
 
 extension Signed {
   /// The rows `define` makes of `read`'s rows, each with its row's sign beside `Shape`'s
-  /// columns: `SELECT c.sign, … FROM signed_calls c …`.
-  static func rows<Row: Relation>(
-    reading read: @escaping (SelectBuilder) -> Source<Signed<Row>>,
-    _ define: @escaping (SelectBuilder, Source<Row>, Projection<Shape>) -> Void
+  /// columns: `SELECT c.sign, … FROM private.metrics_call_changes c …`.
+  static func rows<Rows: SignedRelation>(
+    reading read: @escaping (SelectBuilder) -> Source<Rows>,
+    _ define: @escaping (SelectBuilder, Source<Rows.Shape>, Projection<Shape>) -> Void
   ) -> Select<Signed<Shape>> {
     Select(Signed<Shape>.self) { q, out in
       let row = read(q)

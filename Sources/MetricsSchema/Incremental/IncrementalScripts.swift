@@ -30,6 +30,12 @@ enum IncrementalScripts<S: SourceSchema> {
       }
       Grant(.select, on: .table(MetricsDailyTotals.self), to: .serviceRole)
       Grant(.select, on: .table(MetricsTotalsBuilt.self), to: .serviceRole)
+      Comment("What the logs hold, per key, as the next catch-up adds it.")
+      Drop.view(MetricsLoggedTotals.self)
+      IncrementalMachinery<S>.loggedTotalsView
+      Revoke(
+        .all, on: .table(MetricsLoggedTotals.self), from: .public, .anon, .authenticated,
+        .serviceRole)
       Comment(
         "Indexes on the base tables, through which a catch-up reads a changed location's facts.")
       IncrementalMachinery<S>.sourceIndexes
@@ -84,6 +90,10 @@ enum IncrementalScripts<S: SourceSchema> {
         .all, on: .function(IncrementalMachinery<S>.rebuildFunction), from: .public, .anon,
         .authenticated)
       Grant(.execute, on: .function(IncrementalMachinery<S>.rebuildFunction), to: .serviceRole)
+      IncrementalMachinery<S>.createReattribute
+      Revoke(
+        .all, on: .function(IncrementalMachinery<S>.reattributeFunction), from: .public, .anon,
+        .authenticated, .serviceRole)
       IncrementalMachinery<S>.createCatchUp
       CommentOn.function(
         IncrementalMachinery<S>.catchUpFunction,

@@ -818,17 +818,14 @@ BEGIN
   DELETE FROM private.metrics_applied_accounts;
   DELETE FROM private.metrics_log_sentinel;
   DELETE FROM private.metrics_totals_built;
-  WITH signed_calls AS (
+  WITH taken_calls AS (
     DELETE FROM private.metrics_call_changes x
-    RETURNING sign, id, location_id, status, call_type, started_at
   ),
-  signed_orders AS (
+  taken_orders AS (
     DELETE FROM private.metrics_order_changes x
-    RETURNING sign, id, account_id, location_id, total_amount, created_at
   ),
-  signed_reservations AS (
+  taken_reservations AS (
     DELETE FROM private.metrics_reservation_changes x
-    RETURNING sign, id, location_id, guest_count, avg_spend_per_head_override, created_at
   ),
   changed_attribution AS (
     DELETE FROM private.metrics_attribution_changes x
@@ -974,6 +971,383 @@ REVOKE ALL ON FUNCTION public.rebuild_metrics_daily() FROM PUBLIC, anon, authent
 
 GRANT EXECUTE ON FUNCTION public.rebuild_metrics_daily() TO service_role;
 
+CREATE OR REPLACE FUNCTION private.metrics_daily_reattribute()
+RETURNS void
+AS $$
+BEGIN
+  WITH taken_calls AS (
+    DELETE FROM private.metrics_call_changes x
+  ),
+  taken_orders AS (
+    DELETE FROM private.metrics_order_changes x
+  ),
+  taken_reservations AS (
+    DELETE FROM private.metrics_reservation_changes x
+  ),
+  location_zones AS NOT MATERIALIZED (
+    SELECT
+      l.location_id,
+      z.name AS time_zone
+    FROM public.locations l
+    JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(l.time_zone)
+  ),
+  account_zones AS NOT MATERIALIZED (
+    SELECT
+      a.account_id,
+      z.name AS time_zone
+    FROM public.accounts a
+    JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(a.default_time_zone)
+  ),
+  changed_attribution AS (
+    DELETE FROM private.metrics_attribution_changes x
+    RETURNING location_id, account_id
+  ),
+  rezoned_accounts AS (
+    SELECT
+      c.account_id
+    FROM changed_attribution c
+    WHERE c.account_id IS NOT NULL
+    GROUP BY c.account_id
+  ),
+  relocated_locations AS (
+    SELECT
+      c.location_id
+    FROM changed_attribution c
+    WHERE c.location_id IS NOT NULL
+    UNION
+    SELECT
+      a.location_id
+    FROM private.metrics_applied_locations a
+    JOIN rezoned_accounts z ON z.account_id = a.account_id
+    UNION
+    SELECT
+      l.location_id
+    FROM public.locations l
+    JOIN rezoned_accounts z ON z.account_id = l.account_id
+  ),
+  relocated_calls AS (
+    SELECT
+      c.id,
+      c.location_id,
+      c.status,
+      c.call_type,
+      c.started_at
+    FROM public.calls c
+    WHERE c.location_id = ANY (ARRAY((SELECT m.location_id FROM relocated_locations m)))
+  ),
+  relocated_orders AS (
+    SELECT
+      o.id,
+      o.account_id,
+      o.location_id,
+      o.total_amount,
+      o.created_at
+    FROM public.orders o
+    WHERE o.location_id = ANY (ARRAY((SELECT m.location_id FROM relocated_locations m))) OR o.account_id = ANY (ARRAY((SELECT z.account_id FROM rezoned_accounts z)))
+  ),
+  relocated_reservations AS (
+    SELECT
+      r.id,
+      r.location_id,
+      r.guest_count,
+      r.avg_spend_per_head_override,
+      r.created_at
+    FROM public.reservations r
+    WHERE r.location_id = ANY (ARRAY((SELECT m.location_id FROM relocated_locations m)))
+  ),
+  applied_location_keys AS (
+    INSERT INTO private.metrics_applied_locations (location_id, account_id, time_zone)
+    SELECT
+      l.location_id,
+      l.account_id,
+      z.name AS time_zone
+    FROM public.locations l
+    LEFT JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(l.time_zone)
+    WHERE l.location_id IN (SELECT m.location_id FROM relocated_locations m)
+    ON CONFLICT (location_id) DO UPDATE SET
+      account_id = excluded.account_id,
+      time_zone = excluded.time_zone
+    RETURNING location_id
+  ),
+  forgotten_location_keys AS (
+    DELETE FROM private.metrics_applied_locations a
+    WHERE a.location_id IN (SELECT m.location_id FROM relocated_locations m)
+      AND NOT EXISTS (SELECT 1 FROM public.locations l WHERE l.location_id = a.location_id)
+    RETURNING location_id
+  ),
+  applied_account_keys AS (
+    INSERT INTO private.metrics_applied_accounts (account_id, time_zone)
+    SELECT
+      a.account_id,
+      z.name AS time_zone
+    FROM public.accounts a
+    LEFT JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(a.default_time_zone)
+    WHERE a.account_id IN (SELECT r.account_id FROM rezoned_accounts r)
+    ON CONFLICT (account_id) DO UPDATE SET
+      time_zone = excluded.time_zone
+    RETURNING account_id
+  ),
+  forgotten_account_keys AS (
+    DELETE FROM private.metrics_applied_accounts a
+    WHERE a.account_id IN (SELECT r.account_id FROM rezoned_accounts r)
+      AND NOT EXISTS (SELECT 1 FROM public.accounts x WHERE x.account_id = a.account_id)
+    RETURNING account_id
+  )
+  INSERT INTO private.metrics_daily_totals (account_id, location_id, date, facts, total_calls, orders_count, reservations_count, completed_calls, order_cents, override_cents, estimate_guests)
+  SELECT
+    d.account_id,
+    d.location_id,
+    d.date,
+    COALESCE(SUM(d.facts), 0)::bigint AS facts,
+    COALESCE(SUM(d.total_calls), 0)::bigint AS total_calls,
+    COALESCE(SUM(d.orders_count), 0)::bigint AS orders_count,
+    COALESCE(SUM(d.reservations_count), 0)::bigint AS reservations_count,
+    COALESCE(SUM(d.completed_calls), 0)::bigint AS completed_calls,
+    COALESCE(SUM(d.order_cents), 0) AS order_cents,
+    COALESCE(SUM(d.override_cents), 0) AS override_cents,
+    COALESCE(SUM(d.estimate_guests), 0)::bigint AS estimate_guests
+  FROM (
+    SELECT
+      l.account_id,
+      l.location_id,
+      l.date,
+      l.facts,
+      l.total_calls,
+      l.orders_count,
+      l.reservations_count,
+      l.completed_calls,
+      l.order_cents,
+      l.override_cents,
+      l.estimate_guests
+    FROM private.metrics_logged_totals l
+    UNION ALL
+    SELECT
+      f.account_id,
+      f.location_id,
+      f.date,
+      COUNT(*) AS facts,
+      COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
+      COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
+      COUNT(*) FILTER (WHERE f.call_type = 'reservation') AS reservations_count,
+      COUNT(*) FILTER (WHERE f.status = 'completed') AS completed_calls,
+      COALESCE(SUM(f.order_cents), 0) AS order_cents,
+      COALESCE(SUM(f.override_cents), 0) AS override_cents,
+      COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
+    FROM (
+      SELECT
+        c.account_id,
+        c.location_id,
+        (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+        TRUE AS is_call,
+        c.call_type,
+        c.status,
+        NULL::double precision AS order_cents,
+        NULL::double precision AS override_cents,
+        NULL::integer AS estimate_guests
+      FROM (
+        SELECT
+          c.id,
+          l.account_id,
+          c.location_id,
+          c.status,
+          c.call_type,
+          c.started_at
+        FROM relocated_calls c
+        LEFT JOIN public.locations l ON l.location_id = c.location_id
+      ) c
+      LEFT JOIN location_zones lz ON lz.location_id = c.location_id
+      LEFT JOIN account_zones az ON az.account_id = c.account_id
+      WHERE c.account_id IS NOT NULL
+        AND c.started_at IS NOT NULL
+        AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+        AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
+      UNION ALL
+      SELECT
+        o.account_id,
+        o.location_id,
+        (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+        FALSE AS is_call,
+        NULL::text AS call_type,
+        NULL::text AS status,
+        CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
+        NULL::double precision AS override_cents,
+        NULL::integer AS estimate_guests
+      FROM (
+        SELECT
+          o.id,
+          o.account_id,
+          l.location_id,
+          COALESCE(o.total_amount, 0) AS total_amount,
+          o.created_at
+        FROM relocated_orders o
+        LEFT JOIN public.locations l ON l.location_id = o.location_id
+      ) o
+      LEFT JOIN location_zones lz ON lz.location_id = o.location_id
+      LEFT JOIN account_zones az ON az.account_id = o.account_id
+      WHERE o.account_id IS NOT NULL
+        AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+        AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
+      UNION ALL
+      SELECT
+        r.account_id,
+        r.location_id,
+        (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+        FALSE AS is_call,
+        NULL::text AS call_type,
+        NULL::text AS status,
+        NULL::double precision AS order_cents,
+        CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
+        CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
+      FROM (
+        SELECT
+          r.id,
+          l.account_id,
+          r.location_id,
+          r.guest_count,
+          r.avg_spend_per_head_override,
+          r.created_at
+        FROM relocated_reservations r
+        LEFT JOIN public.locations l ON l.location_id = r.location_id
+      ) r
+      LEFT JOIN location_zones lz ON lz.location_id = r.location_id
+      LEFT JOIN account_zones az ON az.account_id = r.account_id
+      WHERE r.account_id IS NOT NULL
+        AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+        AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
+    ) f
+    GROUP BY f.account_id, f.location_id, f.date, '0'::xid
+    UNION ALL
+    SELECT
+      t.account_id,
+      t.location_id,
+      t.date,
+      0 - t.facts AS facts,
+      0 - t.total_calls AS total_calls,
+      0 - t.orders_count AS orders_count,
+      0 - t.reservations_count AS reservations_count,
+      0 - t.completed_calls AS completed_calls,
+      0 - t.order_cents AS order_cents,
+      0 - t.override_cents AS override_cents,
+      0 - t.estimate_guests AS estimate_guests
+    FROM (
+      SELECT
+        f.account_id,
+        f.location_id,
+        f.date,
+        COUNT(*) AS facts,
+        COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
+        COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
+        COUNT(*) FILTER (WHERE f.call_type = 'reservation') AS reservations_count,
+        COUNT(*) FILTER (WHERE f.status = 'completed') AS completed_calls,
+        COALESCE(SUM(f.order_cents), 0) AS order_cents,
+        COALESCE(SUM(f.override_cents), 0) AS override_cents,
+        COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
+      FROM (
+        SELECT
+          c.account_id,
+          c.location_id,
+          (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+          TRUE AS is_call,
+          c.call_type,
+          c.status,
+          NULL::double precision AS order_cents,
+          NULL::double precision AS override_cents,
+          NULL::integer AS estimate_guests
+        FROM (
+          SELECT
+            c.id,
+            l.account_id,
+            c.location_id,
+            c.status,
+            c.call_type,
+            c.started_at
+          FROM relocated_calls c
+          LEFT JOIN private.metrics_applied_locations l ON l.location_id = c.location_id
+        ) c
+        LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = c.location_id
+        LEFT JOIN private.metrics_applied_accounts az ON az.account_id = c.account_id
+        WHERE c.account_id IS NOT NULL
+          AND c.started_at IS NOT NULL
+          AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+          AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
+        UNION ALL
+        SELECT
+          o.account_id,
+          o.location_id,
+          (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+          FALSE AS is_call,
+          NULL::text AS call_type,
+          NULL::text AS status,
+          CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
+          NULL::double precision AS override_cents,
+          NULL::integer AS estimate_guests
+        FROM (
+          SELECT
+            o.id,
+            o.account_id,
+            l.location_id,
+            COALESCE(o.total_amount, 0) AS total_amount,
+            o.created_at
+          FROM relocated_orders o
+          LEFT JOIN private.metrics_applied_locations l ON l.location_id = o.location_id
+        ) o
+        LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
+        LEFT JOIN private.metrics_applied_accounts az ON az.account_id = o.account_id
+        WHERE o.account_id IS NOT NULL
+          AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+          AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
+        UNION ALL
+        SELECT
+          r.account_id,
+          r.location_id,
+          (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+          FALSE AS is_call,
+          NULL::text AS call_type,
+          NULL::text AS status,
+          NULL::double precision AS order_cents,
+          CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
+          CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
+        FROM (
+          SELECT
+            r.id,
+            l.account_id,
+            r.location_id,
+            r.guest_count,
+            r.avg_spend_per_head_override,
+            r.created_at
+          FROM relocated_reservations r
+          LEFT JOIN private.metrics_applied_locations l ON l.location_id = r.location_id
+        ) r
+        LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = r.location_id
+        LEFT JOIN private.metrics_applied_accounts az ON az.account_id = r.account_id
+        WHERE r.account_id IS NOT NULL
+          AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+          AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
+      ) f
+      GROUP BY f.account_id, f.location_id, f.date, '0'::xid
+    ) t
+  ) d
+  GROUP BY d.account_id, d.location_id, d.date
+  HAVING SUM(d.facts) <> 0 OR SUM(d.total_calls) <> 0 OR SUM(d.orders_count) <> 0 OR SUM(d.reservations_count) <> 0 OR SUM(d.completed_calls) <> 0 OR SUM(d.order_cents) <> 0 OR SUM(d.override_cents) <> 0 OR SUM(d.estimate_guests) <> 0
+  ON CONFLICT (account_id, location_id, date) DO UPDATE SET
+    facts = metrics_daily_totals.facts + excluded.facts,
+    total_calls = metrics_daily_totals.total_calls + excluded.total_calls,
+    orders_count = metrics_daily_totals.orders_count + excluded.orders_count,
+    reservations_count = metrics_daily_totals.reservations_count + excluded.reservations_count,
+    completed_calls = metrics_daily_totals.completed_calls + excluded.completed_calls,
+    order_cents = metrics_daily_totals.order_cents + excluded.order_cents,
+    override_cents = metrics_daily_totals.override_cents + excluded.override_cents,
+    estimate_guests = metrics_daily_totals.estimate_guests + excluded.estimate_guests;
+END;
+$$
+LANGUAGE plpgsql
+SET search_path = ''
+SET work_mem = '32MB'
+SET hash_mem_multiplier = '2'
+SET jit = 'off';
+
+REVOKE ALL ON FUNCTION private.metrics_daily_reattribute() FROM PUBLIC, anon, authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION private.metrics_daily_catch_up()
 RETURNS void
 AS $$
@@ -990,472 +1364,16 @@ BEGIN
       RETURN;
     END IF;
     IF EXISTS (SELECT 1 FROM private.metrics_attribution_changes c) THEN
-      WITH signed_calls AS (
-        DELETE FROM private.metrics_call_changes x
-        RETURNING sign, id, location_id, status, call_type, started_at
-      ),
-      signed_orders AS (
-        DELETE FROM private.metrics_order_changes x
-        RETURNING sign, id, account_id, location_id, total_amount, created_at
-      ),
-      signed_reservations AS (
-        DELETE FROM private.metrics_reservation_changes x
-        RETURNING sign, id, location_id, guest_count, avg_spend_per_head_override, created_at
-      ),
-      location_zones AS NOT MATERIALIZED (
-        SELECT
-          l.location_id,
-          z.name AS time_zone
-        FROM public.locations l
-        JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(l.time_zone)
-      ),
-      account_zones AS NOT MATERIALIZED (
-        SELECT
-          a.account_id,
-          z.name AS time_zone
-        FROM public.accounts a
-        JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(a.default_time_zone)
-      ),
-      changed_attribution AS (
-        DELETE FROM private.metrics_attribution_changes x
-        RETURNING location_id, account_id
-      ),
-      rezoned_accounts AS (
-        SELECT
-          c.account_id
-        FROM changed_attribution c
-        WHERE c.account_id IS NOT NULL
-        GROUP BY c.account_id
-      ),
-      relocated_locations AS (
-        SELECT
-          c.location_id
-        FROM changed_attribution c
-        WHERE c.location_id IS NOT NULL
-        UNION
-        SELECT
-          a.location_id
-        FROM private.metrics_applied_locations a
-        JOIN rezoned_accounts z ON z.account_id = a.account_id
-        UNION
-        SELECT
-          l.location_id
-        FROM public.locations l
-        JOIN rezoned_accounts z ON z.account_id = l.account_id
-      ),
-      relocated_calls AS (
-        SELECT
-          c.id,
-          c.location_id,
-          c.status,
-          c.call_type,
-          c.started_at
-        FROM public.calls c
-        WHERE c.location_id = ANY (ARRAY((SELECT m.location_id FROM relocated_locations m)))
-      ),
-      relocated_orders AS (
-        SELECT
-          o.id,
-          o.account_id,
-          o.location_id,
-          o.total_amount,
-          o.created_at
-        FROM public.orders o
-        WHERE o.location_id = ANY (ARRAY((SELECT m.location_id FROM relocated_locations m))) OR o.account_id = ANY (ARRAY((SELECT z.account_id FROM rezoned_accounts z)))
-      ),
-      relocated_reservations AS (
-        SELECT
-          r.id,
-          r.location_id,
-          r.guest_count,
-          r.avg_spend_per_head_override,
-          r.created_at
-        FROM public.reservations r
-        WHERE r.location_id = ANY (ARRAY((SELECT m.location_id FROM relocated_locations m)))
-      ),
-      applied_location_keys AS (
-        INSERT INTO private.metrics_applied_locations (location_id, account_id, time_zone)
-        SELECT
-          l.location_id,
-          l.account_id,
-          z.name AS time_zone
-        FROM public.locations l
-        LEFT JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(l.time_zone)
-        WHERE l.location_id IN (SELECT m.location_id FROM relocated_locations m)
-        ON CONFLICT (location_id) DO UPDATE SET
-          account_id = excluded.account_id,
-          time_zone = excluded.time_zone
-        RETURNING location_id
-      ),
-      forgotten_location_keys AS (
-        DELETE FROM private.metrics_applied_locations a
-        WHERE a.location_id IN (SELECT m.location_id FROM relocated_locations m)
-          AND NOT EXISTS (SELECT 1 FROM public.locations l WHERE l.location_id = a.location_id)
-        RETURNING location_id
-      ),
-      applied_account_keys AS (
-        INSERT INTO private.metrics_applied_accounts (account_id, time_zone)
-        SELECT
-          a.account_id,
-          z.name AS time_zone
-        FROM public.accounts a
-        LEFT JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(a.default_time_zone)
-        WHERE a.account_id IN (SELECT r.account_id FROM rezoned_accounts r)
-        ON CONFLICT (account_id) DO UPDATE SET
-          time_zone = excluded.time_zone
-        RETURNING account_id
-      ),
-      forgotten_account_keys AS (
-        DELETE FROM private.metrics_applied_accounts a
-        WHERE a.account_id IN (SELECT r.account_id FROM rezoned_accounts r)
-          AND NOT EXISTS (SELECT 1 FROM public.accounts x WHERE x.account_id = a.account_id)
-        RETURNING account_id
-      )
-      INSERT INTO private.metrics_daily_totals (account_id, location_id, date, facts, total_calls, orders_count, reservations_count, completed_calls, order_cents, override_cents, estimate_guests)
-      SELECT
-        d.account_id,
-        d.location_id,
-        d.date,
-        COALESCE(SUM(d.facts), 0)::bigint AS facts,
-        COALESCE(SUM(d.total_calls), 0)::bigint AS total_calls,
-        COALESCE(SUM(d.orders_count), 0)::bigint AS orders_count,
-        COALESCE(SUM(d.reservations_count), 0)::bigint AS reservations_count,
-        COALESCE(SUM(d.completed_calls), 0)::bigint AS completed_calls,
-        COALESCE(SUM(d.order_cents), 0) AS order_cents,
-        COALESCE(SUM(d.override_cents), 0) AS override_cents,
-        COALESCE(SUM(d.estimate_guests), 0)::bigint AS estimate_guests
-      FROM (
-        SELECT
-          f.account_id,
-          f.location_id,
-          f.date,
-          COALESCE(SUM(f.sign), 0) AS facts,
-          COALESCE(SUM(f.sign) FILTER (WHERE f.is_call), 0) AS total_calls,
-          COALESCE(SUM(f.sign) FILTER (WHERE f.call_type = 'order'), 0) AS orders_count,
-          COALESCE(SUM(f.sign) FILTER (WHERE f.call_type = 'reservation'), 0) AS reservations_count,
-          COALESCE(SUM(f.sign) FILTER (WHERE f.status = 'completed'), 0) AS completed_calls,
-          COALESCE(SUM(f.order_cents * f.sign::double precision), 0) AS order_cents,
-          COALESCE(SUM(f.override_cents * f.sign::double precision), 0) AS override_cents,
-          COALESCE(SUM(f.estimate_guests * f.sign::integer), 0) AS estimate_guests
-        FROM (
-          SELECT
-            c.sign,
-            c.account_id,
-            c.location_id,
-            (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-            TRUE AS is_call,
-            c.call_type,
-            c.status,
-            NULL::double precision AS order_cents,
-            NULL::double precision AS override_cents,
-            NULL::integer AS estimate_guests
-          FROM (
-            SELECT
-              c.sign,
-              c.id,
-              l.account_id,
-              c.location_id,
-              c.status,
-              c.call_type,
-              c.started_at
-            FROM signed_calls c
-            LEFT JOIN private.metrics_applied_locations l ON l.location_id = c.location_id
-          ) c
-          LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = c.location_id
-          LEFT JOIN private.metrics_applied_accounts az ON az.account_id = c.account_id
-          WHERE c.account_id IS NOT NULL
-            AND c.started_at IS NOT NULL
-            AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-            AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-          UNION ALL
-          SELECT
-            o.sign,
-            o.account_id,
-            o.location_id,
-            (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-            FALSE AS is_call,
-            NULL::text AS call_type,
-            NULL::text AS status,
-            CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
-            NULL::double precision AS override_cents,
-            NULL::integer AS estimate_guests
-          FROM (
-            SELECT
-              o.sign,
-              o.id,
-              o.account_id,
-              l.location_id,
-              COALESCE(o.total_amount, 0) AS total_amount,
-              o.created_at
-            FROM signed_orders o
-            LEFT JOIN private.metrics_applied_locations l ON l.location_id = o.location_id
-          ) o
-          LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
-          LEFT JOIN private.metrics_applied_accounts az ON az.account_id = o.account_id
-          WHERE o.account_id IS NOT NULL
-            AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-            AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-          UNION ALL
-          SELECT
-            r.sign,
-            r.account_id,
-            r.location_id,
-            (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-            FALSE AS is_call,
-            NULL::text AS call_type,
-            NULL::text AS status,
-            NULL::double precision AS order_cents,
-            CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
-            CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
-          FROM (
-            SELECT
-              r.sign,
-              r.id,
-              l.account_id,
-              r.location_id,
-              r.guest_count,
-              r.avg_spend_per_head_override,
-              r.created_at
-            FROM signed_reservations r
-            LEFT JOIN private.metrics_applied_locations l ON l.location_id = r.location_id
-          ) r
-          LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = r.location_id
-          LEFT JOIN private.metrics_applied_accounts az ON az.account_id = r.account_id
-          WHERE r.account_id IS NOT NULL
-            AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-            AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-        ) f
-        GROUP BY f.account_id, f.location_id, f.date, '0'::xid
-        UNION ALL
-        SELECT
-          f.account_id,
-          f.location_id,
-          f.date,
-          COUNT(*) AS facts,
-          COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
-          COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
-          COUNT(*) FILTER (WHERE f.call_type = 'reservation') AS reservations_count,
-          COUNT(*) FILTER (WHERE f.status = 'completed') AS completed_calls,
-          COALESCE(SUM(f.order_cents), 0) AS order_cents,
-          COALESCE(SUM(f.override_cents), 0) AS override_cents,
-          COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
-        FROM (
-          SELECT
-            c.account_id,
-            c.location_id,
-            (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-            TRUE AS is_call,
-            c.call_type,
-            c.status,
-            NULL::double precision AS order_cents,
-            NULL::double precision AS override_cents,
-            NULL::integer AS estimate_guests
-          FROM (
-            SELECT
-              c.id,
-              l.account_id,
-              c.location_id,
-              c.status,
-              c.call_type,
-              c.started_at
-            FROM relocated_calls c
-            LEFT JOIN public.locations l ON l.location_id = c.location_id
-          ) c
-          LEFT JOIN location_zones lz ON lz.location_id = c.location_id
-          LEFT JOIN account_zones az ON az.account_id = c.account_id
-          WHERE c.account_id IS NOT NULL
-            AND c.started_at IS NOT NULL
-            AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-            AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-          UNION ALL
-          SELECT
-            o.account_id,
-            o.location_id,
-            (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-            FALSE AS is_call,
-            NULL::text AS call_type,
-            NULL::text AS status,
-            CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
-            NULL::double precision AS override_cents,
-            NULL::integer AS estimate_guests
-          FROM (
-            SELECT
-              o.id,
-              o.account_id,
-              l.location_id,
-              COALESCE(o.total_amount, 0) AS total_amount,
-              o.created_at
-            FROM relocated_orders o
-            LEFT JOIN public.locations l ON l.location_id = o.location_id
-          ) o
-          LEFT JOIN location_zones lz ON lz.location_id = o.location_id
-          LEFT JOIN account_zones az ON az.account_id = o.account_id
-          WHERE o.account_id IS NOT NULL
-            AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-            AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-          UNION ALL
-          SELECT
-            r.account_id,
-            r.location_id,
-            (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-            FALSE AS is_call,
-            NULL::text AS call_type,
-            NULL::text AS status,
-            NULL::double precision AS order_cents,
-            CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
-            CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
-          FROM (
-            SELECT
-              r.id,
-              l.account_id,
-              r.location_id,
-              r.guest_count,
-              r.avg_spend_per_head_override,
-              r.created_at
-            FROM relocated_reservations r
-            LEFT JOIN public.locations l ON l.location_id = r.location_id
-          ) r
-          LEFT JOIN location_zones lz ON lz.location_id = r.location_id
-          LEFT JOIN account_zones az ON az.account_id = r.account_id
-          WHERE r.account_id IS NOT NULL
-            AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-            AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-        ) f
-        GROUP BY f.account_id, f.location_id, f.date, '0'::xid
-        UNION ALL
-        SELECT
-          t.account_id,
-          t.location_id,
-          t.date,
-          0 - t.facts AS facts,
-          0 - t.total_calls AS total_calls,
-          0 - t.orders_count AS orders_count,
-          0 - t.reservations_count AS reservations_count,
-          0 - t.completed_calls AS completed_calls,
-          0 - t.order_cents AS order_cents,
-          0 - t.override_cents AS override_cents,
-          0 - t.estimate_guests AS estimate_guests
-        FROM (
-          SELECT
-            f.account_id,
-            f.location_id,
-            f.date,
-            COUNT(*) AS facts,
-            COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
-            COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
-            COUNT(*) FILTER (WHERE f.call_type = 'reservation') AS reservations_count,
-            COUNT(*) FILTER (WHERE f.status = 'completed') AS completed_calls,
-            COALESCE(SUM(f.order_cents), 0) AS order_cents,
-            COALESCE(SUM(f.override_cents), 0) AS override_cents,
-            COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
-          FROM (
-            SELECT
-              c.account_id,
-              c.location_id,
-              (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-              TRUE AS is_call,
-              c.call_type,
-              c.status,
-              NULL::double precision AS order_cents,
-              NULL::double precision AS override_cents,
-              NULL::integer AS estimate_guests
-            FROM (
-              SELECT
-                c.id,
-                l.account_id,
-                c.location_id,
-                c.status,
-                c.call_type,
-                c.started_at
-              FROM relocated_calls c
-              LEFT JOIN private.metrics_applied_locations l ON l.location_id = c.location_id
-            ) c
-            LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = c.location_id
-            LEFT JOIN private.metrics_applied_accounts az ON az.account_id = c.account_id
-            WHERE c.account_id IS NOT NULL
-              AND c.started_at IS NOT NULL
-              AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-              AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-            UNION ALL
-            SELECT
-              o.account_id,
-              o.location_id,
-              (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-              FALSE AS is_call,
-              NULL::text AS call_type,
-              NULL::text AS status,
-              CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
-              NULL::double precision AS override_cents,
-              NULL::integer AS estimate_guests
-            FROM (
-              SELECT
-                o.id,
-                o.account_id,
-                l.location_id,
-                COALESCE(o.total_amount, 0) AS total_amount,
-                o.created_at
-              FROM relocated_orders o
-              LEFT JOIN private.metrics_applied_locations l ON l.location_id = o.location_id
-            ) o
-            LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
-            LEFT JOIN private.metrics_applied_accounts az ON az.account_id = o.account_id
-            WHERE o.account_id IS NOT NULL
-              AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-              AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-            UNION ALL
-            SELECT
-              r.account_id,
-              r.location_id,
-              (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-              FALSE AS is_call,
-              NULL::text AS call_type,
-              NULL::text AS status,
-              NULL::double precision AS order_cents,
-              CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
-              CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
-            FROM (
-              SELECT
-                r.id,
-                l.account_id,
-                r.location_id,
-                r.guest_count,
-                r.avg_spend_per_head_override,
-                r.created_at
-              FROM relocated_reservations r
-              LEFT JOIN private.metrics_applied_locations l ON l.location_id = r.location_id
-            ) r
-            LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = r.location_id
-            LEFT JOIN private.metrics_applied_accounts az ON az.account_id = r.account_id
-            WHERE r.account_id IS NOT NULL
-              AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-              AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-          ) f
-          GROUP BY f.account_id, f.location_id, f.date, '0'::xid
-        ) t
-      ) d
-      GROUP BY d.account_id, d.location_id, d.date
-      HAVING SUM(d.facts) <> 0 OR SUM(d.total_calls) <> 0 OR SUM(d.orders_count) <> 0 OR SUM(d.reservations_count) <> 0 OR SUM(d.completed_calls) <> 0 OR SUM(d.order_cents) <> 0 OR SUM(d.override_cents) <> 0 OR SUM(d.estimate_guests) <> 0
-      ON CONFLICT (account_id, location_id, date) DO UPDATE SET
-        facts = metrics_daily_totals.facts + excluded.facts,
-        total_calls = metrics_daily_totals.total_calls + excluded.total_calls,
-        orders_count = metrics_daily_totals.orders_count + excluded.orders_count,
-        reservations_count = metrics_daily_totals.reservations_count + excluded.reservations_count,
-        completed_calls = metrics_daily_totals.completed_calls + excluded.completed_calls,
-        order_cents = metrics_daily_totals.order_cents + excluded.order_cents,
-        override_cents = metrics_daily_totals.override_cents + excluded.override_cents,
-        estimate_guests = metrics_daily_totals.estimate_guests + excluded.estimate_guests;
+      PERFORM private.metrics_daily_reattribute();
     ELSE
-      WITH signed_calls AS (
+      WITH taken_calls AS (
         DELETE FROM private.metrics_call_changes x
-        RETURNING sign, id, location_id, status, call_type, started_at
       ),
-      signed_orders AS (
+      taken_orders AS (
         DELETE FROM private.metrics_order_changes x
-        RETURNING sign, id, account_id, location_id, total_amount, created_at
       ),
-      signed_reservations AS (
+      taken_reservations AS (
         DELETE FROM private.metrics_reservation_changes x
-        RETURNING sign, id, location_id, guest_count, avg_spend_per_head_override, created_at
       )
       INSERT INTO private.metrics_daily_totals (account_id, location_id, date, facts, total_calls, orders_count, reservations_count, completed_calls, order_cents, override_cents, estimate_guests)
       SELECT
@@ -1470,109 +1388,7 @@ BEGIN
         d.order_cents,
         d.override_cents,
         d.estimate_guests
-      FROM (
-        SELECT
-          f.account_id,
-          f.location_id,
-          f.date,
-          COALESCE(SUM(f.sign), 0) AS facts,
-          COALESCE(SUM(f.sign) FILTER (WHERE f.is_call), 0) AS total_calls,
-          COALESCE(SUM(f.sign) FILTER (WHERE f.call_type = 'order'), 0) AS orders_count,
-          COALESCE(SUM(f.sign) FILTER (WHERE f.call_type = 'reservation'), 0) AS reservations_count,
-          COALESCE(SUM(f.sign) FILTER (WHERE f.status = 'completed'), 0) AS completed_calls,
-          COALESCE(SUM(f.order_cents * f.sign::double precision), 0) AS order_cents,
-          COALESCE(SUM(f.override_cents * f.sign::double precision), 0) AS override_cents,
-          COALESCE(SUM(f.estimate_guests * f.sign::integer), 0) AS estimate_guests
-        FROM (
-          SELECT
-            c.sign,
-            c.account_id,
-            c.location_id,
-            (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-            TRUE AS is_call,
-            c.call_type,
-            c.status,
-            NULL::double precision AS order_cents,
-            NULL::double precision AS override_cents,
-            NULL::integer AS estimate_guests
-          FROM (
-            SELECT
-              c.sign,
-              c.id,
-              l.account_id,
-              c.location_id,
-              c.status,
-              c.call_type,
-              c.started_at
-            FROM signed_calls c
-            LEFT JOIN private.metrics_applied_locations l ON l.location_id = c.location_id
-          ) c
-          LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = c.location_id
-          LEFT JOIN private.metrics_applied_accounts az ON az.account_id = c.account_id
-          WHERE c.account_id IS NOT NULL
-            AND c.started_at IS NOT NULL
-            AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-            AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-          UNION ALL
-          SELECT
-            o.sign,
-            o.account_id,
-            o.location_id,
-            (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-            FALSE AS is_call,
-            NULL::text AS call_type,
-            NULL::text AS status,
-            CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
-            NULL::double precision AS override_cents,
-            NULL::integer AS estimate_guests
-          FROM (
-            SELECT
-              o.sign,
-              o.id,
-              o.account_id,
-              l.location_id,
-              COALESCE(o.total_amount, 0) AS total_amount,
-              o.created_at
-            FROM signed_orders o
-            LEFT JOIN private.metrics_applied_locations l ON l.location_id = o.location_id
-          ) o
-          LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
-          LEFT JOIN private.metrics_applied_accounts az ON az.account_id = o.account_id
-          WHERE o.account_id IS NOT NULL
-            AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-            AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-          UNION ALL
-          SELECT
-            r.sign,
-            r.account_id,
-            r.location_id,
-            (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
-            FALSE AS is_call,
-            NULL::text AS call_type,
-            NULL::text AS status,
-            NULL::double precision AS order_cents,
-            CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
-            CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
-          FROM (
-            SELECT
-              r.sign,
-              r.id,
-              l.account_id,
-              r.location_id,
-              r.guest_count,
-              r.avg_spend_per_head_override,
-              r.created_at
-            FROM signed_reservations r
-            LEFT JOIN private.metrics_applied_locations l ON l.location_id = r.location_id
-          ) r
-          LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = r.location_id
-          LEFT JOIN private.metrics_applied_accounts az ON az.account_id = r.account_id
-          WHERE r.account_id IS NOT NULL
-            AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
-            AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
-        ) f
-        GROUP BY f.account_id, f.location_id, f.date, '0'::xid
-      ) d
+      FROM private.metrics_logged_totals d
       WHERE d.facts <> 0 OR d.total_calls <> 0 OR d.orders_count <> 0 OR d.reservations_count <> 0 OR d.completed_calls <> 0 OR d.order_cents <> 0 OR d.override_cents <> 0 OR d.estimate_guests <> 0
       ON CONFLICT (account_id, location_id, date) DO UPDATE SET
         facts = metrics_daily_totals.facts + excluded.facts,

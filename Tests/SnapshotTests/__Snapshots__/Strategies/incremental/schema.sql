@@ -226,6 +226,114 @@ GRANT SELECT ON TABLE private.metrics_daily_totals TO service_role;
 
 GRANT SELECT ON TABLE private.metrics_totals_built TO service_role;
 
+-- What the logs hold, per key, as the next catch-up adds it.
+DROP VIEW IF EXISTS private.metrics_logged_totals;
+
+CREATE VIEW private.metrics_logged_totals WITH (security_invoker = true) AS
+SELECT
+  f.account_id,
+  f.location_id,
+  f.date,
+  COALESCE(SUM(f.sign), 0) AS facts,
+  COALESCE(SUM(f.sign) FILTER (WHERE f.is_call), 0) AS total_calls,
+  COALESCE(SUM(f.sign) FILTER (WHERE f.call_type = 'order'), 0) AS orders_count,
+  COALESCE(SUM(f.sign) FILTER (WHERE f.call_type = 'reservation'), 0) AS reservations_count,
+  COALESCE(SUM(f.sign) FILTER (WHERE f.status = 'completed'), 0) AS completed_calls,
+  COALESCE(SUM(f.order_cents * f.sign::double precision), 0) AS order_cents,
+  COALESCE(SUM(f.override_cents * f.sign::double precision), 0) AS override_cents,
+  COALESCE(SUM(f.estimate_guests * f.sign::integer), 0) AS estimate_guests
+FROM (
+  SELECT
+    c.sign,
+    c.account_id,
+    c.location_id,
+    (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+    TRUE AS is_call,
+    c.call_type,
+    c.status,
+    NULL::double precision AS order_cents,
+    NULL::double precision AS override_cents,
+    NULL::integer AS estimate_guests
+  FROM (
+    SELECT
+      c.sign,
+      c.id,
+      l.account_id,
+      c.location_id,
+      c.status,
+      c.call_type,
+      c.started_at
+    FROM private.metrics_call_changes c
+    LEFT JOIN private.metrics_applied_locations l ON l.location_id = c.location_id
+  ) c
+  LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = c.location_id
+  LEFT JOIN private.metrics_applied_accounts az ON az.account_id = c.account_id
+  WHERE c.account_id IS NOT NULL
+    AND c.started_at IS NOT NULL
+    AND c.started_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+    AND c.started_at < '9999-01-01 00:00:00+00'::timestamp with time zone
+  UNION ALL
+  SELECT
+    o.sign,
+    o.account_id,
+    o.location_id,
+    (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+    FALSE AS is_call,
+    NULL::text AS call_type,
+    NULL::text AS status,
+    CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
+    NULL::double precision AS override_cents,
+    NULL::integer AS estimate_guests
+  FROM (
+    SELECT
+      o.sign,
+      o.id,
+      o.account_id,
+      l.location_id,
+      COALESCE(o.total_amount, 0) AS total_amount,
+      o.created_at
+    FROM private.metrics_order_changes o
+    LEFT JOIN private.metrics_applied_locations l ON l.location_id = o.location_id
+  ) o
+  LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = o.location_id
+  LEFT JOIN private.metrics_applied_accounts az ON az.account_id = o.account_id
+  WHERE o.account_id IS NOT NULL
+    AND o.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+    AND o.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
+  UNION ALL
+  SELECT
+    r.sign,
+    r.account_id,
+    r.location_id,
+    (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+    FALSE AS is_call,
+    NULL::text AS call_type,
+    NULL::text AS status,
+    NULL::double precision AS order_cents,
+    CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
+    CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
+  FROM (
+    SELECT
+      r.sign,
+      r.id,
+      l.account_id,
+      r.location_id,
+      r.guest_count,
+      r.avg_spend_per_head_override,
+      r.created_at
+    FROM private.metrics_reservation_changes r
+    LEFT JOIN private.metrics_applied_locations l ON l.location_id = r.location_id
+  ) r
+  LEFT JOIN private.metrics_applied_locations lz ON lz.location_id = r.location_id
+  LEFT JOIN private.metrics_applied_accounts az ON az.account_id = r.account_id
+  WHERE r.account_id IS NOT NULL
+    AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
+    AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
+) f
+GROUP BY f.account_id, f.location_id, f.date, '0'::xid;
+
+REVOKE ALL ON TABLE private.metrics_logged_totals FROM PUBLIC, anon, authenticated, service_role;
+
 -- Indexes on the base tables, through which a catch-up reads a changed location's facts.
 CREATE INDEX IF NOT EXISTS metrics_calls_location_id ON public.calls (location_id);
 
