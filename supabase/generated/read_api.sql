@@ -30,6 +30,33 @@ CREATE OR REPLACE FUNCTION private.metrics_visible_to_caller(
 RETURNS SETOF public.mv_metrics_daily
 AS $$
 BEGIN
+  IF p_location_id IS NOT NULL THEN
+    RETURN QUERY
+    SELECT
+      m.account_id,
+      m.location_id,
+      m.date,
+      m.total_calls,
+      m.orders_count,
+      m.reservations_count,
+      m.completed_calls,
+      m.total_revenue_orders,
+      m.total_revenue_res_estimate,
+      m.total_revenue,
+      m.minutes_saved
+    FROM public.mv_metrics_daily m
+    WHERE m.account_id = p_account_id
+      AND m.date >= p_from_date
+      AND m.date <= p_to_date
+      AND (p_location_id IS NULL OR m.location_id = p_location_id)
+      AND EXISTS (
+      SELECT 1
+      FROM public.user_location_access a
+      WHERE a.user_id = auth.uid() AND a.account_id = p_account_id AND a.location_id = p_location_id
+    )
+    ORDER BY m.date, m.location_id;
+    RETURN;
+  END IF;
   RETURN QUERY
   SELECT
     v.account_id,
