@@ -160,6 +160,51 @@ extension DMLConstructTests {
         """)
     #expect(output == "0\n\(ShopSchema.ada) took 2\n\(ShopSchema.bob) took 2\n")
   }
+
+  /// A CTE that declares no columns: its DELETE returns nothing.
+  struct EmptiedPurchases: CommonTable {
+    static let qualifiedName = QualifiedName("emptied")
+  }
+
+  /// A DELETE in WITH that returns nothing, beside a query of the table it empties: one
+  /// snapshot, so the query reads exactly the rows the DELETE takes.
+  @Test func dataModifyingCommonTableWithoutColumns() {
+    let move = with {
+      Delete(from: Purchases.self, as: "p") { q, p in q.where(p.status == "paid") }
+        .returning(as: EmptiedPurchases.self)
+    } insert: {
+      Insert(
+        into: Scratch.self,
+        Select(ScratchNotes.self) { q, out in
+          let p = q.from(Purchases.self, as: "p")
+          q.where(p.status == "paid")
+          q.groupBy(p.customerID)
+          out.note(
+            p.customerID.cast(to: PG.Text.self) ++ " took "
+              ++ sum(p.quantity).cast(to: PG.Text.self))
+        })
+    }
+    let output = assertSQL(
+      [move],
+      #"""
+      WITH emptied AS (
+        DELETE FROM shop.purchases p
+        WHERE p.status = 'paid'
+      )
+      INSERT INTO shop.scratch (note)
+      SELECT
+        p.customer_id::text || ' took ' || SUM(p.quantity)::text AS note
+      FROM shop.purchases p
+      WHERE p.status = 'paid'
+      GROUP BY p.customer_id;
+      """#,
+      given: [CreateTable(Scratch.self)],
+      then: """
+        SELECT count(*) FROM shop.purchases WHERE status = 'paid';
+        SELECT note FROM shop.scratch ORDER BY note;
+        """)
+    #expect(output == "0\n\(ShopSchema.ada) took 2\n\(ShopSchema.bob) took 2\n")
+  }
 }
 
 struct Scratch: Relation {
