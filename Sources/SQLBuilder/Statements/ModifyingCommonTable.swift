@@ -18,6 +18,7 @@
 /// allows such CTEs only in a top-level statement, which is why only ``with(_:insert:)`` takes
 /// them. `R`'s columns must be columns of the modified table, of the same type, and NOT NULL
 /// only where the table's are.
+///
 /// An `R` that declares no columns makes a CTE that returns nothing,
 /// `emptied AS (DELETE FROM shop.pending_purchases p)`: a table emptied in the statement that
 /// reads it, under the same snapshot.
