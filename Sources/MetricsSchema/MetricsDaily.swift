@@ -44,3 +44,16 @@ public struct MetricsTimeZoneNames: Relation {
   public let name = Column<PG.Text, NotNull>("name")
   public init() {}
 }
+
+/// `public.metrics_time_zone_offsets`: for each listed zone a location or account names, the
+/// lowest and highest UTC offsets it has at any UTC midnight of ``ZoneOffsets``' window, so most
+/// facts are dated at a fixed offset instead of by looking their zone up (``ZoneOffsets``).
+public struct MetricsTimeZoneOffsets: Relation {
+  public static let qualifiedName = QualifiedName("public", "metrics_time_zone_offsets")
+  /// The zone's name as `metrics_time_zone_names` lists it.
+  public let name = Column<PG.Text, NotNull>("name")
+  /// East positive: `-05:00:00` is five hours behind UTC.
+  public let lowestOffset = Column<PG.Interval, NotNull>("lowest_offset")
+  public let highestOffset = Column<PG.Interval, NotNull>("highest_offset")
+  public init() {}
+}

@@ -47,7 +47,7 @@ public enum MetricsScripts {
     )
     Comment("CASCADE drops views built on it too; apply their definitions again after this file.")
     Drop.materializedView(MetricsDaily.self, .cascade)
-    zoneNames
+    zoneLookups
     CreateMaterializedView(MetricsDaily.self) { MetricsView.query }
     uniqueKey
     Analyze(MetricsDaily.self)
@@ -59,7 +59,7 @@ public enum MetricsScripts {
     Revoke(
       .all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated, .serviceRole)
     Grant(.select, on: .table(MetricsDaily.self), to: .serviceRole)
-    zoneNamePrivileges
+    zoneLookupPrivileges
     Comment("When the last refresh ran, where the API cannot reach it.")
     privateSchema
     RefreshStatus.table
@@ -75,9 +75,14 @@ public enum MetricsScripts {
     Grant(.usage, on: .schema("private"), to: .authenticated, .serviceRole),
   ]
 
-  /// The list of zone names, built again on every apply.
+  /// The list of zone names and the offsets of the zones in use, built again on every apply.
+  static let zoneLookups: [any SQLStatement] =
+    [
+      Drop.materializedView(MetricsTimeZoneOffsets.self),
+      Drop.materializedView(MetricsTimeZoneNames.self),
+    ] + zoneNames + ZoneOffsets.create
+
   static let zoneNames: [any SQLStatement] = [
-    Drop.materializedView(MetricsTimeZoneNames.self),
     Comment(
       "Valid zone names, listed once here because listing them is slow in every new session."),
     CreateMaterializedView(MetricsTimeZoneNames.self) {
@@ -94,12 +99,13 @@ public enum MetricsScripts {
     Analyze(MetricsTimeZoneNames.self),
   ]
 
-  static let zoneNamePrivileges: [any SQLStatement] = [
-    Revoke(
-      .all, on: .table(MetricsTimeZoneNames.self), from: .public, .anon, .authenticated,
-      .serviceRole),
-    Grant(.select, on: .table(MetricsTimeZoneNames.self), to: .serviceRole),
-  ]
+  static let zoneLookupPrivileges: [any SQLStatement] =
+    [
+      Revoke(
+        .all, on: .table(MetricsTimeZoneNames.self), from: .public, .anon, .authenticated,
+        .serviceRole),
+      Grant(.select, on: .table(MetricsTimeZoneNames.self), to: .serviceRole),
+    ] + ZoneOffsets.privileges
 
   /// Stops `file` with a message naming what to apply first when `mv_metrics_daily` is missing.
   static func requireView(before file: String) -> DoBlock {

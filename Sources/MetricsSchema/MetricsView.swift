@@ -2,18 +2,35 @@ import SQLBuilder
 
 /// The query behind `mv_metrics_daily`, exactly as the metrics contract defines it.
 public enum MetricsView {
-  /// A fact's location's zone and its account's, each NULL when it names no zone.
-  typealias Zones = (
-    location: SQLExpression<PG.Text, Nullable>, account: SQLExpression<PG.Text, Nullable>
-  )
+  /// A fact's location's zone and its account's, each NULL when it names no zone, and, where
+  /// the lookup has them, each zone's lowest and highest offsets (``ZoneOffsets``), NULL
+  /// exactly when the zone is.
+  struct Zones {
+    typealias Offsets = (
+      lowest: SQLExpression<PG.Interval, Nullable>, highest: SQLExpression<PG.Interval, Nullable>
+    )
+    let location: SQLExpression<PG.Text, Nullable>
+    let account: SQLExpression<PG.Text, Nullable>
+    var offsets: (location: Offsets, account: Offsets)? = nil
+  }
 
   /// The local date of `instant` in the fact's effective time zone: its location's zone, else
-  /// its account's, else UTC.
+  /// its account's, else UTC; at a fixed offset where the zones' offsets allow it.
   static func localDate(_ instant: SQLExpression<PG.TimestampTZ, some Nullability>, _ zones: Zones)
     -> SQLExpression<PG.Date, Nullable>
   {
-    instant.nullable.atTimeZone(coalesce(zones.location, zones.account, "UTC"))
-      .cast(to: PG.Date.self)
+    let zone = coalesce(zones.location, zones.account, "UTC")
+    guard let offsets = zones.offsets else {
+      return instant.nullable.atTimeZone(zone).cast(to: PG.Date.self)
+    }
+    // The offsets are NULL exactly when their zone is: the first that is not is the zone's.
+    let utc = interval(hours: 0)
+    return ZoneOffsets.localDate(
+      instant.nullable, named: zone,
+      offsets: (
+        coalesce(offsets.location.lowest, offsets.account.lowest, utc),
+        coalesce(offsets.location.highest, offsets.account.highest, utc)
+      ))
   }
 
   /// Joins the zones of a fact's location and account (`lz` and `az`) from `lookup`.
@@ -25,11 +42,15 @@ public enum MetricsView {
     case .listed:
       let lz = q.leftJoin(LocationZones.self, as: "lz") { $0.locationID == location }
       let az = q.leftJoin(AccountZones.self, as: "az") { $0.accountID == account }
-      return (lz.timeZone, az.timeZone)
+      return Zones(
+        location: lz.timeZone, account: az.timeZone,
+        offsets: (
+          (lz.lowestOffset, lz.highestOffset), (az.lowestOffset, az.highestOffset)
+        ))
     case .applied:
       let lz = q.leftJoin(MetricsAppliedLocations.self, as: "lz") { $0.locationID == location }
       let az = q.leftJoin(MetricsAppliedAccounts.self, as: "az") { $0.accountID == account }
-      return (lz.timeZone, az.timeZone)
+      return Zones(location: lz.timeZone, account: az.timeZone)
     }
   }
 
@@ -38,8 +59,11 @@ public enum MetricsView {
   static let locationZones = Select(LocationZones.self) { q, out in
     let l = q.from(Locations.self, as: "l")
     let z = q.join(MetricsTimeZoneNames.self, as: "z") { $0.lookupKey == lower(l.timeZone) }
+    let offsets = zoneOffsets(q, z)
     out.locationID(l.locationID)
     out.timeZone(z.name)
+    out.lowestOffset(offsets.lowest)
+    out.highestOffset(offsets.highest)
   }
   .notMaterialized()
 
@@ -48,10 +72,25 @@ public enum MetricsView {
     let z = q.join(MetricsTimeZoneNames.self, as: "z") {
       $0.lookupKey == lower(a.defaultTimeZone)
     }
+    let offsets = zoneOffsets(q, z)
     out.accountID(a.accountID)
     out.timeZone(z.name)
+    out.lowestOffset(offsets.lowest)
+    out.highestOffset(offsets.highest)
   }
   .notMaterialized()
+
+  /// The offsets of the listed zone `z`, or, for a zone without a row, bounds that date every
+  /// fact by the zone's name.
+  static func zoneOffsets(_ q: SelectBuilder, _ z: Source<MetricsTimeZoneNames>) -> (
+    lowest: SQLExpression<PG.Interval, NotNull>, highest: SQLExpression<PG.Interval, NotNull>
+  ) {
+    let o = q.leftJoin(MetricsTimeZoneOffsets.self, as: "o") { $0.name == z.name }
+    return (
+      coalesce(o.lowestOffset, ZoneOffsets.unknown.lowest),
+      coalesce(o.highestOffset, ZoneOffsets.unknown.highest)
+    )
+  }
 
   /// The first instant a fact may have, in UTC; earlier ones (and `-infinity`) are left out.
   public static let earliestInstant = "1900-01-01 00:00:00+00"

@@ -5,18 +5,24 @@ import SQLBuilder
 // NULL locations together (GROUP BY treats NULLs as equal, USING does not) and lets PostgreSQL
 // split the scans and the aggregation across parallel workers.
 
-/// `location_zones`: each location's time zone, when it names a zone in any case, as listed.
+/// `location_zones`: each location's time zone, when it names a zone in any case, as listed,
+/// with its lowest and highest offsets (``ZoneOffsets``).
 struct LocationZones: CommonTable {
   static let qualifiedName = QualifiedName("location_zones")
   let locationID = Column<PG.UUID, NotNull>("location_id")
   let timeZone = Column<PG.Text, NotNull>("time_zone")
+  let lowestOffset = Column<PG.Interval, NotNull>("lowest_offset")
+  let highestOffset = Column<PG.Interval, NotNull>("highest_offset")
 }
 
-/// `account_zones`: each account's default time zone, when it names a zone in any case, as listed.
+/// `account_zones`: each account's default time zone, when it names a zone in any case, as
+/// listed, with its lowest and highest offsets (``ZoneOffsets``).
 struct AccountZones: CommonTable {
   static let qualifiedName = QualifiedName("account_zones")
   let accountID = Column<PG.UUID, NotNull>("account_id")
   let timeZone = Column<PG.Text, NotNull>("time_zone")
+  let lowestOffset = Column<PG.Interval, NotNull>("lowest_offset")
+  let highestOffset = Column<PG.Interval, NotNull>("highest_offset")
 }
 
 /// `daily_facts`: one row per call, order and reservation, dated in its effective time zone.

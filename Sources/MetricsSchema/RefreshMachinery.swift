@@ -33,8 +33,9 @@ public enum RefreshMachinery {
     function, returns: .void, security: .definer, settings: [.emptySearchPath] + refreshSettings
   ) { _ in body }
 
-  /// The function's body: returns at once while another refresh runs, refreshes concurrently
-  /// once the view is populated and plainly before, and records when (``RefreshStatus``). A zone name the cached list holds and
+  /// The function's body: returns at once while another refresh runs, reads the zones'
+  /// offsets again (``ZoneOffsets``), refreshes concurrently once the view is populated and
+  /// plainly before, and records when (``RefreshStatus``). A zone name the cached list holds and
   /// PostgreSQL no longer knows (its time zone data changed) fails `AT TIME ZONE` with 22023:
   /// then the list is read again, which drops that name, and the refresh runs once more, so its
   /// places fall back like any unknown zone. Any other 22023 fails the second attempt too.
@@ -45,9 +46,11 @@ public enum RefreshMachinery {
         Return()
       },
       ExceptionBlock(catching: .invalidParameterValue) {
+        ZoneOffsets.refresh
         refreshView
       } handler: {
         listZonesAgain
+        ZoneOffsets.refresh
         refreshView
       },
     ] + RefreshStatus.record
@@ -62,7 +65,7 @@ public enum RefreshMachinery {
   ]
 
   /// Concurrently once the view is populated, plainly before.
-  static let refreshView = If(viewIsPopulated) {
+  static let refreshView = If(isPopulated(MetricsDaily.self)) {
     RefreshMaterializedView(MetricsDaily.self, concurrently: true)
   } otherwise: {
     RefreshMaterializedView(MetricsDaily.self, concurrently: false)
@@ -75,12 +78,6 @@ public enum RefreshMachinery {
       l.locktype == "relation" && l.relation == regclass(MetricsDaily.self).oid
         && l.mode.in(["ExclusiveLock", "AccessExclusiveLock"]) && l.granted
         && l.pid != backendPID())
-  }
-
-  /// A view created or refreshed `WITH NO DATA` cannot be refreshed concurrently.
-  static let viewIsPopulated = exists { q in
-    let c = q.from(PGClass.self, as: "c")
-    q.where(c.oid == regclass(MetricsDaily.self).oid && c.relispopulated)
   }
 
   /// Only the owner and `service_role` may run a refresh; Supabase exposes public functions.

@@ -45,7 +45,7 @@ enum RefreshStatus {
   {
     scalar { q in
       let r = q.from(MetricsDailyRefreshed.self, as: "r")
-      q.where(RefreshMachinery.viewIsPopulated)
+      q.where(isPopulated(MetricsDaily.self))
       q.orderBy(r.refreshedAt.descending())
       q.limit(1)
       return r[dynamicMember: column]

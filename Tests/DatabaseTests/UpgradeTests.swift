@@ -140,6 +140,7 @@ extension DatabaseTests {
           "recreate function private.metrics_visible_to_caller(uuid, date, date, uuid), which reads relation public.mv_metrics_daily",
           "recreate function public.get_metrics_for_range(uuid, date, date, uuid), which reads relation public.mv_metrics_daily",
           "refresh relation public.metrics_time_zone_names, which relation public.mv_metrics_daily reads",
+          "refresh relation public.metrics_time_zone_offsets, which relation public.mv_metrics_daily reads",
         ])
       try database.cluster.psql(try #require(upgrade.sql), options: ["--single-transaction"])
 

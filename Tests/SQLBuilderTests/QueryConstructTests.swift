@@ -137,6 +137,31 @@ import Testing
       """#)
   }
 
+  @Test func atAFixedOffset() throws {
+    // An interval is a UTC offset, east positive: 03:00 UTC is still the evening before at
+    // UTC-4 (New York's summer) and already the morning at UTC+9 (Tokyo).
+    let q = Select(OffsetDays.self) { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      out.behind(p.placedAt.atTimeZone(interval(hours: -4)).cast(to: PG.Date.self))
+      out.ahead(p.placedAt.atTimeZone(interval(hours: 9)).cast(to: PG.Date.self))
+    }
+    assertQuery(
+      q,
+      #"""
+      SELECT
+        (p.placed_at AT TIME ZONE '-4 hours'::interval)::date AS behind,
+        (p.placed_at AT TIME ZONE '9 hours'::interval)::date AS ahead
+      FROM shop.purchases p
+      """#)
+    let dates = try ShopDatabase.shared.get().run(
+      """
+      TRUNCATE shop.purchases CASCADE;
+      INSERT INTO shop.purchases (quantity, unit_price, placed_at) VALUES (1, 1, '2024-06-01 03:00Z');
+      \(try renderQuery(q));
+      """)
+    #expect(dates == "2024-05-31|2024-06-01\n")
+  }
+
   @Test func distinctHavingLimitOffset() {
     let q = Select(RegionNames.self) { q, out in
       let c = q.from(Customers.self, as: "c")
@@ -211,6 +236,12 @@ struct LatestPurchases: Relation {
   let name = Column<PG.Text, NotNull>("name")
   let lastQuantity = Column<PG.Integer, Nullable>("last_quantity")
   let paidQuantity = Column<PG.Integer, NotNull>("paid_quantity")
+}
+
+struct OffsetDays: Relation {
+  static let qualifiedName = QualifiedName("offset_days")
+  let behind = Column<PG.Date, Nullable>("behind")
+  let ahead = Column<PG.Date, Nullable>("ahead")
 }
 
 struct DayFacts: Relation {

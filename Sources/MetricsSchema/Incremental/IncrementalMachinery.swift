@@ -107,6 +107,7 @@ enum IncrementalMachinery<S: SourceSchema> {
     ) { _ in
       PrimaryOnly.check(rebuildFunction, PrimaryOnly.writesTheMetrics)
       Perform(advisoryXactLock(.constant(RefreshMachinery.lockKey)))
+      ZoneOffsets.refresh
       // Emptied first, in this transaction only: readers see the old rows until it commits.
       Delete(from: MetricsDailyTotals.self) { _, _ in }
       Delete(from: MetricsAppliedLocations.self) { _, _ in }

@@ -21,7 +21,7 @@ enum IncrementalScripts<S: SourceSchema> {
       CreateExtension("pg_cron", schema: "pg_catalog")
       Comment("CASCADE drops views built on it too; apply their definitions again after this file.")
       Drop.view(MetricsDaily.self, .cascade)
-      MetricsScripts.zoneNames
+      MetricsScripts.zoneLookups
       Comment("The totals and the logs of what writers did, where the API cannot reach them.")
       MetricsScripts.privateSchema
       IncrementalMachinery<S>.tables
@@ -59,7 +59,7 @@ enum IncrementalScripts<S: SourceSchema> {
       Revoke(
         .all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated, .serviceRole)
       Grant(.select, on: .table(MetricsDaily.self), to: .serviceRole)
-      MetricsScripts.zoneNamePrivileges
+      MetricsScripts.zoneLookupPrivileges
     }
   }
 

@@ -16,6 +16,14 @@ extension SQLExpression where Base: SQLTimestamp {
   > {
     binary("AT TIME ZONE", node, zone.node, .atTimeZone)
   }
+
+  /// `x AT TIME ZONE offset`: the wall-clock time at a fixed UTC offset, east positive
+  /// (`interval '-05:00'` is five hours behind UTC); no zone is looked up. NULL when either is.
+  public func atTimeZone(_ offset: SQLExpression<PG.Interval, some Nullability>) -> SQLExpression<
+    Base.AtTimeZone, Nullable
+  > {
+    binary("AT TIME ZONE", node, offset.node, .atTimeZone)
+  }
 }
 
 /// `DATE(x)`: the calendar date of a timestamp, in the session's time zone for a timestamptz.

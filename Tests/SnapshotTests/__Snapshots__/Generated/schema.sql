@@ -69,6 +69,8 @@ CREATE EXTENSION IF NOT EXISTS pg_cron WITH SCHEMA pg_catalog;
 -- CASCADE drops views built on it too; apply their definitions again after this file.
 DROP MATERIALIZED VIEW IF EXISTS public.mv_metrics_daily CASCADE;
 
+DROP MATERIALIZED VIEW IF EXISTS public.metrics_time_zone_offsets;
+
 DROP MATERIALIZED VIEW IF EXISTS public.metrics_time_zone_names;
 
 -- Valid zone names, listed once here because listing them is slow in every new session.
@@ -83,26 +85,47 @@ CREATE UNIQUE INDEX metrics_time_zone_names_lookup_key_key ON public.metrics_tim
 
 ANALYZE public.metrics_time_zone_names;
 
+-- Each zone in use's lowest and highest UTC offsets: most facts are dated without looking their zone up.
+CREATE MATERIALIZED VIEW public.metrics_time_zone_offsets AS
+SELECT
+  z.name,
+  MIN(m.value AT TIME ZONE z.name - m.value AT TIME ZONE 'UTC') AS lowest_offset,
+  MAX(m.value AT TIME ZONE z.name - m.value AT TIME ZONE 'UTC') AS highest_offset
+FROM public.metrics_time_zone_names z
+CROSS JOIN generate_series('2000-01-01 00:00:00+00'::timestamp with time zone, '2050-01-01 00:00:00+00'::timestamp with time zone, '24 hours'::interval) AS m(value)
+WHERE EXISTS (SELECT 1 FROM public.locations l WHERE lower(l.time_zone) = z.lookup_key) OR EXISTS (SELECT 1 FROM public.accounts a WHERE lower(a.default_time_zone) = z.lookup_key)
+GROUP BY z.name;
+
+CREATE UNIQUE INDEX metrics_time_zone_offsets_name_key ON public.metrics_time_zone_offsets (name);
+
+ANALYZE public.metrics_time_zone_offsets;
+
 CREATE MATERIALIZED VIEW public.mv_metrics_daily AS
 WITH location_zones AS NOT MATERIALIZED (
   SELECT
     l.location_id,
-    z.name AS time_zone
+    z.name AS time_zone,
+    COALESCE(o.lowest_offset, '-24 hours'::interval) AS lowest_offset,
+    COALESCE(o.highest_offset, '24 hours'::interval) AS highest_offset
   FROM public.locations l
   JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(l.time_zone)
+  LEFT JOIN public.metrics_time_zone_offsets o ON o.name = z.name
 ),
 account_zones AS NOT MATERIALIZED (
   SELECT
     a.account_id,
-    z.name AS time_zone
+    z.name AS time_zone,
+    COALESCE(o.lowest_offset, '-24 hours'::interval) AS lowest_offset,
+    COALESCE(o.highest_offset, '24 hours'::interval) AS highest_offset
   FROM public.accounts a
   JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(a.default_time_zone)
+  LEFT JOIN public.metrics_time_zone_offsets o ON o.name = z.name
 ),
 daily_facts AS (
   SELECT
     c.account_id,
     c.location_id,
-    (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+    CASE WHEN c.started_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND c.started_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (c.started_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
     TRUE AS is_call,
     c.call_type,
     c.status,
@@ -120,7 +143,7 @@ daily_facts AS (
   SELECT
     o.account_id,
     o.location_id,
-    (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+    CASE WHEN o.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND o.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (o.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
     FALSE AS is_call,
     NULL::text AS call_type,
     NULL::text AS status,
@@ -137,7 +160,7 @@ daily_facts AS (
   SELECT
     r.account_id,
     r.location_id,
-    (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+    CASE WHEN r.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND r.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (r.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
     FALSE AS is_call,
     NULL::text AS call_type,
     NULL::text AS status,
@@ -198,6 +221,10 @@ GRANT SELECT ON TABLE public.mv_metrics_daily TO service_role;
 REVOKE ALL ON TABLE public.metrics_time_zone_names FROM PUBLIC, anon, authenticated, service_role;
 
 GRANT SELECT ON TABLE public.metrics_time_zone_names TO service_role;
+
+REVOKE ALL ON TABLE public.metrics_time_zone_offsets FROM PUBLIC, anon, authenticated, service_role;
+
+GRANT SELECT ON TABLE public.metrics_time_zone_offsets TO service_role;
 
 -- When the last refresh ran, where the API cannot reach it.
 CREATE SCHEMA IF NOT EXISTS private;

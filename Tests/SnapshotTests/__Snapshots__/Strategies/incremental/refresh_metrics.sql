@@ -813,6 +813,15 @@ BEGIN
     RAISE EXCEPTION 'public.rebuild_metrics_daily() runs on the primary database, not on this standby (a read replica): it writes the metrics, which the standby receives from the primary' USING ERRCODE = '25006';
   END IF;
   PERFORM pg_advisory_xact_lock(2417046109976225080);
+  IF EXISTS (
+    SELECT 1
+    FROM pg_catalog.pg_class c
+    WHERE c.oid = 'public.metrics_time_zone_offsets'::regclass::oid AND c.relispopulated
+  ) THEN
+    REFRESH MATERIALIZED VIEW CONCURRENTLY public.metrics_time_zone_offsets;
+  ELSE
+    REFRESH MATERIALIZED VIEW public.metrics_time_zone_offsets;
+  END IF;
   DELETE FROM private.metrics_daily_totals;
   DELETE FROM private.metrics_applied_locations;
   DELETE FROM private.metrics_applied_accounts;
@@ -858,22 +867,28 @@ BEGIN
   WITH location_zones AS NOT MATERIALIZED (
     SELECT
       l.location_id,
-      z.name AS time_zone
+      z.name AS time_zone,
+      COALESCE(o.lowest_offset, '-24 hours'::interval) AS lowest_offset,
+      COALESCE(o.highest_offset, '24 hours'::interval) AS highest_offset
     FROM public.locations l
     JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(l.time_zone)
+    LEFT JOIN public.metrics_time_zone_offsets o ON o.name = z.name
   ),
   account_zones AS NOT MATERIALIZED (
     SELECT
       a.account_id,
-      z.name AS time_zone
+      z.name AS time_zone,
+      COALESCE(o.lowest_offset, '-24 hours'::interval) AS lowest_offset,
+      COALESCE(o.highest_offset, '24 hours'::interval) AS highest_offset
     FROM public.accounts a
     JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(a.default_time_zone)
+    LEFT JOIN public.metrics_time_zone_offsets o ON o.name = z.name
   ),
   daily_facts AS (
     SELECT
       c.account_id,
       c.location_id,
-      (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+      CASE WHEN c.started_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND c.started_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (c.started_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
       TRUE AS is_call,
       c.call_type,
       c.status,
@@ -891,7 +906,7 @@ BEGIN
     SELECT
       o.account_id,
       o.location_id,
-      (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+      CASE WHEN o.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND o.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (o.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
       FALSE AS is_call,
       NULL::text AS call_type,
       NULL::text AS status,
@@ -908,7 +923,7 @@ BEGIN
     SELECT
       r.account_id,
       r.location_id,
-      (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+      CASE WHEN r.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND r.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (r.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
       FALSE AS is_call,
       NULL::text AS call_type,
       NULL::text AS status,
@@ -987,16 +1002,22 @@ BEGIN
   location_zones AS NOT MATERIALIZED (
     SELECT
       l.location_id,
-      z.name AS time_zone
+      z.name AS time_zone,
+      COALESCE(o.lowest_offset, '-24 hours'::interval) AS lowest_offset,
+      COALESCE(o.highest_offset, '24 hours'::interval) AS highest_offset
     FROM public.locations l
     JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(l.time_zone)
+    LEFT JOIN public.metrics_time_zone_offsets o ON o.name = z.name
   ),
   account_zones AS NOT MATERIALIZED (
     SELECT
       a.account_id,
-      z.name AS time_zone
+      z.name AS time_zone,
+      COALESCE(o.lowest_offset, '-24 hours'::interval) AS lowest_offset,
+      COALESCE(o.highest_offset, '24 hours'::interval) AS highest_offset
     FROM public.accounts a
     JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(a.default_time_zone)
+    LEFT JOIN public.metrics_time_zone_offsets o ON o.name = z.name
   ),
   changed_attribution AS (
     DELETE FROM private.metrics_attribution_changes x
@@ -1137,7 +1158,7 @@ BEGIN
       SELECT
         c.account_id,
         c.location_id,
-        (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+        CASE WHEN c.started_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND c.started_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (c.started_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
         TRUE AS is_call,
         c.call_type,
         c.status,
@@ -1165,7 +1186,7 @@ BEGIN
       SELECT
         o.account_id,
         o.location_id,
-        (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+        CASE WHEN o.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND o.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (o.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
         FALSE AS is_call,
         NULL::text AS call_type,
         NULL::text AS status,
@@ -1191,7 +1212,7 @@ BEGIN
       SELECT
         r.account_id,
         r.location_id,
-        (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+        CASE WHEN r.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND r.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (r.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
         FALSE AS is_call,
         NULL::text AS call_type,
         NULL::text AS status,
@@ -1501,22 +1522,28 @@ SELECT (
     WITH location_zones AS NOT MATERIALIZED (
       SELECT
         l.location_id,
-        z.name AS time_zone
+        z.name AS time_zone,
+        COALESCE(o.lowest_offset, '-24 hours'::interval) AS lowest_offset,
+        COALESCE(o.highest_offset, '24 hours'::interval) AS highest_offset
       FROM public.locations l
       JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(l.time_zone)
+      LEFT JOIN public.metrics_time_zone_offsets o ON o.name = z.name
     ),
     account_zones AS NOT MATERIALIZED (
       SELECT
         a.account_id,
-        z.name AS time_zone
+        z.name AS time_zone,
+        COALESCE(o.lowest_offset, '-24 hours'::interval) AS lowest_offset,
+        COALESCE(o.highest_offset, '24 hours'::interval) AS highest_offset
       FROM public.accounts a
       JOIN public.metrics_time_zone_names z ON z.lookup_key = lower(a.default_time_zone)
+      LEFT JOIN public.metrics_time_zone_offsets o ON o.name = z.name
     ),
     daily_facts AS (
       SELECT
         c.account_id,
         c.location_id,
-        (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+        CASE WHEN c.started_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND c.started_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (c.started_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
         TRUE AS is_call,
         c.call_type,
         c.status,
@@ -1534,7 +1561,7 @@ SELECT (
       SELECT
         o.account_id,
         o.location_id,
-        (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+        CASE WHEN o.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND o.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (o.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
         FALSE AS is_call,
         NULL::text AS call_type,
         NULL::text AS status,
@@ -1551,7 +1578,7 @@ SELECT (
       SELECT
         r.account_id,
         r.location_id,
-        (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+        CASE WHEN r.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND r.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (r.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
         FALSE AS is_call,
         NULL::text AS call_type,
         NULL::text AS status,

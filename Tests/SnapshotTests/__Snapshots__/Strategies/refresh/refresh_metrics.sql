@@ -36,6 +36,15 @@ BEGIN
     IF EXISTS (
       SELECT 1
       FROM pg_catalog.pg_class c
+      WHERE c.oid = 'public.metrics_time_zone_offsets'::regclass::oid AND c.relispopulated
+    ) THEN
+      REFRESH MATERIALIZED VIEW CONCURRENTLY public.metrics_time_zone_offsets;
+    ELSE
+      REFRESH MATERIALIZED VIEW public.metrics_time_zone_offsets;
+    END IF;
+    IF EXISTS (
+      SELECT 1
+      FROM pg_catalog.pg_class c
       WHERE c.oid = 'public.mv_metrics_daily'::regclass::oid AND c.relispopulated
     ) THEN
       REFRESH MATERIALIZED VIEW CONCURRENTLY public.mv_metrics_daily;
@@ -45,6 +54,15 @@ BEGIN
   EXCEPTION WHEN invalid_parameter_value THEN
     RAISE WARNING 'a time zone listed in public.metrics_time_zone_names is not recognized: listing the zones again';
     REFRESH MATERIALIZED VIEW public.metrics_time_zone_names;
+    IF EXISTS (
+      SELECT 1
+      FROM pg_catalog.pg_class c
+      WHERE c.oid = 'public.metrics_time_zone_offsets'::regclass::oid AND c.relispopulated
+    ) THEN
+      REFRESH MATERIALIZED VIEW CONCURRENTLY public.metrics_time_zone_offsets;
+    ELSE
+      REFRESH MATERIALIZED VIEW public.metrics_time_zone_offsets;
+    END IF;
     IF EXISTS (
       SELECT 1
       FROM pg_catalog.pg_class c

@@ -1,0 +1,106 @@
+import SQLBuilder
+
+/// Dating facts at fixed UTC offsets. `AT TIME ZONE 'America/New_York'` looks the zone up by
+/// name for every fact, about a quarter of the refresh at 10M calls (BENCHMARKS.md, "Dating at
+/// fixed offsets"); `AT TIME ZONE '-05:00:00'::interval` is arithmetic.
+///
+/// A fact inside the window is dated at its zone's lowest and its highest offset
+/// (`metrics_time_zone_offsets`). The zone's offset at that instant lies between the two, and
+/// a later wall-clock time never has an earlier date, so when both give the same date that is
+/// the fact's date. Otherwise (near a local midnight when the zone changes its offset in the
+/// window, or outside the window) the zone is looked up by name, as before.
+///
+/// The offsets are read at every UTC midnight of the window: exact unless a zone holds an
+/// offset for less than a day between two of them. Read every 15 minutes instead, the bounds
+/// of all 1,198 zones PostgreSQL 15 lists with tz database 2025b are the same (BENCHMARKS.md);
+/// `ZoneOffsetTests` checks unusual zones hour by hour, and dates every quarter hour around
+/// changes of offset, inside and outside the window, against the zone's name.
+public enum ZoneOffsets {
+  /// The window's first instant: earlier facts are dated by their zone's name.
+  public static let windowStart = "2000-01-01 00:00:00+00"
+  /// The first instant after the window: it and later facts are dated by their zone's name.
+  public static let windowEnd = "2050-01-01 00:00:00+00"
+
+  /// Offsets 48 hours apart date every instant on two different days, so a fact whose zone
+  /// has no row (named since the offsets were read) is always dated by name.
+  static let unknown = (lowest: interval(hours: -24), highest: interval(hours: 24))
+
+  /// `instant` as a constant timestamptz.
+  static func instant(_ text: String) -> SQLExpression<PG.TimestampTZ, NotNull> {
+    SQLExpression.text(text).cast(to: PG.TimestampTZ.self)
+  }
+
+  /// The zone's lowest and highest offsets at the window's UTC midnights, for every listed
+  /// zone a location or an account names (in any case).
+  static let query = Select(MetricsTimeZoneOffsets.self) { q, out in
+    let z = q.from(MetricsTimeZoneNames.self, as: "z")
+    // 24 hours, not a day: '1 day' steps follow the session's zone across its DST changes.
+    let midnight = q.series(
+      from: instant(windowStart), to: instant(windowEnd), step: interval(hours: 24), as: "m")
+    q.where(
+      exists { sub in
+        let l = sub.from(Locations.self, as: "l")
+        sub.where(lower(l.timeZone) == z.lookupKey)
+      }
+        || exists { sub in
+          let a = sub.from(Accounts.self, as: "a")
+          sub.where(lower(a.defaultTimeZone) == z.lookupKey)
+        })
+    q.groupBy(z.name)
+    let offset = midnight.value.atTimeZone(z.name) - midnight.value.atTimeZone("UTC")
+    out.name(z.name)
+    out.lowestOffset(min(offset).assumingNotNull)
+    out.highestOffset(max(offset).assumingNotNull)
+  }
+
+  /// Created after `metrics_time_zone_names`, which it reads, with the unique key a concurrent
+  /// refresh needs.
+  static let create: [any SQLStatement] = [
+    Comment(
+      "Each zone in use's lowest and highest UTC offsets: most facts are dated without looking their zone up."
+    ),
+    CreateMaterializedView(MetricsTimeZoneOffsets.self) { query },
+    uniqueIndex("metrics_time_zone_offsets_name_key", on: MetricsTimeZoneOffsets.self, \.name),
+    Analyze(MetricsTimeZoneOffsets.self),
+  ]
+
+  static let privileges: [any SQLStatement] = [
+    Revoke(
+      .all, on: .table(MetricsTimeZoneOffsets.self), from: .public, .anon, .authenticated,
+      .serviceRole),
+    Grant(.select, on: .table(MetricsTimeZoneOffsets.self), to: .serviceRole),
+  ]
+
+  /// Reads the offsets again, for the zones in use now and the time zone data PostgreSQL has
+  /// now, without blocking anyone reading them.
+  static let refresh = If(isPopulated(MetricsTimeZoneOffsets.self)) {
+    RefreshMaterializedView(MetricsTimeZoneOffsets.self, concurrently: true)
+  } otherwise: {
+    RefreshMaterializedView(MetricsTimeZoneOffsets.self, concurrently: false)
+  }
+
+  /// The local date of `instant` in the zone `named`, whose offsets are `offsets`: at a fixed
+  /// offset when the window and the offsets allow, else by name.
+  static func localDate(
+    _ instant: SQLExpression<PG.TimestampTZ, Nullable>, named zone: SQLExpression<PG.Text, NotNull>,
+    offsets: (
+      lowest: SQLExpression<PG.Interval, NotNull>, highest: SQLExpression<PG.Interval, NotNull>
+    )
+  ) -> SQLExpression<PG.Date, Nullable> {
+    let early = instant.atTimeZone(offsets.lowest).cast(to: PG.Date.self)
+    let late = instant.atTimeZone(offsets.highest).cast(to: PG.Date.self)
+    let inWindow = instant >= Self.instant(windowStart) && instant < Self.instant(windowEnd)
+    return Case(else: instant.atTimeZone(zone).cast(to: PG.Date.self)) {
+      When(inWindow && early == late, then: early)
+    }
+  }
+}
+
+/// Whether the materialized view `View` holds rows: one created or refreshed `WITH NO DATA`
+/// cannot be refreshed concurrently.
+func isPopulated<View: Relation>(_: View.Type) -> SQLExpression<PG.Boolean, NotNull> {
+  exists { q in
+    let c = q.from(PGClass.self, as: "c")
+    q.where(c.oid == regclass(View.self).oid && c.relispopulated)
+  }
+}
