@@ -123,6 +123,7 @@ public enum MetricsView {
     out.orderCents(.null)
     out.overrideCents(.null)
     out.estimateGuests(.null)
+    out.hashKey(hashOnlyKey)
   }
 
   /// The largest order amount, in absolute value, that counts as a sale: NaN, infinite and
@@ -160,6 +161,7 @@ public enum MetricsView {
     out.orderCents(Case { When(plausible, then: cents(o.totalAmount)) })
     out.overrideCents(.null)
     out.estimateGuests(.null)
+    out.hashKey(hashOnlyKey)
   }
 
   /// One fact per reservation of `r` with an account, created in the window, with what its revenue
@@ -188,6 +190,7 @@ public enum MetricsView {
       })
     out.estimateGuests(
       Case { When(guests && r.avgSpendPerHeadOverride.isNull, then: r.guestCount) })
+    out.hashKey(hashOnlyKey)
   }
 
   /// Every counted fact of `inputs`, dated.
@@ -236,7 +239,7 @@ public enum MetricsView {
     hashed: Bool = true, _ out: Projection<DailyTotals>
   ) {
     if hashed {
-      q.groupByHashing(f.accountID, f.locationID, f.date)
+      q.groupByHashing(on: f.hashKey, f.accountID, f.locationID, f.date)
     } else {
       q.groupBy(f.accountID, f.locationID, f.date)
     }

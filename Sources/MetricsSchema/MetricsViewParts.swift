@@ -46,6 +46,10 @@ struct DailyFacts: CommonTable {
   /// The guests of a reservation without an override, to be priced at its location's or
   /// account's spend per head; NULL without a guest count that is not negative.
   let estimateGuests = Column<PG.Integer, Nullable>("estimate_guests")
+  /// `'0'::xid` in every fact: the key that makes the totals' grouping hashed
+  /// (`groupByHashing(on:)`), read as it is rather than added to every fact in a step of its
+  /// own above the stacked facts.
+  let hashKey = Column<PG.Xid, NotNull>("hash_key")
 }
 
 /// `daily_totals`: one row per key, independent of the settings, which apply per key at the end;

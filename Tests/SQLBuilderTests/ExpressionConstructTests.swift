@@ -130,6 +130,41 @@ import Testing
       """#)
   }
 
+  @Test func groupingByHashingOnAKeyTheRowsCarry() {
+    // The key as a column of every stacked branch: PostgreSQL reads it as it is, where the
+    // constant of groupByHashing(_:) is added to every row above the UNION ALL.
+    let keyed = Select(KeyedCustomers.self) { q, out in
+      let p = q.from(Purchases.self, as: "p")
+      out.customerID(p.customerID)
+      out.hashKey(hashOnlyKey)
+    }
+    let q = Select(CustomerCounts.self) { q, out in
+      let k = q.from(keyed.unionAll(keyed), as: "k")
+      q.groupByHashing(on: k.hashKey, k.customerID)
+      out.customerID(k.customerID)
+      out.rows(count())
+    }
+    assertQuery(
+      q,
+      #"""
+      SELECT
+        k.customer_id,
+        COUNT(*) AS rows
+      FROM (
+        SELECT
+          p.customer_id,
+          '0'::xid AS hash_key
+        FROM shop.purchases p
+        UNION ALL
+        SELECT
+          p.customer_id,
+          '0'::xid AS hash_key
+        FROM shop.purchases p
+      ) k
+      GROUP BY k.customer_id, k.hash_key
+      """#)
+  }
+
   @Test func windowFunctions() {
     // Each customer's share of all purchases: an aggregate over the groups, computed once.
     let q = Select(Shares.self) { q, out in
@@ -275,4 +310,16 @@ import Testing
       FROM "Reporting"."order" "Order Lines"
       """#)
   }
+}
+
+struct KeyedCustomers: Relation {
+  static let qualifiedName = QualifiedName("keyed_customers")
+  let customerID = Column<PG.UUID, Nullable>("customer_id")
+  let hashKey = Column<PG.Xid, NotNull>("hash_key")
+}
+
+struct CustomerCounts: Relation {
+  static let qualifiedName = QualifiedName("customer_counts")
+  let customerID = Column<PG.UUID, Nullable>("customer_id")
+  let rows = Column<PG.BigInt, NotNull>("rows")
 }

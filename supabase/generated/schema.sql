@@ -131,7 +131,8 @@ daily_facts AS (
     c.status,
     NULL::double precision AS order_cents,
     NULL::double precision AS override_cents,
-    NULL::integer AS estimate_guests
+    NULL::integer AS estimate_guests,
+    '0'::xid AS hash_key
   FROM public.calls_v c
   LEFT JOIN location_zones lz ON lz.location_id = c.location_id
   LEFT JOIN account_zones az ON az.account_id = c.account_id
@@ -149,7 +150,8 @@ daily_facts AS (
     NULL::text AS status,
     CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
     NULL::double precision AS override_cents,
-    NULL::integer AS estimate_guests
+    NULL::integer AS estimate_guests,
+    '0'::xid AS hash_key
   FROM public.orders_v o
   LEFT JOIN location_zones lz ON lz.location_id = o.location_id
   LEFT JOIN account_zones az ON az.account_id = o.account_id
@@ -166,7 +168,8 @@ daily_facts AS (
     NULL::text AS status,
     NULL::double precision AS order_cents,
     CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
-    CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
+    CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests,
+    '0'::xid AS hash_key
   FROM public.reservations_v r
   LEFT JOIN location_zones lz ON lz.location_id = r.location_id
   LEFT JOIN account_zones az ON az.account_id = r.account_id
@@ -188,7 +191,7 @@ daily_totals AS (
     COALESCE(SUM(f.override_cents), 0) AS override_cents,
     COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
   FROM daily_facts f
-  GROUP BY f.account_id, f.location_id, f.date, '0'::xid
+  GROUP BY f.account_id, f.location_id, f.date, f.hash_key
 )
 SELECT
   t.account_id,

@@ -9,12 +9,22 @@ extension SelectBuilder {
   public func groupByHashing<each B: SQLType, each N: Nullability>(
     _ expressions: repeat SQLExpression<each B, each N>
   ) {
+    groupByHashing(on: hashOnlyKey, repeat each expressions)
+  }
+
+  /// `GROUP BY expressions…, key`: as ``groupByHashing(_:)``, with the hash-only key a column
+  /// the rows carry (``hashOnlyKey`` in each branch of a UNION ALL below), which PostgreSQL
+  /// reads as it is instead of adding the constant to every row in a step of its own.
+  public func groupByHashing<each B: SQLType, each N: Nullability>(
+    on key: SQLExpression<PG.Xid, NotNull>, _ expressions: repeat SQLExpression<each B, each N>
+  ) {
     groupBy(repeat each expressions)
-    core.grouping.append(.hashOnlyKey)
+    core.grouping.append(key.node)
+    core.groupsByHashing = true
   }
 }
 
-extension SQLNode {
-  /// `'0'::xid`: a constant of a type PostgreSQL hashes but cannot sort.
-  package static let hashOnlyKey = SQLNode.cast(.literal(.string("0")), typeName: "xid")
-}
+/// `'0'::xid`: a constant of a type PostgreSQL hashes but cannot sort, the key that makes a
+/// grouping hashed (``SelectBuilder/groupByHashing(on:_:)``).
+public let hashOnlyKey = SQLExpression<PG.Xid, NotNull>(
+  unchecked: .cast(.literal(.string("0")), typeName: PG.Xid.sqlName))

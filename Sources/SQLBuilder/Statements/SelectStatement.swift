@@ -104,6 +104,8 @@ package struct SelectCore: Hashable, Sendable {
   package var condition: SQLNode?
   /// The GROUP BY expressions.
   package var grouping: [SQLNode] = []
+  /// Whether a key of the grouping can only be hashed (``SelectBuilder/groupByHashing(_:)``).
+  package var groupsByHashing = false
   /// The HAVING condition.
   package var having: SQLNode?
   /// ORDER BY of this SELECT alone (only valid when it is not combined with others).

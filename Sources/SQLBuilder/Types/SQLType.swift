@@ -65,6 +65,8 @@ public enum PG {
   public enum Interval: SQLOrdered { public static let sqlName = "interval" }
   /// `jsonb`: a JSON document, stored parsed.
   public enum JSONB: SQLOrdered { public static let sqlName = "jsonb" }
+  /// `xid`, a transaction ID: it can be hashed but has no sort order.
+  public enum Xid: SQLType { public static let sqlName = "xid" }
   /// `oid`, an object identifier.
   public enum OID: SQLOrdered { public static let sqlName = "oid" }
   /// `regclass`, a relation named by a string.

@@ -279,7 +279,7 @@ enum QueryRules {
       + (core.having.map { [("HAVING", $0)] } ?? [])
       + core.ordering.map { ("ORDER BY", $0.node) }
     let aggregated = checked.contains { containsAggregate($0.1) }
-    if core.grouping.contains(.hashOnlyKey) {
+    if core.groupsByHashing {
       // This query's own expressions: a subquery's aggregates belong to its own grouping.
       func nodes(_ node: SQLNode) -> [SQLNode] { [node] + node.children.flatMap(nodes) }
       for node in checked.flatMap({ nodes($0.1) }) {

@@ -894,7 +894,8 @@ BEGIN
       c.status,
       NULL::double precision AS order_cents,
       NULL::double precision AS override_cents,
-      NULL::integer AS estimate_guests
+      NULL::integer AS estimate_guests,
+      '0'::xid AS hash_key
     FROM public.calls_v c
     LEFT JOIN location_zones lz ON lz.location_id = c.location_id
     LEFT JOIN account_zones az ON az.account_id = c.account_id
@@ -912,7 +913,8 @@ BEGIN
       NULL::text AS status,
       CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
       NULL::double precision AS override_cents,
-      NULL::integer AS estimate_guests
+      NULL::integer AS estimate_guests,
+      '0'::xid AS hash_key
     FROM public.orders_v o
     LEFT JOIN location_zones lz ON lz.location_id = o.location_id
     LEFT JOIN account_zones az ON az.account_id = o.account_id
@@ -929,7 +931,8 @@ BEGIN
       NULL::text AS status,
       NULL::double precision AS order_cents,
       CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
-      CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
+      CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests,
+      '0'::xid AS hash_key
     FROM public.reservations_v r
     LEFT JOIN location_zones lz ON lz.location_id = r.location_id
     LEFT JOIN account_zones az ON az.account_id = r.account_id
@@ -963,7 +966,7 @@ BEGIN
       COALESCE(SUM(f.override_cents), 0) AS override_cents,
       COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
     FROM daily_facts f
-    GROUP BY f.account_id, f.location_id, f.date, '0'::xid
+    GROUP BY f.account_id, f.location_id, f.date, f.hash_key
   ) t;
   INSERT INTO private.metrics_log_sentinel (rebuilt_at)
   VALUES
@@ -1164,7 +1167,8 @@ BEGIN
         c.status,
         NULL::double precision AS order_cents,
         NULL::double precision AS override_cents,
-        NULL::integer AS estimate_guests
+        NULL::integer AS estimate_guests,
+        '0'::xid AS hash_key
       FROM (
         SELECT
           c.id,
@@ -1192,7 +1196,8 @@ BEGIN
         NULL::text AS status,
         CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
         NULL::double precision AS override_cents,
-        NULL::integer AS estimate_guests
+        NULL::integer AS estimate_guests,
+        '0'::xid AS hash_key
       FROM (
         SELECT
           o.id,
@@ -1218,7 +1223,8 @@ BEGIN
         NULL::text AS status,
         NULL::double precision AS order_cents,
         CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
-        CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
+        CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests,
+        '0'::xid AS hash_key
       FROM (
         SELECT
           r.id,
@@ -1236,7 +1242,7 @@ BEGIN
         AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
         AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
     ) f
-    GROUP BY f.account_id, f.location_id, f.date, '0'::xid
+    GROUP BY f.account_id, f.location_id, f.date, f.hash_key
     UNION ALL
     SELECT
       t.account_id,
@@ -1273,7 +1279,8 @@ BEGIN
           c.status,
           NULL::double precision AS order_cents,
           NULL::double precision AS override_cents,
-          NULL::integer AS estimate_guests
+          NULL::integer AS estimate_guests,
+          '0'::xid AS hash_key
         FROM (
           SELECT
             c.id,
@@ -1301,7 +1308,8 @@ BEGIN
           NULL::text AS status,
           CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
           NULL::double precision AS override_cents,
-          NULL::integer AS estimate_guests
+          NULL::integer AS estimate_guests,
+          '0'::xid AS hash_key
         FROM (
           SELECT
             o.id,
@@ -1327,7 +1335,8 @@ BEGIN
           NULL::text AS status,
           NULL::double precision AS order_cents,
           CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
-          CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
+          CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests,
+          '0'::xid AS hash_key
         FROM (
           SELECT
             r.id,
@@ -1345,7 +1354,7 @@ BEGIN
           AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
           AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
       ) f
-      GROUP BY f.account_id, f.location_id, f.date, '0'::xid
+      GROUP BY f.account_id, f.location_id, f.date, f.hash_key
     ) t
   ) d
   GROUP BY d.account_id, d.location_id, d.date
@@ -1549,7 +1558,8 @@ SELECT (
         c.status,
         NULL::double precision AS order_cents,
         NULL::double precision AS override_cents,
-        NULL::integer AS estimate_guests
+        NULL::integer AS estimate_guests,
+        '0'::xid AS hash_key
       FROM public.calls_v c
       LEFT JOIN location_zones lz ON lz.location_id = c.location_id
       LEFT JOIN account_zones az ON az.account_id = c.account_id
@@ -1567,7 +1577,8 @@ SELECT (
         NULL::text AS status,
         CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
         NULL::double precision AS override_cents,
-        NULL::integer AS estimate_guests
+        NULL::integer AS estimate_guests,
+        '0'::xid AS hash_key
       FROM public.orders_v o
       LEFT JOIN location_zones lz ON lz.location_id = o.location_id
       LEFT JOIN account_zones az ON az.account_id = o.account_id
@@ -1584,7 +1595,8 @@ SELECT (
         NULL::text AS status,
         NULL::double precision AS order_cents,
         CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
-        CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests
+        CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests,
+        '0'::xid AS hash_key
       FROM public.reservations_v r
       LEFT JOIN location_zones lz ON lz.location_id = r.location_id
       LEFT JOIN account_zones az ON az.account_id = r.account_id
@@ -1619,7 +1631,7 @@ SELECT (
           COALESCE(SUM(f.override_cents), 0) AS override_cents,
           COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
         FROM daily_facts f
-        GROUP BY f.account_id, f.location_id, f.date, '0'::xid
+        GROUP BY f.account_id, f.location_id, f.date, f.hash_key
       ) t
       EXCEPT
       SELECT
@@ -1678,7 +1690,7 @@ SELECT (
           COALESCE(SUM(f.override_cents), 0) AS override_cents,
           COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
         FROM daily_facts f
-        GROUP BY f.account_id, f.location_id, f.date, '0'::xid
+        GROUP BY f.account_id, f.location_id, f.date, f.hash_key
       ) t
     )
   ) d
