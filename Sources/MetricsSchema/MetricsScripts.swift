@@ -56,9 +56,7 @@ public enum MetricsScripts {
       "Daily metrics per account, location and local date. Refreshed by refresh_metrics_daily().")
     Comment(
       "A materialized view has no row level security: only the service role may read it.")
-    Revoke(
-      .all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated, .serviceRole)
-    Grant(.select, on: .table(MetricsDaily.self), to: .serviceRole)
+    readByServiceRoleOnly(MetricsDaily.self)
     zoneLookupPrivileges
     Comment("When the last refresh ran, where the API cannot reach it.")
     privateSchema
@@ -99,13 +97,17 @@ public enum MetricsScripts {
     Analyze(MetricsTimeZoneNames.self),
   ]
 
-  static let zoneLookupPrivileges: [any SQLStatement] =
+  static let zoneLookupPrivileges =
+    readByServiceRoleOnly(MetricsTimeZoneNames.self)
+    + readByServiceRoleOnly(MetricsTimeZoneOffsets.self)
+
+  /// No privilege on `table` for anyone but `SELECT` for `service_role`.
+  static func readByServiceRoleOnly<R: Relation>(_ table: R.Type) -> [any SQLStatement] {
     [
-      Revoke(
-        .all, on: .table(MetricsTimeZoneNames.self), from: .public, .anon, .authenticated,
-        .serviceRole),
-      Grant(.select, on: .table(MetricsTimeZoneNames.self), to: .serviceRole),
-    ] + ZoneOffsets.privileges
+      Revoke(.all, on: .table(table), from: .public, .anon, .authenticated, .serviceRole),
+      Grant(.select, on: .table(table), to: .serviceRole),
+    ]
+  }
 
   /// Stops `file` with a message naming what to apply first when `mv_metrics_daily` is missing.
   static func requireView(before file: String) -> DoBlock {

@@ -102,9 +102,20 @@ public enum MetricsView {
   static func plausible(
     _ instant: SQLExpression<PG.TimestampTZ, some Nullability>
   ) -> SQLExpression<PG.Boolean, Nullable> {
-    let earliest = SQLExpression.text(earliestInstant).cast(to: PG.TimestampTZ.self)
-    let end = SQLExpression.text(endOfInstants).cast(to: PG.TimestampTZ.self)
-    return (instant.nullable >= earliest && instant.nullable < end)
+    within(instant, from: earliestInstant, until: endOfInstants)
+  }
+
+  /// `instant >= 'start'::timestamptz AND instant < 'end'::timestamptz`; NULL when it is NULL.
+  static func within(
+    _ instant: SQLExpression<PG.TimestampTZ, some Nullability>, from start: String,
+    until end: String
+  ) -> SQLExpression<PG.Boolean, Nullable> {
+    instant.nullable >= timestamptz(start) && instant.nullable < timestamptz(end)
+  }
+
+  /// `'text'::timestamp with time zone`.
+  static func timestamptz(_ text: String) -> SQLExpression<PG.TimestampTZ, NotNull> {
+    SQLExpression.text(text).cast(to: PG.TimestampTZ.self)
   }
 
   /// One fact per call of `c` with an account and a start time in the window.

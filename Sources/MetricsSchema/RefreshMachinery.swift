@@ -65,11 +65,7 @@ public enum RefreshMachinery {
   ]
 
   /// Concurrently once the view is populated, plainly before.
-  static let refreshView = If(isPopulated(MetricsDaily.self)) {
-    RefreshMaterializedView(MetricsDaily.self, concurrently: true)
-  } otherwise: {
-    RefreshMaterializedView(MetricsDaily.self, concurrently: false)
-  }
+  static let refreshView = refreshWithoutBlockingReaders(MetricsDaily.self)
 
   /// Another session's refresh, started outside this function, holds a lock that conflicts with ours.
   static let refreshRunningElsewhere = exists { q in

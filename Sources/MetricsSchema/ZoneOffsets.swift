@@ -25,18 +25,14 @@ public enum ZoneOffsets {
   /// has no row (named since the offsets were read) is always dated by name.
   static let unknown = (lowest: interval(hours: -24), highest: interval(hours: 24))
 
-  /// `instant` as a constant timestamptz.
-  static func instant(_ text: String) -> SQLExpression<PG.TimestampTZ, NotNull> {
-    SQLExpression.text(text).cast(to: PG.TimestampTZ.self)
-  }
-
   /// The zone's lowest and highest offsets at the window's UTC midnights, for every listed
   /// zone a location or an account names (in any case).
   static let query = Select(MetricsTimeZoneOffsets.self) { q, out in
     let z = q.from(MetricsTimeZoneNames.self, as: "z")
     // 24 hours, not a day: '1 day' steps follow the session's zone across its DST changes.
     let midnight = q.series(
-      from: instant(windowStart), to: instant(windowEnd), step: interval(hours: 24), as: "m")
+      from: MetricsView.timestamptz(windowStart), to: MetricsView.timestamptz(windowEnd),
+      step: interval(hours: 24), as: "m")
     q.where(
       exists { sub in
         let l = sub.from(Locations.self, as: "l")
@@ -64,20 +60,9 @@ public enum ZoneOffsets {
     Analyze(MetricsTimeZoneOffsets.self),
   ]
 
-  static let privileges: [any SQLStatement] = [
-    Revoke(
-      .all, on: .table(MetricsTimeZoneOffsets.self), from: .public, .anon, .authenticated,
-      .serviceRole),
-    Grant(.select, on: .table(MetricsTimeZoneOffsets.self), to: .serviceRole),
-  ]
-
   /// Reads the offsets again, for the zones in use now and the time zone data PostgreSQL has
   /// now, without blocking anyone reading them.
-  static let refresh = If(isPopulated(MetricsTimeZoneOffsets.self)) {
-    RefreshMaterializedView(MetricsTimeZoneOffsets.self, concurrently: true)
-  } otherwise: {
-    RefreshMaterializedView(MetricsTimeZoneOffsets.self, concurrently: false)
-  }
+  static let refresh = refreshWithoutBlockingReaders(MetricsTimeZoneOffsets.self)
 
   /// The local date of `instant` in the zone `named`, whose offsets are `offsets`: at a fixed
   /// offset when the window and the offsets allow, else by name.
@@ -89,10 +74,20 @@ public enum ZoneOffsets {
   ) -> SQLExpression<PG.Date, Nullable> {
     let early = instant.atTimeZone(offsets.lowest).cast(to: PG.Date.self)
     let late = instant.atTimeZone(offsets.highest).cast(to: PG.Date.self)
-    let inWindow = instant >= Self.instant(windowStart) && instant < Self.instant(windowEnd)
+    let inWindow = MetricsView.within(instant, from: windowStart, until: windowEnd)
     return Case(else: instant.atTimeZone(zone).cast(to: PG.Date.self)) {
       When(inWindow && early == late, then: early)
     }
+  }
+}
+
+/// `View` refreshed concurrently once populated, so readers never wait, and plainly before,
+/// when a concurrent refresh is not possible.
+func refreshWithoutBlockingReaders<View: Relation>(_ view: View.Type) -> If {
+  If(isPopulated(view)) {
+    RefreshMaterializedView(view, concurrently: true)
+  } otherwise: {
+    RefreshMaterializedView(view, concurrently: false)
   }
 }
 

@@ -56,9 +56,7 @@ enum IncrementalScripts<S: SourceSchema> {
         "Daily metrics per account, location and local date. Kept up to date by refresh_metrics_daily()."
       )
       Comment("Only the service role reads the view directly; the dashboard uses the read API.")
-      Revoke(
-        .all, on: .table(MetricsDaily.self), from: .public, .anon, .authenticated, .serviceRole)
-      Grant(.select, on: .table(MetricsDaily.self), to: .serviceRole)
+      MetricsScripts.readByServiceRoleOnly(MetricsDaily.self)
       MetricsScripts.zoneLookupPrivileges
     }
   }
