@@ -62,9 +62,11 @@ struct Options {
                        Measure instead get_metrics_for_range's reads (one location, 30 days,
                        signed in, a transaction each) for 30 s alone and beside maintenance:
                        4 sessions calling refresh_metrics_daily() and 4 running REFRESH
-                       CONCURRENTLY, back to back (refresh strategy); 8 writers alone, with a
-                       catch-up every second, and with 4 sessions catching up back to back
-                       (incremental strategy, durable commits). About 4 minutes per size.
+                       CONCURRENTLY, back to back, and, without maintenance, 3 sessions
+                       returning at once and 1 counting calls (refresh strategy); 8 writers
+                       alone, with a catch-up every second, and with 4 sessions catching up
+                       back to back (incremental strategy, durable commits). About 4 minutes
+                       per size.
       --json           Print the results as JSON.
     One mode at most. Without one, the refresh strategy is compared with the story, then the
     incremental strategy measured on the same data in a second cluster: about 35 s for

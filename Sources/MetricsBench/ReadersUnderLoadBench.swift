@@ -21,7 +21,7 @@ struct ReadSituation: Codable {
   var longestMs: Double
   /// How many reads took over 50 ms.
   var readsOver50Ms: Int = 0
-  /// Transactions per second of the maintenance sessions (refreshes, catch-ups), if any.
+  /// Transactions per second of the first other load's sessions (refreshes, catch-ups), if any.
   var maintenanceTPS: Double?
   /// Transactions per second of the writers, if any.
   var writerTPS: Double?
@@ -71,6 +71,12 @@ enum ReadersUnderLoadBench {
       case .refresh:
         let direct = try bench.script(
           "refresh-direct.sql", "REFRESH MATERIALIZED VIEW CONCURRENTLY public.mv_metrics_daily;\n")
+        // The loop of the function's callers without the function: three sessions returning at
+        // once, one keeping the cores busy. Reads slowed here are slowed by the CPU, not by
+        // maintenance.
+        let returningAtOnce = try bench.script(
+          "return-at-once.sql", "SELECT pg_try_advisory_xact_lock(0);\n")
+        let scanning = try bench.script("scan.sql", "SELECT count(*) FROM public.calls;\n")
         situations = [
           [],
           [
@@ -82,6 +88,12 @@ enum ReadersUnderLoadBench {
             Load(
               name: "4 sessions running REFRESH MATERIALIZED VIEW CONCURRENTLY back to back",
               script: direct, clients: 4)
+          ],
+          [
+            Load(
+              name: "3 sessions returning at once back to back (no maintenance)",
+              script: returningAtOnce, clients: 3),
+            Load(name: "1 counting calls back to back", script: scanning, clients: 1),
           ],
         ]
       case .incremental:
@@ -135,7 +147,7 @@ enum ReadersUnderLoadBench {
           description: "pgbench running \(load.name) failed (\(process.terminationStatus))")
       }
       let tps = bench.reportedTPS(output: "load\(i).out")
-      if load.isWriters { writerTPS = tps } else { maintenanceTPS = tps }
+      if load.isWriters { writerTPS = tps } else { maintenanceTPS = maintenanceTPS ?? tps }
     }
     let latencies = try bench.latencies(logPrefix: prefix)
     guard reading.terminationStatus == 0, !latencies.isEmpty else {
