@@ -61,10 +61,16 @@ public enum MetricsScripts {
     Comment("When the last refresh ran, where the API cannot reach it.")
     privateSchema
     RefreshStatus.table
-    Revoke(
-      .all, on: .table(MetricsDailyRefreshed.self), from: .public, .anon, .authenticated,
-      .serviceRole)
+    ZoneOffsets.readTable
+    for table in refreshStrategyTables {
+      Revoke(.all, on: .table(table), from: .public, .anon, .authenticated, .serviceRole)
+    }
   }
+
+  /// The refresh strategy's own tables in schema `private`, which no role but the owner reads.
+  static let refreshStrategyTables: [any Relation.Type] = [
+    MetricsDailyRefreshed.self, MetricsZoneOffsetsRead.self,
+  ]
 
   /// Schema `private`: tables of the metrics' machinery, out of the API's reach.
   static let privateSchema: [any SQLStatement] = [

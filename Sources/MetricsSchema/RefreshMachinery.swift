@@ -34,7 +34,7 @@ public enum RefreshMachinery {
   ) { _ in body }
 
   /// The function's body: returns at once while another refresh runs, reads the zones'
-  /// offsets again (``ZoneOffsets``), refreshes concurrently once the view is populated and
+  /// offsets again when they may be stale (``ZoneOffsets``), refreshes concurrently once the view is populated and
   /// plainly before, and records when (``RefreshStatus``). A zone name the cached list holds and
   /// PostgreSQL no longer knows (its time zone data changed) fails `AT TIME ZONE` with 22023:
   /// then the list is read again, which drops that name, and the refresh runs once more, so its
@@ -46,11 +46,11 @@ public enum RefreshMachinery {
         Return()
       },
       ExceptionBlock(catching: .invalidParameterValue) {
-        ZoneOffsets.refresh
+        ZoneOffsets.readAgainWhenStale
         refreshView
       } handler: {
         listZonesAgain
-        ZoneOffsets.refresh
+        ZoneOffsets.readAgain
         refreshView
       },
     ] + RefreshStatus.record

@@ -33,20 +33,24 @@ public enum ZoneOffsets {
     let midnight = q.series(
       from: MetricsView.timestamptz(windowStart), to: MetricsView.timestamptz(windowEnd),
       step: interval(hours: 24), as: "m")
-    q.where(
-      exists { sub in
-        let l = sub.from(Locations.self, as: "l")
-        sub.where(lower(l.timeZone) == z.lookupKey)
-      }
-        || exists { sub in
-          let a = sub.from(Accounts.self, as: "a")
-          sub.where(lower(a.defaultTimeZone) == z.lookupKey)
-        })
+    q.where(inUse(z))
     q.groupBy(z.name)
     let offset = midnight.value.atTimeZone(z.name) - midnight.value.atTimeZone("UTC")
     out.name(z.name)
     out.lowestOffset(min(offset).assumingNotNull)
     out.highestOffset(max(offset).assumingNotNull)
+  }
+
+  /// Whether a location or an account names the listed zone `z` (in any case).
+  static func inUse(_ z: Source<MetricsTimeZoneNames>) -> SQLExpression<PG.Boolean, NotNull> {
+    exists { sub in
+      let l = sub.from(Locations.self, as: "l")
+      sub.where(lower(l.timeZone) == z.lookupKey)
+    }
+      || exists { sub in
+        let a = sub.from(Accounts.self, as: "a")
+        sub.where(lower(a.defaultTimeZone) == z.lookupKey)
+      }
   }
 
   /// Created after `metrics_time_zone_names`, which it reads, with the unique key a concurrent
@@ -63,6 +67,55 @@ public enum ZoneOffsets {
   /// Reads the offsets again, for the zones in use now and the time zone data PostgreSQL has
   /// now, without blocking anyone reading them.
   static let refresh = refreshWithoutBlockingReaders(MetricsTimeZoneOffsets.self)
+
+  /// How long `refresh_metrics_daily()` keeps offsets it read, on a server that has not
+  /// restarted and with the same zones in use: reading them costs about 9 ms a zone.
+  static let keptFor = interval(days: 1)
+
+  /// `private.metrics_zone_offsets_read`: one row, written each time the refresh reads them.
+  static let readTable = CreateTable(
+    MetricsZoneOffsetsRead.self, ifNotExists: true,
+    derived: .rebuiltBy("the next refresh_metrics_daily()"))
+
+  /// Reads the offsets again and records when, and since which start of the server.
+  static let readAgain: [any PLStatement] = [
+    refresh,
+    Delete(from: MetricsZoneOffsetsRead.self) { _, _ in },
+    Insert(into: MetricsZoneOffsetsRead.self) { row in
+      row.readAt(now())
+      row.serverStartedAt(postmasterStartTime())
+    },
+  ]
+
+  /// Reads the offsets again when they may be stale: never recorded, read before the server
+  /// last started (an upgrade brings new zone data), over ``keptFor`` ago (the system's zone
+  /// data may change without a restart), or the zones in use are not those with offsets.
+  static let readAgainWhenStale = If(isStale) { readAgain }
+
+  static var isStale: SQLExpression<PG.Boolean, NotNull> {
+    let current = exists { q in
+      let r = q.from(MetricsZoneOffsetsRead.self, as: "r")
+      q.where(r.serverStartedAt == postmasterStartTime() && r.readAt > now() - keptFor)
+    }
+    let zoneWithout = exists { q in
+      let z = q.from(MetricsTimeZoneNames.self, as: "z")
+      q.where(
+        inUse(z)
+          && !exists { sub in
+            let o = sub.from(MetricsTimeZoneOffsets.self, as: "o")
+            sub.where(o.name == z.name)
+          })
+    }
+    let offsetsWithout = exists { q in
+      let o = q.from(MetricsTimeZoneOffsets.self, as: "o")
+      q.where(
+        !exists { sub in
+          let z = sub.from(MetricsTimeZoneNames.self, as: "z")
+          sub.where(z.name == o.name && inUse(z))
+        })
+    }
+    return !current || zoneWithout || offsetsWithout
+  }
 
   /// The local date of `instant` in the zone `named`, whose offsets are `offsets`: at a fixed
   /// offset when the window and the offsets allow, else by name.
@@ -98,4 +151,13 @@ func isPopulated<View: Relation>(_: View.Type) -> SQLExpression<PG.Boolean, NotN
     let c = q.from(PGClass.self, as: "c")
     q.where(c.oid == regclass(View.self).oid && c.relispopulated)
   }
+}
+
+/// `private.metrics_zone_offsets_read`: when `refresh_metrics_daily()` last read the zones'
+/// offsets.
+struct MetricsZoneOffsetsRead: Relation {
+  static let qualifiedName = QualifiedName("private", "metrics_zone_offsets_read")
+  let readAt = Column<PG.TimestampTZ, NotNull>("read_at")
+  /// `pg_postmaster_start_time()` then.
+  let serverStartedAt = Column<PG.TimestampTZ, NotNull>("server_started_at")
 }

@@ -133,5 +133,53 @@ extension DatabaseTests {
         """)
       #expect(refreshed == "\n05:30:00|05:30:00\n2024-03-02\n")
     }
+
+    /// `refresh_metrics_daily()` reads the offsets again only when they may be stale: a zone in
+    /// use has none, a zone with offsets is no longer in use, the server restarted since, or
+    /// they were read over a day ago. Reading them costs about 9 ms a zone.
+    @Test func theRefreshReadsTheOffsetsAgainOnlyWhenTheyMayBeStale() throws {
+      let database = try MetricsDatabase.get()
+      try database.reset()
+      defer { try? database.reset() }
+      let second = "b0000000-0000-4000-8000-00000000f002"
+      // Whether this refresh read them: its row was set an hour back before it.
+      func readAgain(after change: String) throws -> String {
+        try database.cluster.psql(
+          """
+          UPDATE private.metrics_zone_offsets_read SET read_at = now() - interval '1 hour';
+          \(change)
+          SELECT public.refresh_metrics_daily();
+          SELECT read_at > now() - interval '1 minute' FROM private.metrics_zone_offsets_read;
+          SELECT string_agg(name, ',' ORDER BY name) FROM public.metrics_time_zone_offsets;
+          """
+        ).trimmingCharacters(in: .newlines)
+      }
+      try database.cluster.psql(
+        """
+        INSERT INTO accounts VALUES ('\(Self.account)', 'UTC');
+        INSERT INTO locations VALUES ('\(Self.location)', '\(Self.account)', 'America/New_York');
+        SELECT public.refresh_metrics_daily();
+        """)
+      #expect(try readAgain(after: "") == "f\nAmerica/New_York,UTC")
+      #expect(
+        try readAgain(
+          after: "INSERT INTO locations VALUES ('\(second)', '\(Self.account)', 'asia/kolkata');")
+          == "t\nAmerica/New_York,Asia/Kolkata,UTC")
+      #expect(
+        try readAgain(after: "DELETE FROM locations WHERE location_id = '\(Self.location)';")
+          == "t\nAsia/Kolkata,UTC")
+      #expect(try readAgain(after: "") == "f\nAsia/Kolkata,UTC")
+      #expect(
+        try readAgain(
+          after:
+            "UPDATE private.metrics_zone_offsets_read SET read_at = now() - interval '25 hours';"
+        ) == "t\nAsia/Kolkata,UTC")
+      #expect(
+        try readAgain(
+          after:
+            "UPDATE private.metrics_zone_offsets_read SET server_started_at = server_started_at - interval '1 second';"
+        ) == "t\nAsia/Kolkata,UTC")
+      #expect(try readAgain(after: "") == "f\nAsia/Kolkata,UTC")
+    }
   }
 }

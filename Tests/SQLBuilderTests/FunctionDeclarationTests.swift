@@ -22,6 +22,7 @@ import Testing
     "indexColumnDefinition": indexColumnDefinition.declaration,
     "statementTimestamp": statementTimestamp.declaration,
     "clockTimestamp": clockTimestamp.declaration, "pgIsInRecovery": pgIsInRecovery.declaration,
+    "postmasterStartTime": postmasterStartTime.declaration,
   ]
 
   @Test func everyDeclarationIsInTheCatalog() throws {

@@ -33,14 +33,38 @@ BEGIN
     RETURN;
   END IF;
   BEGIN
-    IF EXISTS (
+    IF NOT EXISTS (
       SELECT 1
-      FROM pg_catalog.pg_class c
-      WHERE c.oid = 'public.metrics_time_zone_offsets'::regclass::oid AND c.relispopulated
+      FROM private.metrics_zone_offsets_read r
+      WHERE r.server_started_at = pg_postmaster_start_time() AND r.read_at > now() - '1 days'::interval
+    ) OR EXISTS (
+      SELECT 1
+      FROM public.metrics_time_zone_names z
+      WHERE (EXISTS (SELECT 1 FROM public.locations l WHERE lower(l.time_zone) = z.lookup_key) OR EXISTS (SELECT 1 FROM public.accounts a WHERE lower(a.default_time_zone) = z.lookup_key))
+        AND NOT EXISTS (SELECT 1 FROM public.metrics_time_zone_offsets o WHERE o.name = z.name)
+    ) OR EXISTS (
+      SELECT 1
+      FROM public.metrics_time_zone_offsets o
+      WHERE NOT EXISTS (
+        SELECT 1
+        FROM public.metrics_time_zone_names z
+        WHERE z.name = o.name
+          AND (EXISTS (SELECT 1 FROM public.locations l WHERE lower(l.time_zone) = z.lookup_key) OR EXISTS (SELECT 1 FROM public.accounts a WHERE lower(a.default_time_zone) = z.lookup_key))
+      )
     ) THEN
-      REFRESH MATERIALIZED VIEW CONCURRENTLY public.metrics_time_zone_offsets;
-    ELSE
-      REFRESH MATERIALIZED VIEW public.metrics_time_zone_offsets;
+      IF EXISTS (
+        SELECT 1
+        FROM pg_catalog.pg_class c
+        WHERE c.oid = 'public.metrics_time_zone_offsets'::regclass::oid AND c.relispopulated
+      ) THEN
+        REFRESH MATERIALIZED VIEW CONCURRENTLY public.metrics_time_zone_offsets;
+      ELSE
+        REFRESH MATERIALIZED VIEW public.metrics_time_zone_offsets;
+      END IF;
+      DELETE FROM private.metrics_zone_offsets_read;
+      INSERT INTO private.metrics_zone_offsets_read (read_at, server_started_at)
+      VALUES
+        (now(), pg_postmaster_start_time());
     END IF;
     IF EXISTS (
       SELECT 1
@@ -63,6 +87,10 @@ BEGIN
     ELSE
       REFRESH MATERIALIZED VIEW public.metrics_time_zone_offsets;
     END IF;
+    DELETE FROM private.metrics_zone_offsets_read;
+    INSERT INTO private.metrics_zone_offsets_read (read_at, server_started_at)
+    VALUES
+      (now(), pg_postmaster_start_time());
     IF EXISTS (
       SELECT 1
       FROM pg_catalog.pg_class c

@@ -241,4 +241,11 @@ CREATE TABLE IF NOT EXISTS private.metrics_daily_refreshed (
   took interval NOT NULL
 );
 
+CREATE TABLE IF NOT EXISTS private.metrics_zone_offsets_read (
+  read_at timestamp with time zone NOT NULL,
+  server_started_at timestamp with time zone NOT NULL
+);
+
 REVOKE ALL ON TABLE private.metrics_daily_refreshed FROM PUBLIC, anon, authenticated, service_role;
+
+REVOKE ALL ON TABLE private.metrics_zone_offsets_read FROM PUBLIC, anon, authenticated, service_role;

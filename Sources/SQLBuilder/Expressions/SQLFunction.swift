@@ -112,6 +112,9 @@ public let clockTimestamp = SQLFunction<PG.TimestampTZ>("clock_timestamp")
 /// `pg_is_in_recovery()`: true on a standby (a read replica), false on the primary.
 public let pgIsInRecovery = SQLFunction<PG.Boolean>("pg_is_in_recovery")
 
+/// `pg_postmaster_start_time()`: when the server last started, e.g. to notice a restart.
+public let postmasterStartTime = SQLFunction<PG.TimestampTZ>("pg_postmaster_start_time")
+
 /// `date_trunc(field, timestamptz)`: the instant truncated to the start of its `field`
 /// (`'day'`, `'week'`, `'month'`, …) in the session's time zone.
 public let dateTrunc = SQLFunction<PG.Text, PG.TimestampTZ, PG.TimestampTZ>("date_trunc")
