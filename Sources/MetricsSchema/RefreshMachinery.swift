@@ -34,11 +34,12 @@ public enum RefreshMachinery {
   ) { _ in body }
 
   /// The function's body: returns at once while another refresh runs, reads the zones'
-  /// offsets again when they may be stale (``ZoneOffsets``), refreshes concurrently once the view is populated and
-  /// plainly before, and records when (``RefreshStatus``). A zone name the cached list holds and
-  /// PostgreSQL no longer knows (its time zone data changed) fails `AT TIME ZONE` with 22023:
-  /// then the list is read again, which drops that name, and the refresh runs once more, so its
-  /// places fall back like any unknown zone. Any other 22023 fails the second attempt too.
+  /// offsets again when they may be stale (``ZoneOffsets``), refreshes concurrently once the
+  /// view is populated and plainly before, and records when (``RefreshStatus``). A zone name
+  /// the cached list holds and PostgreSQL no longer knows (its time zone data changed) fails
+  /// `AT TIME ZONE` with 22023: then the list is read again, which drops that name, and the
+  /// refresh runs once more, so its places fall back like any unknown zone. Any other 22023
+  /// fails the second attempt too.
   static let body: [any PLStatement] =
     [
       PrimaryOnly.check(function, PrimaryOnly.writesTheMetrics),
