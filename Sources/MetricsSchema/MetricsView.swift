@@ -14,23 +14,30 @@ public enum MetricsView {
     var offsets: (location: Offsets, account: Offsets)? = nil
   }
 
-  /// The local date of `instant` in the fact's effective time zone: its location's zone, else
-  /// its account's, else UTC; at a fixed offset where the zones' offsets allow it.
-  static func localDate(_ instant: SQLExpression<PG.TimestampTZ, some Nullability>, _ zones: Zones)
-    -> SQLExpression<PG.Date, Nullable>
+  /// The local midnight starting the day of `instant` in the fact's effective time zone: its
+  /// location's zone, else its account's, else UTC; binned at a fixed offset where the zones'
+  /// offsets allow it. The totals group facts on it and date each key once.
+  static func localDay(_ instant: SQLExpression<PG.TimestampTZ, some Nullability>, _ zones: Zones)
+    -> SQLExpression<PG.Timestamp, Nullable>
   {
     let zone = coalesce(zones.location, zones.account, "UTC")
-    guard let offsets = zones.offsets else {
-      return instant.nullable.atTimeZone(zone).cast(to: PG.Date.self)
-    }
+    guard let offsets = zones.offsets else { return localMidnight(instant.nullable, in: zone) }
     // The offsets are NULL exactly when their zone is: the first that is not is the zone's.
     let utc = interval(hours: 0)
-    return ZoneOffsets.localDate(
+    return ZoneOffsets.localDay(
       instant.nullable, named: zone,
       offsets: (
         coalesce(offsets.location.lowest, offsets.account.lowest, utc),
         coalesce(offsets.location.highest, offsets.account.highest, utc)
       ))
+  }
+
+  /// `date_trunc('day', instant AT TIME ZONE zone)`: the local midnight starting the day of
+  /// `instant` in the zone named `zone`, looked up by name.
+  static func localMidnight(
+    _ instant: SQLExpression<PG.TimestampTZ, Nullable>, in zone: SQLExpression<PG.Text, NotNull>
+  ) -> SQLExpression<PG.Timestamp, Nullable> {
+    dateTruncLocal("day", instant.atTimeZone(zone))
   }
 
   /// Joins the zones of a fact's location and account (`lz` and `az`) from `lookup`.
@@ -127,7 +134,7 @@ public enum MetricsView {
     q.where(plausible(c.startedAt))
     out.accountID(c.accountID.assumingNotNull)
     out.locationID(c.locationID)
-    out.date(localDate(c.startedAt, zones).assumingNotNull)
+    out.day(localDay(c.startedAt, zones).assumingNotNull)
     out.isCall(true)
     out.callType(c.callType)
     out.status(c.status)
@@ -165,7 +172,7 @@ public enum MetricsView {
     let zones = joinZones(q, lookup, location: o.locationID, account: o.accountID.nullable)
     out.accountID(o.accountID)
     out.locationID(o.locationID)
-    out.date(localDate(o.createdAt, zones).assumingNotNull)
+    out.day(localDay(o.createdAt, zones).assumingNotNull)
     out.isCall(false)
     out.callType(.null)
     out.status(.null)
@@ -187,7 +194,7 @@ public enum MetricsView {
     let guests = r.guestCount >= 0
     out.accountID(r.accountID.assumingNotNull)
     out.locationID(r.locationID)
-    out.date(localDate(r.createdAt, zones).assumingNotNull)
+    out.day(localDay(r.createdAt, zones).assumingNotNull)
     out.isCall(false)
     out.callType(.null)
     out.status(.null)
@@ -250,9 +257,9 @@ public enum MetricsView {
     hashed: Bool = true, _ out: Projection<DailyTotals>
   ) {
     if hashed {
-      q.groupByHashing(on: f.hashKey, f.accountID, f.locationID, f.date)
+      q.groupByHashing(on: f.hashKey, f.accountID, f.locationID, f.day)
     } else {
-      q.groupBy(f.accountID, f.locationID, f.date)
+      q.groupBy(f.accountID, f.locationID, f.day)
     }
     let zero = SQLExpression<PG.BigInt, NotNull>.constant(0)
     func tally(_ condition: SQLExpression<PG.Boolean, some Nullability>)
@@ -270,7 +277,7 @@ public enum MetricsView {
       sign.map { f.estimateGuests * $0.cast(to: PG.Integer.self) } ?? f.estimateGuests.nullable
     out.accountID(f.accountID)
     out.locationID(f.locationID)
-    out.date(f.date)
+    out.date(f.day.cast(to: PG.Date.self))
     out.facts(sign.map { coalesce(sum($0), zero) } ?? count())
     out.totalCalls(tally(f.isCall))
     out.ordersCount(tally(f.callType == "order"))

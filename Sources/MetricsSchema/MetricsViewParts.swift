@@ -25,14 +25,17 @@ struct AccountZones: CommonTable {
   let highestOffset = Column<PG.Interval, NotNull>("highest_offset")
 }
 
-/// `daily_facts`: one row per call, order and reservation, dated in its effective time zone.
+/// `daily_facts`: one row per call, order and reservation, with the local midnight starting its
+/// day in its effective time zone.
 /// Columns a source says nothing about are NULL: only calls have a call type and a status,
 /// only orders an amount, only reservations an estimate.
 struct DailyFacts: CommonTable {
   static let qualifiedName = QualifiedName("daily_facts")
   let accountID = Column<PG.UUID, NotNull>("account_id")
   let locationID = Column<PG.UUID, Nullable>("location_id")
-  let date = Column<PG.Date, NotNull>("date")
+  /// The day as its local midnight, found by arithmetic for most facts (``ZoneOffsets``); the
+  /// totals take its date once per key.
+  let day = Column<PG.Timestamp, NotNull>("day")
   let isCall = Column<PG.Boolean, NotNull>("is_call")
   let callType = Column<PG.Text, Nullable>("call_type")
   let status = Column<PG.Text, Nullable>("status")

@@ -8,7 +8,9 @@ import SQLBuilder
 /// (`metrics_time_zone_offsets`). The zone's offset at that instant lies between the two, and
 /// a later wall-clock time never has an earlier date, so when both give the same date that is
 /// the fact's date. Otherwise (near a local midnight when the zone changes its offset in the
-/// window, or outside the window) the zone is looked up by name, as before.
+/// window, or outside the window) the zone is looked up by name, as before. The day is kept
+/// as its local midnight, binned with `date_bin` (integer arithmetic, where a cast to `date`
+/// splits the time into fields); the totals take its date once per key.
 ///
 /// The offsets are read at every UTC midnight of the window: exact unless a zone holds an
 /// offset for less than a day between two of them. Read every 15 minutes instead, the bounds
@@ -117,19 +119,29 @@ public enum ZoneOffsets {
     return !current || zoneWithout || offsetsWithout
   }
 
-  /// The local date of `instant` in the zone `named`, whose offsets are `offsets`: at a fixed
-  /// offset when the window and the offsets allow, else by name.
-  static func localDate(
+  /// Where fixed-offset days are counted from: `date_bin` counts whole days from it, and every
+  /// wall-clock time it bins (an instant of the window at an offset of at least -24 hours) is
+  /// later, where its arithmetic is the same on every PostgreSQL since 14.
+  public static let dayOrigin = "1999-12-30 00:00:00"
+
+  /// The local midnight starting the day of `instant` in the zone `named`, whose offsets are
+  /// `offsets`: binned at a fixed offset when the window and the offsets allow, else by name.
+  static func localDay(
     _ instant: SQLExpression<PG.TimestampTZ, Nullable>, named zone: SQLExpression<PG.Text, NotNull>,
     offsets: (
       lowest: SQLExpression<PG.Interval, NotNull>, highest: SQLExpression<PG.Interval, NotNull>
     )
-  ) -> SQLExpression<PG.Date, Nullable> {
-    let early = instant.atTimeZone(offsets.lowest).cast(to: PG.Date.self)
-    let late = instant.atTimeZone(offsets.highest).cast(to: PG.Date.self)
+  ) -> SQLExpression<PG.Timestamp, Nullable> {
+    let origin = SQLExpression.text(dayOrigin).cast(to: PG.Timestamp.self)
+    func day(at offset: SQLExpression<PG.Interval, NotNull>) -> SQLExpression<
+      PG.Timestamp, Nullable
+    > {
+      dateBin(interval(days: 1), instant.atTimeZone(offset), origin)
+    }
+    let early = day(at: offsets.lowest)
     let inWindow = MetricsView.within(instant, from: windowStart, until: windowEnd)
-    return Case(else: instant.atTimeZone(zone).cast(to: PG.Date.self)) {
-      When(inWindow && early == late, then: early)
+    return Case(else: MetricsView.localMidnight(instant, in: zone)) {
+      When(inWindow && early == day(at: offsets.highest), then: early)
     }
   }
 }

@@ -42,9 +42,11 @@ struct MetricsDailyWithFailedCalls: ShapedRelation, ReadAPI.Rows {
 enum NextVersion {
   static let failedCalls = Select(FailedCalls.self) { q, out in
     let f = q.from(DailyFacts.self, as: "f")
-    q.groupBy(f.accountID, f.locationID, f.date)
+    q.groupBy(f.accountID, f.locationID, f.day)
+    out.accountID(f.accountID)
+    out.locationID(f.locationID)
+    out.date(f.day.cast(to: PG.Date.self))
     out.failedCalls(count(filter: f.status == "failed"))
-    out.columns(of: f)
   }
 
   /// Today's totals, and the failed calls of each key.

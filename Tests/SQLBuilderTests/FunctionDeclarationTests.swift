@@ -9,7 +9,8 @@ import Testing
   /// Every `SQLFunction` and `NullableSQLFunction` the DSL declares, by its Swift name.
   static let declared: [String: FunctionDeclaration] = [
     "genRandomUUID": genRandomUUID.declaration, "now": now.declaration,
-    "dateTrunc": dateTrunc.declaration, "dateTruncLocal": dateTruncLocal.declaration,
+    "dateBin": dateBin.declaration, "dateTrunc": dateTrunc.declaration,
+    "dateTruncLocal": dateTruncLocal.declaration,
     "lower": lower.declaration, "authUID": authUID.declaration, "authRole": authRole.declaration,
     "upper": upper.declaration, "trim": trim.declaration,
     "trimCharacters": trimCharacters.declaration, "trimLeading": trimLeading.declaration,

@@ -17,7 +17,13 @@ BEGIN
     SELECT string_agg(d.problem, '; ' ORDER BY d.problem)
     FROM (
       SELECT DISTINCT
-        CASE WHEN to_regclass(e.relation) IS NULL THEN e.relation || ' does not exist' WHEN a.attname IS NULL THEN e.relation || '.' || e.column_name || ' does not exist' WHEN format_type(a.atttypid, -1) <> e.type_name THEN e.relation || '.' || e.column_name || ' is ' || format_type(a.atttypid, -1) || ', declared ' || e.type_name ELSE e.relation || '.' || e.column_name || ' may be NULL, declared NOT NULL' END AS problem
+        CASE
+          WHEN to_regclass(e.relation) IS NULL THEN e.relation || ' does not exist'
+          WHEN a.attname IS NULL THEN e.relation || '.' || e.column_name || ' does not exist'
+          WHEN format_type(a.atttypid, -1) <> e.type_name
+            THEN e.relation || '.' || e.column_name || ' is ' || format_type(a.atttypid, -1) || ', declared ' || e.type_name
+          ELSE e.relation || '.' || e.column_name || ' may be NULL, declared NOT NULL'
+        END AS problem
       FROM jsonb_to_recordset('[
       {"relation": "public.calls_v", "column_name": "id", "type_name": "text", "not_null": false},
       {"relation": "public.calls_v", "column_name": "account_id", "type_name": "uuid", "not_null": false},
@@ -125,7 +131,14 @@ daily_facts AS (
   SELECT
     c.account_id,
     c.location_id,
-    CASE WHEN c.started_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND c.started_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (c.started_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
+    CASE
+      WHEN c.started_at >= '2000-01-01 00:00:00+00'::timestamp with time zone
+        AND c.started_at < '2050-01-01 00:00:00+00'::timestamp with time zone
+        AND date_bin('1 days'::interval, c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+          = date_bin('1 days'::interval, c.started_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+        THEN date_bin('1 days'::interval, c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+      ELSE date_trunc('day', c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))
+    END AS day,
     TRUE AS is_call,
     c.call_type,
     c.status,
@@ -144,11 +157,21 @@ daily_facts AS (
   SELECT
     o.account_id,
     o.location_id,
-    CASE WHEN o.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND o.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (o.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
+    CASE
+      WHEN o.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone
+        AND o.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone
+        AND date_bin('1 days'::interval, o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+          = date_bin('1 days'::interval, o.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+        THEN date_bin('1 days'::interval, o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+      ELSE date_trunc('day', o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))
+    END AS day,
     FALSE AS is_call,
     NULL::text AS call_type,
     NULL::text AS status,
-    CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
+    CASE
+      WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000
+        THEN round(o.total_amount * 100)
+    END AS order_cents,
     NULL::double precision AS override_cents,
     NULL::integer AS estimate_guests,
     '0'::xid AS hash_key
@@ -162,12 +185,22 @@ daily_facts AS (
   SELECT
     r.account_id,
     r.location_id,
-    CASE WHEN r.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND r.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (r.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
+    CASE
+      WHEN r.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone
+        AND r.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone
+        AND date_bin('1 days'::interval, r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+          = date_bin('1 days'::interval, r.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+        THEN date_bin('1 days'::interval, r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+      ELSE date_trunc('day', r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))
+    END AS day,
     FALSE AS is_call,
     NULL::text AS call_type,
     NULL::text AS status,
     NULL::double precision AS order_cents,
-    CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
+    CASE
+      WHEN r.guest_count >= 0
+        THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100)
+    END AS override_cents,
     CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests,
     '0'::xid AS hash_key
   FROM public.reservations_v r
@@ -181,7 +214,7 @@ daily_totals AS (
   SELECT
     f.account_id,
     f.location_id,
-    f.date,
+    f.day::date AS date,
     COUNT(*) AS facts,
     COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
     COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
@@ -191,7 +224,7 @@ daily_totals AS (
     COALESCE(SUM(f.override_cents), 0) AS override_cents,
     COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
   FROM daily_facts f
-  GROUP BY f.account_id, f.location_id, f.date, f.hash_key
+  GROUP BY f.account_id, f.location_id, f.day, f.hash_key
 )
 SELECT
   t.account_id,

@@ -122,6 +122,10 @@ public let dateTrunc = SQLFunction<PG.Text, PG.TimestampTZ, PG.TimestampTZ>("dat
 /// `date_trunc(field, timestamp)`: the wall-clock time truncated to the start of its `field`.
 public let dateTruncLocal = SQLFunction<PG.Text, PG.Timestamp, PG.Timestamp>("date_trunc")
 
+/// `date_bin(stride, timestamp, origin)`: the start of the `stride`-long bin, counted from
+/// `origin`, that holds the wall-clock time: arithmetic, where `date_trunc` splits it into fields.
+public let dateBin = SQLFunction<PG.Interval, PG.Timestamp, PG.Timestamp, PG.Timestamp>("date_bin")
+
 /// `lower(text)`: the text in lower case, e.g. to match names without regard to case.
 public let lower = SQLFunction<PG.Text, PG.Text>("lower")
 

@@ -88,6 +88,29 @@ extension SQLWriter {
     filter.map { " FILTER (WHERE \(expression($0)))" } ?? ""
   }
 
+  /// An expression as the lines of a select list item: on one line when it fits, and a CASE
+  /// too wide for one as `CASE`, each `WHEN … THEN …` and the `ELSE` a line deeper, and `END`.
+  package mutating func expressionLines(_ node: SQLNode) -> [String] {
+    let flat = expression(node)
+    guard flat.count > QueryRenderingLayout.maxInlineWidth,
+      case .caseWhen(let whens, let otherwise) = node
+    else { return [flat] }
+    var lines = ["CASE"]
+    for when in whens {
+      let result = "THEN \(expression(when.result))"
+      let condition = conditionLines("WHEN", when.condition)
+      if condition.count == 1,
+        condition[0].count + result.count < QueryRenderingLayout.maxInlineWidth
+      {
+        lines.append("  \(condition[0]) \(result)")
+      } else {
+        lines += condition.map { "  " + $0 } + ["    " + result]
+      }
+    }
+    if let otherwise { lines.append("  ELSE \(expression(otherwise))") }
+    return lines + ["END"]
+  }
+
   /// `keyword condition` on one line when it fits, else one conjunct of its top-level AND
   /// chain a line: `WHERE a`, then `  AND b`, each parenthesized as inside the chain.
   package mutating func conditionLines(_ keyword: String, _ node: SQLNode) -> [String] {
@@ -96,8 +119,17 @@ extension SQLWriter {
     guard flat.count > QueryRenderingLayout.maxInlineWidth, conjuncts.count > 1 else {
       return [flat]
     }
-    return conjuncts.enumerated().map { index, conjunct in
-      (index == 0 ? "\(keyword) " : "  AND ") + operand(conjunct, under: .and, isRight: false)
+    return conjuncts.enumerated().flatMap { index, conjunct in
+      let lead = index == 0 ? "\(keyword) " : "  AND "
+      let text = operand(conjunct, under: .and, isRight: false)
+      // A comparison too wide for a line puts its operator and right side on the next.
+      guard lead.count + text.count > QueryRenderingLayout.maxInlineWidth,
+        case .binary(let op, let left, let right, .comparison) = conjunct
+      else { return [lead + text] }
+      return [
+        lead + operand(left, under: .comparison, isRight: false),
+        "    \(op) " + operand(right, under: .comparison, isRight: true),
+      ]
     }
   }
 

@@ -63,7 +63,8 @@ extension SelectCore {
     writer.line(isDistinct ? "SELECT DISTINCT" : "SELECT")
     writer.indented { w in
       for (index, item) in items.enumerated() {
-        var text = w.expression(item.node)
+        var lines = w.expressionLines(item.node)
+        var text = lines.removeLast()
         if case .literal(let literal) = item.node, literal.defaultTypeName != item.typeInfo.name {
           text += "::" + w.typeName(item.typeInfo.name)
         }
@@ -71,6 +72,7 @@ extension SelectCore {
         } else {
           text += " AS " + w.identifier(item.name)
         }
+        lines.forEach { w.line($0) }
         w.line(index == items.count - 1 ? text : text + ",")
       }
     }

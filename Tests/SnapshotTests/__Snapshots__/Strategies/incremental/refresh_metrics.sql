@@ -26,7 +26,13 @@ BEGIN
     SELECT string_agg(d.problem, '; ' ORDER BY d.problem)
     FROM (
       SELECT DISTINCT
-        CASE WHEN to_regclass(e.relation) IS NULL THEN e.relation || ' does not exist' WHEN a.attname IS NULL THEN e.relation || '.' || e.column_name || ' does not exist' WHEN format_type(a.atttypid, -1) <> e.type_name THEN e.relation || '.' || e.column_name || ' is ' || format_type(a.atttypid, -1) || ', declared ' || e.type_name ELSE e.relation || '.' || e.column_name || ' may be NULL, declared NOT NULL' END AS problem
+        CASE
+          WHEN to_regclass(e.relation) IS NULL THEN e.relation || ' does not exist'
+          WHEN a.attname IS NULL THEN e.relation || '.' || e.column_name || ' does not exist'
+          WHEN format_type(a.atttypid, -1) <> e.type_name
+            THEN e.relation || '.' || e.column_name || ' is ' || format_type(a.atttypid, -1) || ', declared ' || e.type_name
+          ELSE e.relation || '.' || e.column_name || ' may be NULL, declared NOT NULL'
+        END AS problem
       FROM jsonb_to_recordset('[
       {"relation": "public.calls_v", "column_name": "id", "type_name": "text", "not_null": false},
       {"relation": "public.calls_v", "column_name": "account_id", "type_name": "uuid", "not_null": false},
@@ -95,7 +101,8 @@ BEGIN
           AND (
           SELECT string_agg(pg_get_indexdef(i.indexrelid, k.value, TRUE), ',' ORDER BY k.value)
           FROM generate_series(1, e.width, 1) AS k(value)
-        ) = e.column_names
+        )
+            = e.column_names
       )
     ) d
   );
@@ -888,7 +895,14 @@ BEGIN
     SELECT
       c.account_id,
       c.location_id,
-      CASE WHEN c.started_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND c.started_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (c.started_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
+      CASE
+        WHEN c.started_at >= '2000-01-01 00:00:00+00'::timestamp with time zone
+          AND c.started_at < '2050-01-01 00:00:00+00'::timestamp with time zone
+          AND date_bin('1 days'::interval, c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+            = date_bin('1 days'::interval, c.started_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+          THEN date_bin('1 days'::interval, c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+        ELSE date_trunc('day', c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))
+      END AS day,
       TRUE AS is_call,
       c.call_type,
       c.status,
@@ -907,11 +921,21 @@ BEGIN
     SELECT
       o.account_id,
       o.location_id,
-      CASE WHEN o.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND o.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (o.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
+      CASE
+        WHEN o.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone
+          AND o.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone
+          AND date_bin('1 days'::interval, o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+            = date_bin('1 days'::interval, o.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+          THEN date_bin('1 days'::interval, o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+        ELSE date_trunc('day', o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))
+      END AS day,
       FALSE AS is_call,
       NULL::text AS call_type,
       NULL::text AS status,
-      CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
+      CASE
+        WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000
+          THEN round(o.total_amount * 100)
+      END AS order_cents,
       NULL::double precision AS override_cents,
       NULL::integer AS estimate_guests,
       '0'::xid AS hash_key
@@ -925,12 +949,22 @@ BEGIN
     SELECT
       r.account_id,
       r.location_id,
-      CASE WHEN r.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND r.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (r.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
+      CASE
+        WHEN r.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone
+          AND r.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone
+          AND date_bin('1 days'::interval, r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+            = date_bin('1 days'::interval, r.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+          THEN date_bin('1 days'::interval, r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+        ELSE date_trunc('day', r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))
+      END AS day,
       FALSE AS is_call,
       NULL::text AS call_type,
       NULL::text AS status,
       NULL::double precision AS order_cents,
-      CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
+      CASE
+        WHEN r.guest_count >= 0
+          THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100)
+      END AS override_cents,
       CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests,
       '0'::xid AS hash_key
     FROM public.reservations_v r
@@ -956,7 +990,7 @@ BEGIN
     SELECT
       f.account_id,
       f.location_id,
-      f.date,
+      f.day::date AS date,
       COUNT(*) AS facts,
       COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
       COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
@@ -966,7 +1000,7 @@ BEGIN
       COALESCE(SUM(f.override_cents), 0) AS override_cents,
       COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
     FROM daily_facts f
-    GROUP BY f.account_id, f.location_id, f.date, f.hash_key
+    GROUP BY f.account_id, f.location_id, f.day, f.hash_key
   ) t;
   INSERT INTO private.metrics_log_sentinel (rebuilt_at)
   VALUES
@@ -1148,7 +1182,7 @@ BEGIN
     SELECT
       f.account_id,
       f.location_id,
-      f.date,
+      f.day::date AS date,
       COUNT(*) AS facts,
       COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
       COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
@@ -1161,7 +1195,14 @@ BEGIN
       SELECT
         c.account_id,
         c.location_id,
-        CASE WHEN c.started_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND c.started_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (c.started_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
+        CASE
+          WHEN c.started_at >= '2000-01-01 00:00:00+00'::timestamp with time zone
+            AND c.started_at < '2050-01-01 00:00:00+00'::timestamp with time zone
+            AND date_bin('1 days'::interval, c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+              = date_bin('1 days'::interval, c.started_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+            THEN date_bin('1 days'::interval, c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+          ELSE date_trunc('day', c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))
+        END AS day,
         TRUE AS is_call,
         c.call_type,
         c.status,
@@ -1190,11 +1231,21 @@ BEGIN
       SELECT
         o.account_id,
         o.location_id,
-        CASE WHEN o.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND o.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (o.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
+        CASE
+          WHEN o.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone
+            AND o.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone
+            AND date_bin('1 days'::interval, o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+              = date_bin('1 days'::interval, o.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+            THEN date_bin('1 days'::interval, o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+          ELSE date_trunc('day', o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))
+        END AS day,
         FALSE AS is_call,
         NULL::text AS call_type,
         NULL::text AS status,
-        CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
+        CASE
+          WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000
+            THEN round(o.total_amount * 100)
+        END AS order_cents,
         NULL::double precision AS override_cents,
         NULL::integer AS estimate_guests,
         '0'::xid AS hash_key
@@ -1217,12 +1268,22 @@ BEGIN
       SELECT
         r.account_id,
         r.location_id,
-        CASE WHEN r.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND r.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (r.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
+        CASE
+          WHEN r.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone
+            AND r.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone
+            AND date_bin('1 days'::interval, r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+              = date_bin('1 days'::interval, r.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+            THEN date_bin('1 days'::interval, r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+          ELSE date_trunc('day', r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))
+        END AS day,
         FALSE AS is_call,
         NULL::text AS call_type,
         NULL::text AS status,
         NULL::double precision AS order_cents,
-        CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
+        CASE
+          WHEN r.guest_count >= 0
+            THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100)
+        END AS override_cents,
         CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests,
         '0'::xid AS hash_key
       FROM (
@@ -1242,7 +1303,7 @@ BEGIN
         AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
         AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
     ) f
-    GROUP BY f.account_id, f.location_id, f.date, f.hash_key
+    GROUP BY f.account_id, f.location_id, f.day, f.hash_key
     UNION ALL
     SELECT
       t.account_id,
@@ -1260,7 +1321,7 @@ BEGIN
       SELECT
         f.account_id,
         f.location_id,
-        f.date,
+        f.day::date AS date,
         COUNT(*) AS facts,
         COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
         COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
@@ -1273,7 +1334,7 @@ BEGIN
         SELECT
           c.account_id,
           c.location_id,
-          (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+          date_trunc('day', c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC')) AS day,
           TRUE AS is_call,
           c.call_type,
           c.status,
@@ -1302,11 +1363,14 @@ BEGIN
         SELECT
           o.account_id,
           o.location_id,
-          (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+          date_trunc('day', o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC')) AS day,
           FALSE AS is_call,
           NULL::text AS call_type,
           NULL::text AS status,
-          CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
+          CASE
+            WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000
+              THEN round(o.total_amount * 100)
+          END AS order_cents,
           NULL::double precision AS override_cents,
           NULL::integer AS estimate_guests,
           '0'::xid AS hash_key
@@ -1329,12 +1393,15 @@ BEGIN
         SELECT
           r.account_id,
           r.location_id,
-          (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date AS date,
+          date_trunc('day', r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC')) AS day,
           FALSE AS is_call,
           NULL::text AS call_type,
           NULL::text AS status,
           NULL::double precision AS order_cents,
-          CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
+          CASE
+            WHEN r.guest_count >= 0
+              THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100)
+          END AS override_cents,
           CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests,
           '0'::xid AS hash_key
         FROM (
@@ -1354,7 +1421,7 @@ BEGIN
           AND r.created_at >= '1900-01-01 00:00:00+00'::timestamp with time zone
           AND r.created_at < '9999-01-01 00:00:00+00'::timestamp with time zone
       ) f
-      GROUP BY f.account_id, f.location_id, f.date, f.hash_key
+      GROUP BY f.account_id, f.location_id, f.day, f.hash_key
     ) t
   ) d
   GROUP BY d.account_id, d.location_id, d.date
@@ -1495,12 +1562,16 @@ BEGIN
       (SELECT COUNT(*) FROM private.metrics_call_changes x) + (SELECT COUNT(*) FROM private.metrics_order_changes x) + (SELECT COUNT(*) FROM private.metrics_reservation_changes x) + (SELECT COUNT(*) FROM private.metrics_attribution_changes x) AS pending_changes,
       LEAST((SELECT MIN(x.logged_at) FROM private.metrics_call_changes x), (SELECT MIN(x.logged_at) FROM private.metrics_order_changes x), (SELECT MIN(x.logged_at) FROM private.metrics_reservation_changes x), (SELECT MIN(x.logged_at) FROM private.metrics_attribution_changes x)) AS oldest_pending_change,
       EXISTS (SELECT 1 FROM private.metrics_rebuild_requests r) OR NOT EXISTS (SELECT 1 FROM private.metrics_log_sentinel s) AS rebuild_due,
-      CASE WHEN NOT EXISTS (SELECT 1 FROM private.metrics_log_sentinel s) THEN 'the change logs were emptied or created: a deploy that made them, a crash, a failover or a restore' ELSE (
+      CASE
+        WHEN NOT EXISTS (SELECT 1 FROM private.metrics_log_sentinel s)
+          THEN 'the change logs were emptied or created: a deploy that made them, a crash, a failover or a restore'
+        ELSE (
         SELECT COALESCE(r.reason, 'a rebuild was asked for')
         FROM private.metrics_rebuild_requests r
         ORDER BY r.requested_at DESC
         LIMIT 1
-      ) END AS rebuild_reason;
+      )
+      END AS rebuild_reason;
   EXCEPTION WHEN undefined_table OR undefined_column THEN
     RETURN QUERY
     SELECT
@@ -1552,7 +1623,14 @@ SELECT (
       SELECT
         c.account_id,
         c.location_id,
-        CASE WHEN c.started_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND c.started_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (c.started_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
+        CASE
+          WHEN c.started_at >= '2000-01-01 00:00:00+00'::timestamp with time zone
+            AND c.started_at < '2050-01-01 00:00:00+00'::timestamp with time zone
+            AND date_bin('1 days'::interval, c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+              = date_bin('1 days'::interval, c.started_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+            THEN date_bin('1 days'::interval, c.started_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+          ELSE date_trunc('day', c.started_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))
+        END AS day,
         TRUE AS is_call,
         c.call_type,
         c.status,
@@ -1571,11 +1649,21 @@ SELECT (
       SELECT
         o.account_id,
         o.location_id,
-        CASE WHEN o.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND o.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (o.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
+        CASE
+          WHEN o.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone
+            AND o.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone
+            AND date_bin('1 days'::interval, o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+              = date_bin('1 days'::interval, o.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+            THEN date_bin('1 days'::interval, o.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+          ELSE date_trunc('day', o.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))
+        END AS day,
         FALSE AS is_call,
         NULL::text AS call_type,
         NULL::text AS status,
-        CASE WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000 THEN round(o.total_amount * 100) END AS order_cents,
+        CASE
+          WHEN o.total_amount >= -1000000000000 AND o.total_amount <= 1000000000000
+            THEN round(o.total_amount * 100)
+        END AS order_cents,
         NULL::double precision AS override_cents,
         NULL::integer AS estimate_guests,
         '0'::xid AS hash_key
@@ -1589,12 +1677,22 @@ SELECT (
       SELECT
         r.account_id,
         r.location_id,
-        CASE WHEN r.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone AND r.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone AND (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date = (r.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval))::date THEN (r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval))::date ELSE (r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))::date END AS date,
+        CASE
+          WHEN r.created_at >= '2000-01-01 00:00:00+00'::timestamp with time zone
+            AND r.created_at < '2050-01-01 00:00:00+00'::timestamp with time zone
+            AND date_bin('1 days'::interval, r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+              = date_bin('1 days'::interval, r.created_at AT TIME ZONE COALESCE(lz.highest_offset, az.highest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+            THEN date_bin('1 days'::interval, r.created_at AT TIME ZONE COALESCE(lz.lowest_offset, az.lowest_offset, '0 seconds'::interval), '1999-12-30 00:00:00'::timestamp without time zone)
+          ELSE date_trunc('day', r.created_at AT TIME ZONE COALESCE(lz.time_zone, az.time_zone, 'UTC'))
+        END AS day,
         FALSE AS is_call,
         NULL::text AS call_type,
         NULL::text AS status,
         NULL::double precision AS order_cents,
-        CASE WHEN r.guest_count >= 0 THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100) END AS override_cents,
+        CASE
+          WHEN r.guest_count >= 0
+            THEN round((r.guest_count * r.avg_spend_per_head_override)::double precision * 100)
+        END AS override_cents,
         CASE WHEN r.guest_count >= 0 AND r.avg_spend_per_head_override IS NULL THEN r.guest_count END AS estimate_guests,
         '0'::xid AS hash_key
       FROM public.reservations_v r
@@ -1621,7 +1719,7 @@ SELECT (
         SELECT
           f.account_id,
           f.location_id,
-          f.date,
+          f.day::date AS date,
           COUNT(*) AS facts,
           COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
           COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
@@ -1631,7 +1729,7 @@ SELECT (
           COALESCE(SUM(f.override_cents), 0) AS override_cents,
           COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
         FROM daily_facts f
-        GROUP BY f.account_id, f.location_id, f.date, f.hash_key
+        GROUP BY f.account_id, f.location_id, f.day, f.hash_key
       ) t
       EXCEPT
       SELECT
@@ -1680,7 +1778,7 @@ SELECT (
         SELECT
           f.account_id,
           f.location_id,
-          f.date,
+          f.day::date AS date,
           COUNT(*) AS facts,
           COUNT(*) FILTER (WHERE f.is_call) AS total_calls,
           COUNT(*) FILTER (WHERE f.call_type = 'order') AS orders_count,
@@ -1690,7 +1788,7 @@ SELECT (
           COALESCE(SUM(f.override_cents), 0) AS override_cents,
           COALESCE(SUM(f.estimate_guests), 0) AS estimate_guests
         FROM daily_facts f
-        GROUP BY f.account_id, f.location_id, f.date, f.hash_key
+        GROUP BY f.account_id, f.location_id, f.day, f.hash_key
       ) t
     )
   ) d
