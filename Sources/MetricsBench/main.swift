@@ -136,7 +136,7 @@ func measure(calls: Int, runs: Int) throws -> SizeResult {
     let order = run % 2 == 0 ? [true, false] : [false, true]
     for oursFirst in order {
       if oursFirst {
-        result.oursConcurrentMs.append(try Timing.milliseconds(cluster, ours.concurrent))
+        result.oursConcurrentMs.append(try Timing.refreshMilliseconds(cluster, ours.concurrent))
         result.oursPlainMs.append(try Timing.milliseconds(cluster, ours.plain))
         result.sortedTotalsConcurrentMs.append(try Timing.milliseconds(cluster, before.concurrent))
         result.sortedTotalsPlainMs.append(try Timing.milliseconds(cluster, before.plain))

@@ -43,7 +43,12 @@ public enum RefreshMachinery {
   static let body: [any PLStatement] =
     [
       PrimaryOnly.check(function, PrimaryOnly.writesTheMetrics),
-      If(!tryAdvisoryXactLock(.constant(lockKey)) || refreshRunningElsewhere) {
+      returnWhileAnotherCallRuns,
+      If(refreshRunningElsewhere) {
+        Raise(
+          .notice,
+          "session % holds a lock on \(MetricsDaily.qualifiedName.rendered) that a refresh waits for: \(returnsWithoutRefreshing)",
+          sessionsHoldingTheView)
         Return()
       },
       ExceptionBlock(catching: .invalidParameterValue) {
@@ -68,13 +73,39 @@ public enum RefreshMachinery {
   /// Concurrently once the view is populated, plainly before.
   static let refreshView = refreshWithoutBlockingReaders(MetricsDaily.self)
 
+  /// How a call that returns at once ends its notice; the benchmark looks for it.
+  public static let returnsWithoutRefreshing = "this call returns without refreshing"
+
+  /// Returns at once, saying so, while another refresh (or, in the incremental strategy, a
+  /// catch-up or a rebuild) holds the refreshes' advisory lock.
+  static let returnWhileAnotherCallRuns = If(!tryAdvisoryXactLock(.constant(lockKey))) {
+    Raise(
+      .notice,
+      "another refresh of \(MetricsDaily.qualifiedName.rendered) holds the refreshes' advisory lock: \(returnsWithoutRefreshing)"
+    )
+    Return()
+  }
+
   /// Another session's refresh, started outside this function, holds a lock that conflicts with ours.
   static let refreshRunningElsewhere = exists { q in
+    q.where(holdsTheView(q.from(PGLocks.self, as: "l")))
+  }
+
+  /// Those sessions, as `pid (backend type, lock mode)`, for the notice.
+  static let sessionsHoldingTheView = scalar { q in
     let l = q.from(PGLocks.self, as: "l")
-    q.where(
-      l.locktype == "relation" && l.relation == regclass(MetricsDaily.self).oid
-        && l.mode.in(["ExclusiveLock", "AccessExclusiveLock"]) && l.granted
-        && l.pid != backendPID())
+    let a = q.leftJoin(PGStatActivity.self, as: "a") { $0.pid == l.pid }
+    q.where(holdsTheView(l))
+    return stringAgg(
+      l.pid.cast(to: PG.Text.self) ++ " (" ++ coalesce(a.backendType, "?") ++ ", " ++ l.mode
+        ++ ")", separator: ", ", orderBy: l.pid)
+  }
+
+  /// Whether the lock `l` is another session's exclusive lock on the view, as a refresh holds.
+  static func holdsTheView(_ l: Source<PGLocks>) -> SQLExpression<PG.Boolean, Nullable> {
+    l.locktype == "relation" && l.relation == regclass(MetricsDaily.self).oid
+      && l.mode.in(["ExclusiveLock", "AccessExclusiveLock"]) && l.granted
+      && l.pid != backendPID()
   }
 
   /// Only the owner and `service_role` may run a refresh; Supabase exposes public functions.

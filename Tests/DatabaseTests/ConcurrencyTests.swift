@@ -25,9 +25,10 @@ extension DatabaseTests {
     }
 
     /// Session A holds `holding` in an open transaction; meanwhile the function is called in a
-    /// second session, which must return within a second, having refreshed nothing.
+    /// second session, which must return within a second, having refreshed nothing, with a
+    /// notice that says so and matches `notice`.
     func refreshReturnsAtOnce(
-      whileAnotherSessionRuns holding: String, holds lockQuery: String,
+      whileAnotherSessionRuns holding: String, holds lockQuery: String, notice: String,
       strategy: MetricsStrategy = .refresh
     ) throws {
       let database = try MetricsDatabase.get(strategy)
@@ -49,6 +50,9 @@ extension DatabaseTests {
       #expect(elapsed < 1.0, "the second refresh took \(elapsed) s: it queued behind the first")
       #expect(!transcript.contains("ERROR"), "\(transcript)")
       #expect(try totalCalls(database) == "1", "only the first session's refresh ran")
+      #expect(
+        result.error.range(of: "NOTICE:  " + notice, options: .regularExpression) != nil
+          && result.error.contains(RefreshMachinery.returnsWithoutRefreshing), "\(result.error)")
     }
 
     @Test(arguments: MetricsStrategy.allCases)
@@ -60,6 +64,7 @@ extension DatabaseTests {
           "SELECT public.refresh_metrics_daily(); SELECT pg_advisory_xact_lock(42);",
         holds:
           "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 42 AND granted);",
+        notice: "another refresh of public.mv_metrics_daily holds the refreshes' advisory lock",
         strategy: strategy)
     }
 
@@ -69,7 +74,9 @@ extension DatabaseTests {
         holds: """
           SELECT EXISTS (SELECT 1 FROM pg_locks WHERE relation = 'public.mv_metrics_daily'::regclass
                           AND mode = 'ExclusiveLock' AND granted);
-          """)
+          """,
+        notice:
+          #"session \d+ \(client backend, ExclusiveLock\) holds a lock on public.mv_metrics_daily"#)
     }
 
     /// A reader in a second session, with a two-second lock timeout, reads while a refresh holds

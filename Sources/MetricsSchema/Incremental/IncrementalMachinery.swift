@@ -239,7 +239,7 @@ enum IncrementalMachinery<S: SourceSchema> {
       settings: [.emptySearchPath] + RefreshMachinery.refreshSettings
     ) { _ in
       PrimaryOnly.check(RefreshMachinery.function, PrimaryOnly.writesTheMetrics)
-      If(!tryAdvisoryXactLock(.constant(RefreshMachinery.lockKey))) { Return() }
+      RefreshMachinery.returnWhileAnotherCallRuns
       ExceptionBlock(catching: .invalidParameterValue) {
         If(
           exists { q in _ = q.from(MetricsRebuildRequests.self, as: "r") }

@@ -16,6 +16,16 @@ public struct PGLocks: Relation {
   public init() {}
 }
 
+/// `pg_catalog.pg_stat_activity`: one row per server process and what it is doing.
+public struct PGStatActivity: Relation {
+  public static let qualifiedName = QualifiedName("pg_catalog", "pg_stat_activity")
+  /// The server process.
+  public let pid = Column<PG.Integer, Nullable>("pid")
+  /// What kind of process it is, e.g. `client backend` or `autovacuum worker`.
+  public let backendType = Column<PG.Text, Nullable>("backend_type")
+  public init() {}
+}
+
 /// `pg_catalog.pg_class`: every relation.
 public struct PGClass: Relation {
   public static let qualifiedName = QualifiedName("pg_catalog", "pg_class")

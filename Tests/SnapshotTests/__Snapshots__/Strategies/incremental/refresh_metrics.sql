@@ -1453,6 +1453,7 @@ BEGIN
     RAISE EXCEPTION 'public.refresh_metrics_daily() runs on the primary database, not on this standby (a read replica): it writes the metrics, which the standby receives from the primary' USING ERRCODE = '25006';
   END IF;
   IF NOT pg_try_advisory_xact_lock(2417046109976225080) THEN
+    RAISE NOTICE 'another refresh of public.mv_metrics_daily holds the refreshes'' advisory lock: this call returns without refreshing';
     RETURN;
   END IF;
   BEGIN
