@@ -298,7 +298,10 @@ do {
     }
     results.append(result)
   }
-  try report(results) { table($0) + "\n\n" + incrementalTable($0) }
+  // `--refresh-only` measured no incremental strategy: no table for it.
+  try report(results) {
+    table($0) + ($0.contains { $0.incremental != nil } ? "\n\n" + incrementalTable($0) : "")
+  }
 } catch let error as UsageError {
   log("MetricsBench: \(error.message) (see `swift run MetricsBench --help`)")
   exit(2)

@@ -44,11 +44,13 @@ public enum RefreshMachinery {
     [
       PrimaryOnly.check(function, PrimaryOnly.writesTheMetrics),
       returnWhileAnotherCallRuns,
-      If(refreshRunningElsewhere) {
+      Declare(sessionsHoldingTheView),
+      Assign(sessionsHoldingTheView, sessionsHoldingTheViewNow),
+      If(sessionsHoldingTheView.value.isNotNull) {
         Raise(
           .notice,
-          "session % holds a lock on \(MetricsDaily.qualifiedName.rendered) that a refresh waits for: \(returnsWithoutRefreshing)",
-          sessionsHoldingTheView)
+          "sessions holding a lock on \(MetricsDaily.qualifiedName.rendered) that a refresh waits for, %: \(returnsWithoutRefreshing)",
+          sessionsHoldingTheView.value)
         Return()
       },
       ExceptionBlock(catching: .invalidParameterValue) {
@@ -86,13 +88,12 @@ public enum RefreshMachinery {
     Return()
   }
 
-  /// Another session's refresh, started outside this function, holds a lock that conflicts with ours.
-  static let refreshRunningElsewhere = exists { q in
-    q.where(holdsTheView(q.from(PGLocks.self, as: "l")))
-  }
+  /// The sessions whose lock on the view, as a refresh started outside this function holds,
+  /// conflicts with ours, as `pid (backend type, lock mode)`; NULL when there are none. Read
+  /// once, so the check and the notice agree.
+  static let sessionsHoldingTheView = Variable<PG.Text>("holding_sessions")
 
-  /// Those sessions, as `pid (backend type, lock mode)`, for the notice.
-  static let sessionsHoldingTheView = scalar { q in
+  static let sessionsHoldingTheViewNow = scalar { q in
     let l = q.from(PGLocks.self, as: "l")
     let a = q.leftJoin(PGStatActivity.self, as: "a") { $0.pid == l.pid }
     q.where(holdsTheView(l))

@@ -76,7 +76,8 @@ extension DatabaseTests {
                           AND mode = 'ExclusiveLock' AND granted);
           """,
         notice:
-          #"session \d+ \(client backend, ExclusiveLock\) holds a lock on public.mv_metrics_daily"#)
+          #"sessions holding a lock on public.mv_metrics_daily that a refresh waits for, \d+ \(client backend, ExclusiveLock\):"#
+      )
     }
 
     /// A reader in a second session, with a two-second lock timeout, reads while a refresh holds

@@ -17,6 +17,8 @@ $$;
 CREATE OR REPLACE FUNCTION public.refresh_metrics_daily()
 RETURNS void
 AS $$
+DECLARE
+  holding_sessions text;
 BEGIN
   IF pg_is_in_recovery() THEN
     RAISE EXCEPTION 'public.refresh_metrics_daily() runs on the primary database, not on this standby (a read replica): it writes the metrics, which the standby receives from the primary' USING ERRCODE = '25006';
@@ -25,25 +27,18 @@ BEGIN
     RAISE NOTICE 'another refresh of public.mv_metrics_daily holds the refreshes'' advisory lock: this call returns without refreshing';
     RETURN;
   END IF;
-  IF EXISTS (
-    SELECT 1
+  holding_sessions := (
+    SELECT string_agg(l.pid::text || ' (' || COALESCE(a.backend_type, '?') || ', ' || l.mode || ')', ', ' ORDER BY l.pid)
     FROM pg_catalog.pg_locks l
+    LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
     WHERE l.locktype = 'relation'
       AND l.relation = 'public.mv_metrics_daily'::regclass::oid
       AND l.mode IN ('ExclusiveLock', 'AccessExclusiveLock')
       AND l.granted
       AND l.pid <> pg_backend_pid()
-  ) THEN
-    RAISE NOTICE 'session % holds a lock on public.mv_metrics_daily that a refresh waits for: this call returns without refreshing', (
-      SELECT string_agg(l.pid::text || ' (' || COALESCE(a.backend_type, '?') || ', ' || l.mode || ')', ', ' ORDER BY l.pid)
-      FROM pg_catalog.pg_locks l
-      LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
-      WHERE l.locktype = 'relation'
-        AND l.relation = 'public.mv_metrics_daily'::regclass::oid
-        AND l.mode IN ('ExclusiveLock', 'AccessExclusiveLock')
-        AND l.granted
-        AND l.pid <> pg_backend_pid()
-    );
+  );
+  IF holding_sessions IS NOT NULL THEN
+    RAISE NOTICE 'sessions holding a lock on public.mv_metrics_daily that a refresh waits for, %: this call returns without refreshing', holding_sessions;
     RETURN;
   END IF;
   BEGIN

@@ -122,8 +122,9 @@ extension SQLWriter {
     return conjuncts.enumerated().flatMap { index, conjunct in
       let lead = index == 0 ? "\(keyword) " : "  AND "
       let text = operand(conjunct, under: .and, isRight: false)
-      // A comparison too wide for a line puts its operator and right side on the next.
-      guard lead.count + text.count > QueryRenderingLayout.maxInlineWidth,
+      // A comparison too wide for a line puts its operator and right side on the next; one
+      // already over several lines (a subquery's) stays as it is.
+      guard lead.count + text.count > QueryRenderingLayout.maxInlineWidth, !text.contains("\n"),
         case .binary(let op, let left, let right, .comparison) = conjunct
       else { return [lead + text] }
       return [

@@ -101,8 +101,7 @@ BEGIN
           AND (
           SELECT string_agg(pg_get_indexdef(i.indexrelid, k.value, TRUE), ',' ORDER BY k.value)
           FROM generate_series(1, e.width, 1) AS k(value)
-        )
-            = e.column_names
+        ) = e.column_names
       )
     ) d
   );
