@@ -1,6 +1,8 @@
 import Foundation
-import MetricsSchema
 import Testing
+
+@testable import MetricsSchema
+@testable import SQLBuilder
 
 extension DatabaseTests {
   /// Facts inside ``ZoneOffsets``' window are dated at their zone's lowest and highest UTC
@@ -104,6 +106,28 @@ extension DatabaseTests {
       }
     }
 
+    /// Inside the window, where its offsets agree, a fact is dated at them alone: dated in a
+    /// zone PostgreSQL does not know, it gets its day, where looking the zone up would fail.
+    /// Near a local midnight they disagree, and the zone is looked up.
+    @Test func whereTheOffsetsAgreeTheZoneIsNotLookedUp() throws {
+      func day(_ instant: String) throws -> String {
+        try renderQuery(
+          Select(LocalDays.self) { _, out in
+            out.day(
+              ZoneOffsets.localDay(
+                SQLExpression.text(instant).cast(to: PG.TimestampTZ.self).nullable,
+                named: "No/Such_Zone", offsets: (interval(hours: -5), interval(hours: -4))))
+          }) + ";"
+      }
+      let cluster = try MetricsDatabase.get().cluster
+      #expect(try cluster.psql(try day("2024-06-01 12:00Z")) == "2024-06-01 00:00:00\n")
+      // 04:30 UTC is 23:30 at -5 hours and 00:30 at -4.
+      let near = try cluster.psqlResult(try day("2024-06-01 04:30Z"))
+      #expect(
+        near.status != 0 && near.error.contains(#"time zone "No/Such_Zone" not recognized"#),
+        "\(near.error)")
+    }
+
     /// A zone named after the offsets were last read has no row: its facts are dated by name,
     /// never at the offsets of the account's zone.
     @Test func aZoneWithoutOffsetsIsDatedByName() throws {
@@ -182,4 +206,10 @@ extension DatabaseTests {
       #expect(try readAgain(after: "") == "f\nAsia/Kolkata,UTC")
     }
   }
+}
+
+/// One local day, as ``ZoneOffsets/localDay(_:named:offsets:)`` gives it.
+struct LocalDays: Relation {
+  static let qualifiedName = QualifiedName("local_days")
+  let day = Column<PG.Timestamp, Nullable>("day")
 }
