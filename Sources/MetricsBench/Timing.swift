@@ -20,16 +20,23 @@ enum Timing {
   static func refreshMilliseconds(_ cluster: PostgresCluster, _ sql: String) throws -> Double {
     for _ in 0..<3 {
       let result = try cluster.psqlResult("\\timing on\n" + sql, options: ["-t"])
-      guard result.status == 0 else {
-        throw PostgresCluster.Failure(description: "psql failed: \(result.error)")
-      }
-      guard result.error.contains(RefreshMachinery.returnsWithoutRefreshing) else {
+      if try refreshed(result, else: "timing it again") {
         return try times(in: result.output).last!
       }
-      log("the refresh returned at once, timing it again: \(result.error)")
       Thread.sleep(forTimeInterval: 1)
     }
     throw PostgresCluster.Failure(description: "the refresh returned at once three times")
+  }
+
+  /// Whether psql's run of a refresh, `result`, refreshed: false, with its notice logged and
+  /// `retrying` said, when it returned at once; a failure throws.
+  static func refreshed(_ result: Shell.Result, else retrying: String) throws -> Bool {
+    guard result.status == 0 else {
+      throw PostgresCluster.Failure(description: "psql failed: \(result.error)")
+    }
+    guard result.error.contains(RefreshMachinery.returnsWithoutRefreshing) else { return true }
+    log("the refresh returned at once, \(retrying): \(result.error)")
+    return false
   }
 
   /// The times psql's `\\timing` printed in `output`, in order.
@@ -96,13 +103,7 @@ enum Timing {
       let result = try cluster.psqlResult(refresh)
       let end = Date().timeIntervalSince1970
       reader.waitUntilExit()
-      guard result.status == 0 else {
-        throw PostgresCluster.Failure(description: "psql failed: \(result.error)")
-      }
-      if result.error.contains(RefreshMachinery.returnsWithoutRefreshing) {
-        log("the refresh returned at once, measuring the reads again: \(result.error)")
-        continue
-      }
+      guard try refreshed(result, else: "measuring the reads again") else { continue }
       return try bench.loggedTransactions(logPrefix: logPrefix).filter {
         $0.ended >= start && $0.ended - $0.latencyMs / 1000 <= end
       }.map(\.latencyMs).max() ?? 0
