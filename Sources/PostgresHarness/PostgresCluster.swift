@@ -44,11 +44,12 @@ public final class PostgresCluster: @unchecked Sendable {
     var all: [String: String] = [
       "listen_addresses": "''", "unix_socket_directories": "'\(socketDirectory)'",
       "shared_preload_libraries": "'pg_cron'", "cron.database_name": "'\(Self.databaseName)'",
-      "cron.use_background_workers": "on", "max_worker_processes": "16",
-      // Jobs are scheduled but never started on their own: a job firing on the five-minute mark
-      // would take the refresh's lock while a test or a benchmark refreshes. Tests run the
-      // jobs' commands themselves.
-      "cron.max_running_jobs": "0",
+      // Jobs are scheduled but their commands never run on their own: a job firing on the
+      // five-minute mark would take the refresh's lock while a test or a benchmark refreshes.
+      // pg_cron starts each job by connecting to `cron.host` (localhost), where the cluster does
+      // not listen, so the start fails. (`cron.max_running_jobs = 0` does not stop a job, in a
+      // background worker or a connection.) Tests run the jobs' commands themselves.
+      "cron.use_background_workers": "off", "max_worker_processes": "16",
       "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off",
       "max_connections": "40",
     ]
