@@ -36,6 +36,45 @@ import Testing
     }
   }
 
+  /// Calls that keep their tenant on the row, declared without `account`.
+  struct TenantCalls: FactTable {
+    typealias Fact = CallsV
+    static let qualifiedName = QualifiedName("public", "tenant_calls")
+    static var uniqueKeys: [[PartialKeyPath<Self>]] { [[\.callID]] }
+    static var location: FactColumn<Self> { FactColumn(\.locationID) }
+    let callID = Column<PG.Text, NotNull>("call_id")
+    let tenantID = Column<PG.UUID, Nullable>("tenant_id")
+    let locationID = Column<PG.UUID, Nullable>("location_id")
+    let status = Column<PG.Text, NotNull>("status")
+    let callType = Column<PG.Text, NotNull>("call_type")
+    let startedAt = Column<PG.TimestampTZ, Nullable>("started_at")
+
+    static func fact(
+      _ c: Source<Self>, location _: OptionalSource<Locations>, _ out: Projection<CallsV>
+    ) {
+      out.id(c.callID)
+      out.accountID(c.tenantID)
+      out.locationID(c.locationID)
+      out.status(c.status)
+      out.callType(c.callType)
+      out.startedAt(c.startedAt)
+    }
+
+    static func row(_ call: Source<WrittenCalls>, _ out: Projection<Self>) {
+      out.callID(call.id)
+      out.tenantID(
+        scalar { q in
+          let l = q.from(Locations.self, as: "l")
+          q.where(l.locationID == call.locationID)
+          return l.accountID
+        })
+      out.locationID(call.locationID)
+      out.status(call.status)
+      out.callType(call.callType)
+      out.startedAt(call.startedAt)
+    }
+  }
+
   enum Blind: SourceSchema {
     typealias Calls = MetricsSchema.Calls
     typealias Orders = Purchases
@@ -53,8 +92,33 @@ import Testing
         error.description.contains(
           "base table public.purchases: public.orders_v.account_id reads org_id of the row: declare `static var account"
         ), "\(error.description)")
+      #expect(
+        error.description.contains("or the orders of an account whose zone changes"),
+        "\(error.description)")
     }
     // The refresh strategy reads only the views: nothing to declare.
     _ = try generate(MetricsScripts.all(.refresh, sources: Blind.self))
+  }
+
+  enum BlindCalls: SourceSchema {
+    typealias Calls = TenantCalls
+    typealias Orders = MetricsSchema.Orders
+    typealias Reservations = MetricsSchema.Reservations
+  }
+
+  /// The finding says which facts would keep their old dates: here calls, not orders.
+  @Test func theFindingNamesTheFactsOfTheTable() throws {
+    do {
+      _ = try generate(MetricsScripts.all(.incremental, sources: BlindCalls.self))
+      Issue.record("generated without the calls' account declared")
+    } catch {
+      #expect(
+        error.description.contains(
+          "base table public.tenant_calls: public.calls_v.account_id reads tenant_id of the row: declare `static var account"
+        ), "\(error.description)")
+      #expect(
+        error.description.contains("or the calls of an account whose zone changes"),
+        "\(error.description)")
+    }
   }
 }

@@ -5,16 +5,17 @@ import SQLBuilder
 /// when the account's zone changes, so a view whose account comes from the row itself needs it.
 enum DeclarationRules {
   enum Finding: SQLFinding, Hashable {
-    /// The view's `account_id` reads the row's own columns, but `account` names none.
-    case accountNotDeclared(view: String, columns: [String])
+    /// The view's `account_id` reads the row's own columns, but `account` names none; `facts`
+    /// says what the rows are, `calls`.
+    case accountNotDeclared(view: String, columns: [String], facts: String)
     /// `account` names a column the view's `account_id` does not read.
     case accountNotRead(view: String, declared: String, read: [String])
 
     var message: String {
       switch self {
-      case .accountNotDeclared(let view, let columns):
+      case .accountNotDeclared(let view, let columns, let facts):
         return
-          "\(view).account_id reads \(columns.joined(separator: ", ")) of the row: declare `static var account: FactColumn<Self>? { FactColumn(\\.…) }`, or the orders of an account whose zone changes stay on their old dates"
+          "\(view).account_id reads \(columns.joined(separator: ", ")) of the row: declare `static var account: FactColumn<Self>? { FactColumn(\\.…) }`, or the \(facts) of an account whose zone changes stay on their old dates"
       case .accountNotRead(let view, let declared, let read):
         return
           "`account` is \(declared), but \(view).account_id reads \(read.isEmpty ? "the location's account" : read.joined(separator: ", "))"
@@ -32,7 +33,11 @@ enum DeclarationRules {
     }
     let view = T.Fact.qualifiedName.rendered
     switch (T.account?.name, read.isEmpty) {
-    case (nil, false): return [.accountNotDeclared(view: view, columns: Array(Set(read)).sorted())]
+    case (nil, false):
+      return [
+        .accountNotDeclared(
+          view: view, columns: Array(Set(read)).sorted(), facts: T.Fact.kind + "s")
+      ]
     case (let declared?, _) where !read.contains(declared):
       return [.accountNotRead(view: view, declared: declared, read: Array(Set(read)).sorted())]
     default: return []
