@@ -11,12 +11,14 @@ public enum GenSQLCommand {
     case success = 0, stale = 1, usage = 2, failure = 3
   }
 
-  /// Runs the command; `out` and `err` receive standard output and standard error text, and
-  /// `now` dates a new migration.
+  /// Runs the command; `out` and `err` receive standard output and standard error text,
+  /// `declarations` holds the problems of the base tables' declarations, and `now` dates a new
+  /// migration.
   public static func run(
     arguments: [String], scripts: [SQLScript] = MetricsScripts.all,
     strategies: (MetricsStrategy) -> [SQLScript] = { MetricsScripts.all($0) },
-    typeScript: TypeScriptFile = ReadAPI.typeScriptFile, now: Date = Date(),
+    typeScript: TypeScriptFile = ReadAPI.typeScriptFile,
+    declarations: [SQLDiagnostic] = SourceDeclarations.diagnostics(), now: Date = Date(),
     out: (String) -> Void, err: (String) -> Void
   ) -> ExitCode {
     let options: GenSQLOptions
@@ -33,6 +35,14 @@ public enum GenSQLCommand {
     if options.version {
       out("GenSQL \(GenSQLOptions.currentVersion)\n")
       return .success
+    }
+    // The base tables' declarations first: a problem in one is named once, by its table and
+    // declaration, not once per generated object that inlines it.
+    guard declarations.isEmpty else {
+      err(
+        "GenSQL: the base tables' declarations are invalid; nothing was written.\n\(declarations.map(\.description).joined(separator: "\n"))\n"
+      )
+      return .failure
     }
     let scripts = options.strategy.map(strategies) ?? scripts
     // The strategies not generated here are generated too, and must be valid: a change that

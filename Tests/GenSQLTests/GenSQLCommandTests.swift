@@ -269,4 +269,30 @@ import Testing
     #expect(err.contains("cron job job: invalid cron schedule 'every minute'"))
     #expect(contents(folder).isEmpty)
   }
+
+  struct UnsetColumn: SQLFinding {
+    var message: String { #"output column "call_type" is not set"# }
+  }
+
+  /// A mistake in the base tables' declarations stops the run before any strategy is
+  /// generated: it is named once, by its table and declaration, and nothing is written.
+  @Test(arguments: [["--check"], []])
+  func aDeclarationsMistakeStopsTheRunNamedOnce(arguments: [String]) throws {
+    let folder = try temporaryFolder()
+    let mistake = SQLDiagnostic(
+      object: "base table public.calls, Calls.fact", finding: UnsetColumn())
+    var err = ""
+    let code = GenSQLCommand.run(
+      arguments: arguments + ["--output", folder.path], declarations: [mistake], out: { _ in },
+      err: { err += $0 })
+    #expect(code == .failure)
+    #expect(
+      err
+        == """
+        GenSQL: the base tables' declarations are invalid; nothing was written.
+        base table public.calls, Calls.fact: output column "call_type" is not set
+
+        """)
+    #expect(contents(folder).isEmpty)
+  }
 }

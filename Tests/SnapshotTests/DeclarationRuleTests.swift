@@ -121,4 +121,52 @@ import Testing
         "\(error.description)")
     }
   }
+
+  /// Calls whose `fact` leaves the call type unset and whose `row` sets the key twice.
+  struct UntypedCalls: FactTable {
+    typealias Fact = CallsV
+    static let qualifiedName = QualifiedName("public", "untyped_calls")
+    static var uniqueKeys: [[PartialKeyPath<Self>]] { [[\.callID]] }
+    static var location: FactColumn<Self> { FactColumn(\.locationID) }
+    let callID = Column<PG.Text, NotNull>("call_id")
+    let locationID = Column<PG.UUID, Nullable>("location_id")
+    let outcome = Column<PG.Text, NotNull>("outcome")
+    let startedAt = Column<PG.TimestampTZ, Nullable>("started_at")
+
+    static func fact(
+      _ c: Source<Self>, location l: OptionalSource<Locations>, _ out: Projection<CallsV>
+    ) {
+      out.id(c.callID)
+      out.accountID(l.accountID)
+      out.locationID(c.locationID)
+      out.status(c.outcome)
+      out.startedAt(c.startedAt)
+    }
+
+    static func row(_ call: Source<WrittenCalls>, _ out: Projection<Self>) {
+      out.callID(call.id)
+      out.callID(call.id)
+      out.locationID(call.locationID)
+      out.outcome(call.status)
+      out.startedAt(call.startedAt)
+    }
+  }
+
+  enum Untyped: SourceSchema {
+    typealias Calls = UntypedCalls
+    typealias Orders = MetricsSchema.Orders
+    typealias Reservations = MetricsSchema.Reservations
+  }
+
+  /// A mistake in a declaration is named once, by its table and declaration, where the
+  /// strategies' objects that inline it would each name it again.
+  @Test func aDeclarationsMistakeIsNamedOnceByItsTableAndDeclaration() {
+    #expect(
+      SourceDeclarations.diagnostics(Untyped.self).map(\.description) == [
+        #"base table public.untyped_calls, UntypedCalls.fact: output column "call_type" is not set"#,
+        #"base table public.untyped_calls, UntypedCalls.row: output column "call_id" is set more than once"#,
+      ])
+    #expect(SourceDeclarations.diagnostics(SourceTables.self).isEmpty)
+    #expect(throws: SQLGenerationError.self) { try SourceDeclarations.check(Untyped.self) }
+  }
 }

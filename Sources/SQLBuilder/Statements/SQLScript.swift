@@ -66,18 +66,23 @@ public func render(_ statement: any SQLStatement) throws(SQLGenerationError) -> 
   return writer.text
 }
 
+/// The problems of a query on its own, each named by `object` (a query built from a
+/// definition is named by the definition).
+package func diagnostics<Output: Relation>(of query: Select<Output>, as object: String)
+  -> [SQLDiagnostic]
+{
+  var validator = SQLValidator()
+  validator.describing(object) { QueryRules.check(query.statement, in: &$0) }
+  return validator.diagnostics
+}
+
 /// Renders a query on its own, without a semicolon (to embed it, e.g. in a test's view),
 /// after checking its rules; throws when one is broken. `render(query)` gives the statement.
 package func renderQuery<Output: Relation>(_ query: Select<Output>) throws(SQLGenerationError)
   -> String
 {
-  var validator = SQLValidator()
-  validator.describing("query \(Output.qualifiedName)") {
-    QueryRules.check(query.statement, in: &$0)
-  }
-  guard validator.diagnostics.isEmpty else {
-    throw SQLGenerationError(diagnostics: validator.diagnostics)
-  }
+  let found = diagnostics(of: query, as: "query \(Output.qualifiedName)")
+  guard found.isEmpty else { throw SQLGenerationError(diagnostics: found) }
   var writer = SQLWriter()
   query.statement.render(into: &writer)
   return writer.text

@@ -37,5 +37,8 @@ public struct SQLGenerationError: Error, CustomStringConvertible {
   /// Every problem found, in the order found.
   public let diagnostics: [SQLDiagnostic]
 
+  /// Generation failed with `diagnostics`.
+  package init(diagnostics: [SQLDiagnostic]) { self.diagnostics = diagnostics }
+
   public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
