@@ -12,13 +12,14 @@ public enum GenSQLCommand {
   }
 
   /// Runs the command; `out` and `err` receive standard output and standard error text,
-  /// `declarations` holds the problems of the base tables' declarations, and `now` dates a new
-  /// migration.
+  /// `checkDeclarations` throws the problems of the base tables' declarations, and `now` dates
+  /// a new migration.
   public static func run(
     arguments: [String], scripts: [SQLScript] = MetricsScripts.all,
     strategies: (MetricsStrategy) -> [SQLScript] = { MetricsScripts.all($0) },
     typeScript: TypeScriptFile = ReadAPI.typeScriptFile,
-    declarations: [SQLDiagnostic] = SourceDeclarations.diagnostics(), now: Date = Date(),
+    checkDeclarations: () throws(SQLGenerationError) -> Void = { try SourceDeclarations.check() },
+    now: Date = Date(),
     out: (String) -> Void, err: (String) -> Void
   ) -> ExitCode {
     let options: GenSQLOptions
@@ -38,9 +39,11 @@ public enum GenSQLCommand {
     }
     // The base tables' declarations first: a problem in one is named once, by its table and
     // declaration, not once per generated object that inlines it.
-    guard declarations.isEmpty else {
+    do {
+      try checkDeclarations()
+    } catch {
       err(
-        "GenSQL: the base tables' declarations are invalid; nothing was written.\n\(declarations.map(\.description).joined(separator: "\n"))\n"
+        "GenSQL: the base tables' declarations are invalid; nothing was written.\n\(error.description)\n"
       )
       return .failure
     }

@@ -283,8 +283,10 @@ import Testing
       object: "base table public.calls, Calls.fact", finding: UnsetColumn())
     var err = ""
     let code = GenSQLCommand.run(
-      arguments: arguments + ["--output", folder.path], declarations: [mistake], out: { _ in },
-      err: { err += $0 })
+      arguments: arguments + ["--output", folder.path],
+      checkDeclarations: { () throws(SQLGenerationError) in
+        throw SQLGenerationError(diagnostics: [mistake])
+      }, out: { _ in }, err: { err += $0 })
     #expect(code == .failure)
     #expect(
       err
